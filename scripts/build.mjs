@@ -1,0 +1,24 @@
+// Bundles every runnable part with esbuild. `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+/** Each target: where it runs decides platform and format. */
+const targets = [
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.JOURNEYMAP_WEB': '"1"' } },
+  { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+const active = targets.filter((t) => existsSync(t.entryPoints[0]));
+if (watch) {
+  for (const t of active) await (await esbuild.context({ ...common, ...t })).watch();
+  console.log(`watching ${active.length} bundles`);
+} else {
+  await Promise.all(active.map((t) => esbuild.build({ ...common, ...t })));
+}

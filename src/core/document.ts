@@ -1,0 +1,548 @@
+/**
+ * Parses a journey map: YAML text in, a typed model with source spans out, plus the structural
+ * findings (syntax, unknown keys, missing fields, invalid values). It never throws on bad input.
+ */
+import {
+  parseDocument, isAlias, isMap, isScalar, isSeq, isPair,
+  type Document, type Node as YamlNode, type Pair, type YAMLMap, type Scalar,
+} from 'yaml';
+import { FORMAT_VERSION, SHAPES, type FieldSpec, type RefKind, type ShapeName } from './format';
+import {
+  emptyMap, type Definition, type Handoff, type Improvement, type JourneyMap, type KeyOccurrence, type Lane,
+  type LaneKind, type Located, type Metric, type Reference, type Review, type Source, type Span, type Stage, type Touchpoint,
+} from './model';
+import { LineIndex } from './text';
+import type { DiagnosticData, Severity } from './types';
+import { closest } from './suggest';
+import { parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, type Quantity } from './values';
+import { metricInfo } from './metrics';
+
+/** A finding from parsing, before severities from settings are applied. */
+export interface Finding {
+  code: string;
+  span: Span;
+  message: string;
+  data?: DiagnosticData;
+  /** Overrides the rule's default severity (a YAML warning under `yaml-syntax`, say). */
+  severity?: Severity;
+}
+
+export interface ParseOptions {
+  /** Files larger than this many characters are not parsed (default 5,000,000). */
+  maxSize?: number;
+}
+
+export interface JourneyDocument {
+  text: string;
+  lines: LineIndex;
+  map: JourneyMap;
+  findings: Finding[];
+  definitions: Definition[];
+  references: Reference[];
+  /** Keys in document order. */
+  keys: KeyOccurrence[];
+  /** The parsed YAML document, when the text could be parsed. */
+  yaml?: Document.Parsed;
+}
+
+export const DEFAULT_MAX_SIZE = 5_000_000;
+const MAX_ALIAS_RESOLUTIONS = 1000;
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function parseJourney(text: string, options: ParseOptions = {}): JourneyDocument {
+  const result: JourneyDocument = {
+    text, lines: new LineIndex(text), map: emptyMap(), findings: [], definitions: [], references: [], keys: [],
+  };
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (text.length > maxSize) {
+    result.findings.push({
+      code: 'file-too-large', span: [0, 0],
+      message: `The file has ${text.length.toLocaleString('en-US')} characters, over the ${maxSize.toLocaleString('en-US')} limit: it was not checked. Split it into one map per scenario.`,
+    });
+    return result;
+  }
+  let yaml: Document.Parsed;
+  try {
+    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+  } catch (error) {
+    // The YAML parser recurses per nesting level; pathological nesting overflows the stack.
+    const tooDeep = error instanceof RangeError;
+    result.findings.push({
+      code: 'yaml-syntax', span: [0, Math.min(text.length, 1)],
+      message: tooDeep ? 'The YAML is nested too deeply to be read. A journey map needs only a few levels.' : `The YAML could not be read: ${String(error)}`,
+    });
+    return result;
+  }
+  result.yaml = yaml;
+  for (const error of yaml.errors) {
+    result.findings.push({ code: 'yaml-syntax', span: spanOfError(error.pos, text), message: yamlMessage(error.message) });
+  }
+  for (const warning of yaml.warnings) {
+    result.findings.push({ code: 'yaml-syntax', severity: 'warning', span: spanOfError(warning.pos, text), message: yamlMessage(warning.message) });
+  }
+  new ModelBuilder(result, yaml).build();
+  return result;
+}
+
+function spanOfError(pos: [number, number], text: string): Span {
+  const start = Math.min(pos[0], text.length);
+  const end = Math.max(start, Math.min(pos[1], text.length));
+  return [start, end === start && start < text.length ? start + 1 : end];
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].trim();
+  return first.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The typed value a field holds, read once and checked against its spec. */
+type FieldValues = Map<string, { pair: Pair; key: Scalar; keySpan: Span; value: YamlNode | null }>;
+
+class ModelBuilder {
+  private aliasBudget = MAX_ALIAS_RESOLUTIONS;
+  private aliasReported = false;
+
+  constructor(private readonly doc: JourneyDocument, private readonly yaml: Document.Parsed) {}
+
+  build(): void {
+    const root = this.yaml.contents;
+    const map = this.doc.map;
+    map.span = [0, this.doc.text.length];
+    if (root === null || root === undefined || (isScalar(root) && (root.value === null || root.value === ''))) {
+      if (this.doc.findings.length === 0) {
+        this.report('missing-field', [0, 0], 'The file is empty. A journey map starts with `journeymap: 1`, then title, persona, scenario, lanes and stages.', { field: 'journeymap' });
+      }
+      return;
+    }
+    if (!isMap(root)) {
+      this.report('invalid-value', nodeSpan(root, this.doc.text), `A journey map is a YAML mapping of keys (journeymap, title, persona...), not ${describe(root)}.`);
+      return;
+    }
+    const fields = this.readFields(root, 'map');
+    this.requireFields(fields, 'map', [0, 0]);
+
+    const version = fields.get('journeymap');
+    if (version?.value) {
+      const value = isScalar(version.value) ? version.value.value : undefined;
+      map.version = { value, span: nodeSpan(version.value, this.doc.text), keySpan: version.keySpan };
+      if (value !== FORMAT_VERSION && String(value) !== String(FORMAT_VERSION)) {
+        this.report('unsupported-version', map.version.span, `This extension reads format version ${FORMAT_VERSION}; the file says \`${String(value)}\`. Set \`journeymap: ${FORMAT_VERSION}\` or update the extension.`);
+      }
+    }
+    map.title = this.text(fields, 'title');
+    map.scenario = this.text(fields, 'scenario');
+    map.goal = this.text(fields, 'goal');
+    map.owner = this.text(fields, 'owner');
+    const persona = fields.get('persona');
+    if (persona) {
+      map.personaKeySpan = persona.keySpan;
+      map.personas = this.texts(persona.value, persona.keySpan);
+    }
+    map.review = this.review(fields.get('review'));
+    map.sources = this.list(fields, 'sources', 'source', (f, span) => this.source(f, span));
+    map.sourcesKeySpan = fields.get('sources')?.keySpan;
+    map.lanes = this.list(fields, 'lanes', 'lane', (f, span, i) => this.lane(f, span, i));
+    map.stages = this.list(fields, 'stages', 'stage', (f, span, i) => this.stage(f, span, i));
+    map.handoffs = this.list(fields, 'handoffs', 'handoff', (f, span, i) => this.handoff(f, span, i));
+    map.improvements = this.list(fields, 'improvements', 'improvement', (f, span, i) => this.improvement(f, span, i));
+    map.improvementsKeySpan = fields.get('improvements')?.keySpan;
+  }
+
+  // ---- shapes --------------------------------------------------------------------------------
+
+  private review(entry: FieldEntry | undefined): Review | undefined {
+    if (!entry?.value || !isMap(this.resolve(entry.value))) return undefined;
+    const node = this.resolve(entry.value) as YAMLMap;
+    const fields = this.readFields(node, 'review');
+    const review: Review = { span: nodeSpan(node, this.doc.text), keySpan: entry.keySpan, triggers: [] };
+    const last = fields.get('last');
+    if (last?.value) {
+      const day = parseIsoDate(scalarValue(last.value));
+      if (day !== undefined) review.last = { value: day, span: nodeSpan(last.value, this.doc.text), keySpan: last.keySpan };
+    }
+    const every = fields.get('every');
+    if (every?.value) {
+      const days = parseCadence(scalarValue(every.value));
+      if (days !== undefined) review.every = { value: days, span: nodeSpan(every.value, this.doc.text), keySpan: every.keySpan };
+    }
+    const triggers = fields.get('triggers');
+    if (triggers) review.triggers = this.texts(triggers.value, triggers.keySpan);
+    return review;
+  }
+
+  private source(fields: FieldValues, span: Span): Source {
+    const source: Source = { span };
+    source.id = this.define(fields, 'source');
+    source.kind = this.text(fields, 'kind');
+    source.path = this.text(fields, 'path');
+    const period = fields.get('period');
+    if (period?.value) {
+      const interval = parseInterval(scalarValue(period.value));
+      if (interval) source.period = { value: interval, span: nodeSpan(period.value, this.doc.text), keySpan: period.keySpan };
+    }
+    return source;
+  }
+
+  private lane(fields: FieldValues, span: Span, index: number): Lane {
+    return {
+      span, index,
+      id: this.define(fields, 'lane'),
+      name: this.text(fields, 'name'),
+      kind: this.text(fields, 'kind') as Located<LaneKind> | undefined,
+      team: this.text(fields, 'team'),
+    };
+  }
+
+  private stage(fields: FieldValues, span: Span, index: number): Stage {
+    const stage: Stage = { span, index, touchpoints: [] };
+    stage.id = this.define(fields, 'stage');
+    stage.name = this.text(fields, 'name');
+    stage.touchpointsKeySpan = fields.get('touchpoints')?.keySpan;
+    stage.touchpoints = this.list(fields, 'touchpoints', 'touchpoint', (f, s) => this.touchpoint(f, s, stage));
+    return stage;
+  }
+
+  private touchpoint(fields: FieldValues, span: Span, stage: Stage): Touchpoint {
+    const map = this.doc.map;
+    const tp: Touchpoint = { span, stage, index: map.touchpoints.length, pains: [], metrics: [] };
+    map.touchpoints.push(tp);
+    tp.id = this.define(fields, 'touchpoint');
+    tp.lane = this.reference(fields, 'lane', 'lane');
+    tp.name = this.text(fields, 'name');
+    tp.channel = this.text(fields, 'channel');
+    tp.does = this.text(fields, 'does');
+    tp.thinks = this.text(fields, 'thinks');
+    const feels = fields.get('feels');
+    if (feels?.value) {
+      const value = scalarValue(feels.value);
+      if (typeof value === 'number' && Number.isInteger(value) && value >= -3 && value <= 3) {
+        tp.feels = { value, span: nodeSpan(feels.value, this.doc.text), keySpan: feels.keySpan };
+      }
+    }
+    const pains = fields.get('pains');
+    if (pains) tp.pains = this.texts(pains.value, pains.keySpan);
+    const next = fields.get('next');
+    if (next) {
+      tp.nextKeySpan = next.keySpan;
+      tp.next = this.references(next.value, 'touchpoint');
+    }
+    tp.runbook = this.text(fields, 'runbook');
+    const metrics = fields.get('metrics');
+    if (metrics?.value) {
+      tp.metricsKeySpan = metrics.keySpan;
+      tp.metrics = this.metrics(this.resolve(metrics.value));
+    }
+    return tp;
+  }
+
+  private metrics(node: YamlNode): Metric[] {
+    if (!isMap(node)) return [];
+    const metrics: Metric[] = [];
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key)) {
+        this.report('invalid-value', nodeSpan(key as YamlNode, this.doc.text), 'A metric name must be plain text such as `fcr` or `time_to_resolution`.');
+        continue;
+      }
+      const name = String(key.value);
+      const keySpan = nodeSpan(key, this.doc.text);
+      const valueNode = pair.value ? this.resolve(pair.value as YamlNode) : null;
+      const metric: Metric = {
+        span: [keySpan[0], valueNode ? nodeSpan(valueNode, this.doc.text)[1] : keySpan[1]],
+        name: { value: name, span: keySpan }, shorthand: !isMap(valueNode),
+      };
+      if (valueNode === null || isScalar(valueNode)) {
+        if (valueNode && valueNode.value !== null) metric.value = this.quantity(valueNode, name, 'value');
+      } else if (isMap(valueNode)) {
+        const fields = this.readFields(valueNode, 'metric');
+        const better = this.text(fields, 'better');
+        if (better) metric.better = better as Located<'higher' | 'lower'>;
+        for (const part of ['value', 'target'] as const) {
+          const entry = fields.get(part);
+          if (entry?.value && isScalar(entry.value)) metric[part] = this.quantity(entry.value, name, part, entry.keySpan);
+        }
+        metric.source = this.reference(fields, 'source', 'source');
+        const asOf = fields.get('as_of');
+        if (asOf?.value) {
+          const day = parseIsoDate(scalarValue(asOf.value));
+          if (day !== undefined) metric.asOf = { value: day, span: nodeSpan(asOf.value, this.doc.text), keySpan: asOf.keySpan };
+        }
+        metric.note = this.text(fields, 'note');
+        if (metric.value && metric.target && metric.value.value.kind !== metric.target.value.kind) {
+          this.report('invalid-value', metric.target.span, `The target \`${metric.target.value.text}\` is a ${metric.target.value.kind} but the value \`${metric.value.value.text}\` is a ${metric.value.value.kind}: write both in the same unit.`);
+          metric.target = undefined;
+        }
+      } else {
+        this.report('invalid-value', nodeSpan(valueNode, this.doc.text), `Metric \`${name}\` needs a value (\`${name}: 64%\`) or a mapping (\`${name}: { value: 64%, target: 80% }\`), not ${describe(valueNode)}.`);
+      }
+      metrics.push(metric);
+    }
+    return metrics;
+  }
+
+  private quantity(node: Scalar, metric: string, part: string, keySpan?: Span): Located<Quantity> | undefined {
+    const info = metricInfo(metric);
+    const quantity = parseQuantity(node.value, info?.units);
+    const span = nodeSpan(node, this.doc.text);
+    if (!quantity) {
+      this.report('invalid-value', span, `\`${String(node.value)}\` is not a metric ${part}. Write a percentage (18% or 0.18), a duration (45s, 35m, 4h, 2d, 1w), a rating (4.2/5) or a number.`);
+      return undefined;
+    }
+    if (info && !info.units.includes(quantity.kind)) {
+      this.report('invalid-value', span, `${info.fullName} (\`${metric}\`) is measured as a ${info.units.join(' or ')}, but \`${quantity.text}\` is a ${quantity.kind}.`);
+      return undefined;
+    }
+    return { value: quantity, span, keySpan };
+  }
+
+  private handoff(fields: FieldValues, span: Span, index: number): Handoff {
+    const handoff: Handoff = { span, index };
+    handoff.from = this.reference(fields, 'from', 'touchpoint');
+    handoff.to = this.reference(fields, 'to', 'touchpoint');
+    for (const part of ['sla', 'wait'] as const) {
+      const entry = fields.get(part);
+      const seconds = entry?.value ? parseDuration(String(scalarValue(entry.value) ?? '')) : undefined;
+      if (entry?.value && seconds !== undefined) handoff[part] = { value: seconds, span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
+    }
+    const notifies = fields.get('notifies_customer');
+    if (notifies?.value && typeof scalarValue(notifies.value) === 'boolean') {
+      handoff.notifiesCustomer = { value: scalarValue(notifies.value) as boolean, span: nodeSpan(notifies.value, this.doc.text), keySpan: notifies.keySpan };
+    }
+    handoff.note = this.text(fields, 'note');
+    return handoff;
+  }
+
+  private improvement(fields: FieldValues, span: Span, index: number): Improvement {
+    const imp: Improvement = { span, index, for: [] };
+    imp.id = this.define(fields, 'improvement');
+    const targets = fields.get('for');
+    if (targets) {
+      imp.forKeySpan = targets.keySpan;
+      imp.for = this.references(targets.value, 'touchpoint');
+    }
+    for (const part of ['experiment', 'outcome', 'signal', 'impact', 'effort', 'owner', 'status'] as const) {
+      imp[part] = this.text(fields, part);
+    }
+    const due = fields.get('due');
+    if (due?.value) {
+      const day = parseIsoDate(scalarValue(due.value));
+      if (day !== undefined) imp.due = { value: day, span: nodeSpan(due.value, this.doc.text), keySpan: due.keySpan };
+    }
+    return imp;
+  }
+
+  // ---- generic reading and checking ----------------------------------------------------------
+
+  /** Reads a mapping's keys, reporting unknown keys and values that do not fit their spec. */
+  private readFields(node: YAMLMap, shape: ShapeName): FieldValues {
+    const spec = SHAPES[shape];
+    const fields: FieldValues = new Map();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) {
+        const span = pair.key ? nodeSpan(pair.key as YamlNode, this.doc.text) : nodeSpan(node, this.doc.text);
+        this.report('invalid-value', span, 'Keys must be plain words such as `title` or `lanes`, not a list or a mapping.');
+        continue;
+      }
+      const key = pair.key;
+      const name = String(key.value);
+      const keySpan = nodeSpan(key, this.doc.text);
+      if (name === '<<') {
+        this.report('invalid-value', keySpan, 'YAML merge keys (`<<`) are not supported in journey maps: write the fields out, so every value has one place in the file.');
+        continue;
+      }
+      const field = spec.fields[name];
+      if (!field) {
+        const suggestion = closest(name, Object.keys(spec.fields));
+        this.report('unknown-key', keySpan,
+          `\`${name}\` is not a field of a ${shape === 'map' ? 'journey map' : shape}.` +
+          (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields: ${Object.keys(spec.fields).join(', ')}.`),
+          suggestion ? { suggestion } : undefined);
+        continue;
+      }
+      this.doc.keys.push({ span: keySpan, shape, field: name });
+      const value = pair.value === null || pair.value === undefined ? null : this.resolve(pair.value as YamlNode);
+      fields.set(name, { pair, key, keySpan, value });
+      if (value !== null && !(isScalar(value) && value.value === null)) this.checkValue(name, field, value);
+    }
+    return fields;
+  }
+
+  private requireFields(fields: FieldValues, shape: ShapeName, at: Span): void {
+    for (const [name, field] of Object.entries(SHAPES[shape].fields)) {
+      if (!field.required) continue;
+      const entry = fields.get(name);
+      if (!entry) {
+        this.report('missing-field', at, `Missing required field \`${name}\`: ${field.description}`, { field: name });
+      } else if (entry.value === null || (isScalar(entry.value) && (entry.value.value === null || entry.value.value === ''))) {
+        this.report('missing-field', entry.keySpan, `\`${name}\` is empty: ${field.description}`, { field: name });
+      }
+    }
+  }
+
+  private checkValue(name: string, field: FieldSpec, node: YamlNode): void {
+    const span = nodeSpan(node, this.doc.text);
+    const t = field.type;
+    const bad = (message: string, data?: DiagnosticData) => this.report('invalid-value', span, message, data);
+    const scalar = isScalar(node) ? node.value : undefined;
+    switch (t.type) {
+      case 'text': case 'ref':
+        if (field.listFinding && isSeq(node)) return;
+        if (!isScalar(node)) bad(`\`${name}\` should be plain text, not ${describe(node)}.`);
+        else if (scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
+        return;
+      case 'id':
+        if (!isScalar(node) || !ID_RE.test(String(scalar))) bad(`\`${String(scalar ?? describe(node))}\` is not a valid id: use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`);
+        return;
+      case 'version':
+        if (!isScalar(node) || typeof scalar !== 'number') bad(`\`journeymap\` is the format version, a number: \`journeymap: ${FORMAT_VERSION}\`.`);
+        return;
+      case 'enum':
+        if (!isScalar(node) || !t.values.includes(String(scalar))) {
+          const suggestion = closest(String(scalar ?? ''), t.values);
+          bad(`\`${String(scalar ?? describe(node))}\` is not a valid ${name}. Use one of: ${t.values.join(', ')}.`, suggestion ? { suggestion } : undefined);
+        }
+        return;
+      case 'date':
+        if (parseIsoDate(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a date. Write an ISO date such as 2026-09-30.`);
+        return;
+      case 'interval':
+        if (parseInterval(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
+        return;
+      case 'cadence':
+        if (parseCadence(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a review cadence. Use month, quarter, half-year, year or a number of days such as 45d.`);
+        return;
+      case 'feels':
+        if (typeof scalar !== 'number' || !Number.isInteger(scalar) || scalar < -3 || scalar > 3) {
+          bad(`\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${String(scalar ?? describe(node))}\`.`);
+        }
+        return;
+      case 'boolean':
+        if (typeof scalar !== 'boolean') bad(`\`${name}\` is true or false, not \`${String(scalar ?? describe(node))}\`.`);
+        return;
+      case 'duration':
+        if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w.`);
+        return;
+      case 'texts': case 'refs':
+        if (isSeq(node)) {
+          for (const item of node.items) {
+            const resolved = this.resolve(item as YamlNode);
+            if (!isScalar(resolved)) this.report('invalid-value', nodeSpan(resolved, this.doc.text), `Each entry of \`${name}\` should be plain text, not ${describe(resolved)}.`);
+          }
+        } else if (!isScalar(node)) bad(`\`${name}\` should be a list such as [a, b], not ${describe(node)}.`);
+        return;
+      case 'object': case 'metrics': case 'dictionary':
+        if (!isMap(node)) bad(`\`${name}\` should be a mapping of keys, not ${describe(node)}.`);
+        return;
+      case 'list':
+        if (!isSeq(node)) bad(`\`${name}\` should be a list of entries, each starting with \`- \`, not ${describe(node)}.`);
+        return;
+      case 'quantity':
+        return; // checked against the metric's unit where the metric is read
+    }
+  }
+
+  private list<T>(fields: FieldValues, name: string, shape: ShapeName, build: (fields: FieldValues, span: Span, index: number) => T): T[] {
+    const entry = fields.get(name);
+    if (!entry?.value || !isSeq(entry.value)) return [];
+    const items: T[] = [];
+    for (const raw of entry.value.items) {
+      const item = this.resolve(raw as YamlNode);
+      const span = nodeSpan(item, this.doc.text);
+      if (!isMap(item)) {
+        if (!(isScalar(item) && item.value === null)) {
+          this.report('invalid-value', span, `Each entry of \`${name}\` should be a mapping with ${Object.keys(SHAPES[shape].fields).slice(0, 3).join(', ')}..., not ${describe(item)}.`);
+        }
+        continue;
+      }
+      const itemFields = this.readFields(item, shape);
+      this.requireFields(itemFields, shape, firstKeySpan(item, this.doc.text) ?? span);
+      items.push(build(itemFields, span, items.length));
+    }
+    return items;
+  }
+
+  private text(fields: FieldValues, name: string): Located<string> | undefined {
+    const entry = fields.get(name);
+    if (!entry?.value || !isScalar(entry.value) || entry.value.value === null) return undefined;
+    const value = entry.value.value;
+    if (typeof value === 'object') return undefined;
+    return { value: String(value), span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
+  }
+
+  /** A list of plain texts; a single scalar counts as a list of one. */
+  private texts(node: YamlNode | null, keySpan?: Span): Located<string>[] {
+    if (!node) return [];
+    const items = isSeq(node) ? node.items.map((i) => this.resolve(i as YamlNode)) : [node];
+    const out: Located<string>[] = [];
+    for (const item of items) {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object') {
+        out.push({ value: String(item.value), span: nodeSpan(item, this.doc.text), keySpan });
+      }
+    }
+    return out;
+  }
+
+  private define(fields: FieldValues, kind: RefKind): Located<string> | undefined {
+    const id = this.text(fields, 'id');
+    if (id && ID_RE.test(id.value)) this.doc.definitions.push({ kind, name: id.value, span: id.span });
+    return id;
+  }
+
+  private reference(fields: FieldValues, name: string, kind: RefKind): Located<string> | undefined {
+    const ref = this.text(fields, name);
+    if (ref) this.doc.references.push({ kind, name: ref.value, span: ref.span });
+    return ref;
+  }
+
+  private references(node: YamlNode | null, kind: RefKind): Located<string>[] {
+    const refs = this.texts(node);
+    for (const ref of refs) this.doc.references.push({ kind, name: ref.value, span: ref.span });
+    return refs;
+  }
+
+  /** Follows an alias to its anchored node, within a budget so alias bombs cannot blow up the walk. */
+  private resolve(node: YamlNode): YamlNode {
+    if (!isAlias(node)) return node;
+    if (this.aliasBudget-- <= 0) {
+      if (!this.aliasReported) {
+        this.aliasReported = true;
+        this.report('yaml-syntax', nodeSpan(node, this.doc.text), `The file uses more than ${MAX_ALIAS_RESOLUTIONS} aliases (*name): the rest were not followed. Write the values out.`);
+      }
+      return emptyScalar(node);
+    }
+    const target = node.resolve(this.yaml);
+    return target ?? emptyScalar(node);
+  }
+
+  private report(code: string, span: Span, message: string, data?: DiagnosticData): void {
+    this.doc.findings.push({ code, span, message, data });
+  }
+}
+
+type FieldEntry = FieldValues extends Map<string, infer V> ? V : never;
+
+function scalarValue(node: YamlNode): unknown {
+  return isScalar(node) ? node.value : undefined;
+}
+
+function nodeSpan(node: YamlNode | { range?: [number, number, number] | null }, text: string): Span {
+  const range = (node as { range?: [number, number, number] | null }).range;
+  if (!range) return [0, 0];
+  return [Math.min(range[0], text.length), Math.min(range[1], text.length)];
+}
+
+function firstKeySpan(node: YAMLMap, text: string): Span | undefined {
+  const first = node.items[0];
+  return first && isPair(first) && first.key ? nodeSpan(first.key as YamlNode, text) : undefined;
+}
+
+function emptyScalar(node: YamlNode): YamlNode {
+  return { range: node.range, value: null } as unknown as YamlNode;
+}
+
+function describe(node: YamlNode): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'an empty value' : typeof node.value === 'object' ? 'a value' : `\`${String(node.value)}\``;
+  return 'that';
+}

@@ -1,0 +1,162 @@
+/** The typed journey map model. Every value keeps the source span it came from. */
+import type { RefKind, ShapeName } from './format';
+import type { Quantity } from './values';
+
+/** Start and end offsets into the document text. */
+export type Span = readonly [number, number];
+
+export interface Located<T> {
+  value: T;
+  /** The value's span. */
+  span: Span;
+  /** The span of the key the value belongs to, when it has one. */
+  keySpan?: Span;
+}
+
+export type LaneKind = 'customer' | 'frontstage' | 'backstage' | 'system';
+
+export interface Review {
+  span: Span;
+  keySpan: Span;
+  /** Days since the epoch. */
+  last?: Located<number>;
+  /** Cadence in days (default quarter). */
+  every?: Located<number>;
+  triggers: Located<string>[];
+}
+
+export interface Source {
+  span: Span;
+  id?: Located<string>;
+  kind?: Located<string>;
+  path?: Located<string>;
+  period?: Located<{ start: number; end: number }>;
+}
+
+export interface Lane {
+  span: Span;
+  index: number;
+  id?: Located<string>;
+  name?: Located<string>;
+  kind?: Located<LaneKind>;
+  team?: Located<string>;
+}
+
+export interface Stage {
+  span: Span;
+  index: number;
+  id?: Located<string>;
+  name?: Located<string>;
+  /** The `touchpoints:` key, when present. */
+  touchpointsKeySpan?: Span;
+  touchpoints: Touchpoint[];
+}
+
+export interface Metric {
+  span: Span;
+  name: Located<string>;
+  /** True for the `name: value` shorthand. */
+  shorthand: boolean;
+  value?: Located<Quantity>;
+  target?: Located<Quantity>;
+  source?: Located<string>;
+  asOf?: Located<number>;
+  better?: Located<'higher' | 'lower'>;
+  note?: Located<string>;
+}
+
+export interface Touchpoint {
+  span: Span;
+  /** Position in document order across all stages. */
+  index: number;
+  stage: Stage;
+  id?: Located<string>;
+  lane?: Located<string>;
+  name?: Located<string>;
+  channel?: Located<string>;
+  does?: Located<string>;
+  thinks?: Located<string>;
+  feels?: Located<number>;
+  pains: Located<string>[];
+  /** Undefined when `next` is absent (flow follows document order); [] is an explicit dead end. */
+  next?: Located<string>[];
+  nextKeySpan?: Span;
+  runbook?: Located<string>;
+  metrics: Metric[];
+  metricsKeySpan?: Span;
+}
+
+export interface Handoff {
+  span: Span;
+  index: number;
+  from?: Located<string>;
+  to?: Located<string>;
+  /** Seconds. */
+  sla?: Located<number>;
+  wait?: Located<number>;
+  notifiesCustomer?: Located<boolean>;
+  note?: Located<string>;
+}
+
+export interface Improvement {
+  span: Span;
+  index: number;
+  id?: Located<string>;
+  for: Located<string>[];
+  forKeySpan?: Span;
+  experiment?: Located<string>;
+  outcome?: Located<string>;
+  signal?: Located<string>;
+  impact?: Located<string>;
+  effort?: Located<string>;
+  owner?: Located<string>;
+  due?: Located<number>;
+  status?: Located<string>;
+}
+
+export interface JourneyMap {
+  span: Span;
+  version?: Located<unknown>;
+  title?: Located<string>;
+  /** Every persona written; more than one is a `multiple-personas` finding. */
+  personas: Located<string>[];
+  personaKeySpan?: Span;
+  scenario?: Located<string>;
+  goal?: Located<string>;
+  owner?: Located<string>;
+  review?: Review;
+  sources: Source[];
+  sourcesKeySpan?: Span;
+  lanes: Lane[];
+  stages: Stage[];
+  /** All touchpoints in document order. */
+  touchpoints: Touchpoint[];
+  handoffs: Handoff[];
+  improvements: Improvement[];
+  improvementsKeySpan?: Span;
+}
+
+/** A place where an id is defined. */
+export interface Definition {
+  kind: RefKind;
+  name: string;
+  span: Span;
+}
+
+/** A place where an id is used. */
+export interface Reference {
+  kind: RefKind;
+  name: string;
+  span: Span;
+}
+
+/** A key in the file, with the shape it belongs to: for key hovers and completion context. */
+export interface KeyOccurrence {
+  span: Span;
+  shape: ShapeName;
+  field: string;
+}
+
+export function emptyMap(): JourneyMap {
+  return { span: [0, 0], personas: [], sources: [], lanes: [], stages: [], touchpoints: [], handoffs: [], improvements: [] };
+}

@@ -1,0 +1,64 @@
+import { metricInfo } from '../metrics';
+import type { JourneyMap, Touchpoint } from '../model';
+import type { Rule } from './rule';
+
+function customerLanes(map: JourneyMap): Set<string> {
+  return new Set(map.lanes.filter((l) => l.kind?.value === 'customer' && l.id).map((l) => l.id!.value));
+}
+
+function anchorOf(tp: Touchpoint) {
+  return tp.id?.span ?? tp.span;
+}
+
+export const emotionsAndMetricsRules: Rule[] = [
+  {
+    name: 'missing-emotion', group: 'emotions-and-metrics', severity: 'info', summary: 'A customer touchpoint without `feels`.',
+    check({ map, report }) {
+      const customers = customerLanes(map);
+      for (const tp of map.touchpoints) {
+        if (tp.feels || !tp.lane || !customers.has(tp.lane.value)) continue;
+        report(anchorOf(tp), 'How does the customer feel here? Add `feels:` from -3 to +3 so the emotion curve shows this moment.');
+      }
+    },
+  },
+  {
+    name: 'missing-metric', group: 'emotions-and-metrics', severity: 'info', summary: 'A touchpoint with no metric.',
+    check({ map, report }) {
+      for (const tp of map.touchpoints) {
+        if (tp.metrics.length) continue;
+        report(anchorOf(tp), 'This touchpoint measures nothing: add the metric most likely to reveal friction here (for example fcr, first_response_time, deflection_rate).');
+      }
+    },
+  },
+  {
+    name: 'metric-without-target', group: 'emotions-and-metrics', severity: 'info', summary: 'A metric with a value but no target.',
+    check({ map, report }) {
+      for (const tp of map.touchpoints) {
+        for (const m of tp.metrics) {
+          if (!m.value || m.target) continue;
+          report(m.name.span, `\`${m.name.value}\` has no target, so nobody can tell whether ${m.value.value.text} is good: write \`${m.name.value}: { value: ${m.value.value.text}, target: ... }\`.`, { metric: m.name.value });
+        }
+      }
+    },
+  },
+  {
+    name: 'unknown-metric', group: 'emotions-and-metrics', severity: 'warning', summary: 'A metric outside the catalogue without `better`.',
+    check({ map, report }) {
+      for (const tp of map.touchpoints) {
+        for (const m of tp.metrics) {
+          if (metricInfo(m.name.value) || m.better) continue;
+          report(m.name.span, `\`${m.name.value}\` is not a known metric, so its direction is unknown: add \`better: higher\` or \`better: lower\`, or use a catalogue name such as fcr, mttr, csat, ces, reopen_rate.`);
+        }
+      }
+    },
+  },
+  {
+    name: 'unexplained-low', group: 'emotions-and-metrics', severity: 'info', summary: 'A strongly negative `feels` with no pain listed.',
+    check({ map, report }) {
+      for (const tp of map.touchpoints) {
+        if (!tp.feels || tp.feels.value > -2 || tp.pains.length) continue;
+        report(tp.feels.span, `The customer feels ${tp.feels.value} here but no pain explains why: add \`pains:\` with what goes wrong.`);
+      }
+    },
+  },
+];

@@ -1,0 +1,29 @@
+/** The rule catalogue, in the order of docs/rules.md. */
+import { bothSidesRules } from './bothSides';
+import { emotionsAndMetricsRules } from './emotionsAndMetrics';
+import { evidenceRules } from './evidence';
+import { flowRules } from './flow';
+import { linkRules } from './links';
+import { linkToActionRules } from './linkToAction';
+import { livingRules } from './living';
+import type { Rule, RuleInfo } from './rule';
+import { structureRules } from './structure';
+
+export const RULES: readonly Rule[] = [
+  ...structureRules,
+  ...linkRules,
+  ...livingRules,
+  ...evidenceRules,
+  ...bothSidesRules,
+  ...emotionsAndMetricsRules,
+  ...flowRules,
+  ...linkToActionRules,
+];
+
+const byName = new Map(RULES.map((r) => [r.name, r]));
+
+export function ruleByName(name: string): Rule | undefined {
+  return byName.get(name);
+}
+
+export type { Rule, RuleInfo } from './rule';

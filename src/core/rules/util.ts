@@ -1,0 +1,18 @@
+import type { JourneyDocument } from '../document';
+import type { Span } from '../model';
+
+/** The span of a top-level key, or of the file's first key when it is absent. */
+export function keySpan(doc: JourneyDocument, field: string): Span {
+  const key = doc.keys.find((k) => k.shape === 'map' && k.field === field);
+  return key?.span ?? headerSpan(doc);
+}
+
+/** Where whole-map findings point: the title key, else the version key, else the file start. */
+export function headerSpan(doc: JourneyDocument): Span {
+  const map = doc.map;
+  return map.title?.keySpan ?? map.version?.keySpan ?? doc.keys[0]?.span ?? [0, 0];
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

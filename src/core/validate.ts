@@ -1,0 +1,128 @@
+/**
+ * Validation: parse findings plus every rule's findings, with severities from settings, minus
+ * findings silenced by `# journeymap-disable-next-line RULE` comments. Links are resolved first,
+ * through the injected reader, so the rules themselves stay synchronous and pure.
+ */
+import type { JourneyDocument } from './document';
+import { markdownHeadings } from './markdown';
+import type { Span } from './model';
+import { linkProblem, resolveRelative, splitAnchor } from './paths';
+import { RULES, ruleByName } from './rules';
+import type { LinkFacts, RuleContext } from './rules/rule';
+import type { Diagnostic, DiagnosticData, FileReader, Severity, SeveritySetting } from './types';
+import { parseIsoDate } from './values';
+
+export interface ValidateOptions {
+  uri: string;
+  today: string;
+  rules?: Record<string, SeveritySetting>;
+  fileReader?: FileReader;
+  workspaceRoot?: string;
+}
+
+interface RawFinding {
+  code: string;
+  span: Span;
+  message: string;
+  data?: DiagnosticData;
+  severity?: Severity;
+}
+
+export async function validate(doc: JourneyDocument, options: ValidateOptions): Promise<Diagnostic[]> {
+  const links = await resolveLinks(doc, options);
+  return collectDiagnostics(doc, options, links);
+}
+
+/** Validation without file access: link rules are skipped. Synchronous, for hot paths and workers. */
+export function validateSync(doc: JourneyDocument, options: Omit<ValidateOptions, 'fileReader'>): Diagnostic[] {
+  return collectDiagnostics(doc, options, { runbooks: new Map(), sources: new Map(), checked: false });
+}
+
+function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, links: LinkFacts): Diagnostic[] {
+  const findings: RawFinding[] = [...doc.findings];
+  const today = parseIsoDate(options.today) ?? Math.floor(Date.now() / 86400000);
+  const unreadable = doc.findings.some((f) => f.code === 'file-too-large') || !doc.yaml;
+  if (!unreadable) {
+    for (const rule of RULES) {
+      if (!rule.check || options.rules?.[rule.name] === 'off') continue;
+      const context: RuleContext = {
+        doc, map: doc.map, today, todayIso: options.today, links,
+        report: (span, message, data) => findings.push({ code: rule.name, span, message, data }),
+      };
+      rule.check(context);
+    }
+  }
+  const silenced = disabledLines(doc.text);
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const setting = options.rules?.[finding.code];
+    if (setting === 'off') continue;
+    const severity = setting ?? finding.severity ?? ruleByName(finding.code)?.severity ?? 'error';
+    const range = doc.lines.range(finding.span[0], finding.span[1]);
+    const silencedRules = silenced.get(range.start.line);
+    if (silencedRules && (silencedRules.has('*') || silencedRules.has(finding.code))) continue;
+    const diagnostic: Diagnostic = { code: finding.code, severity, message: finding.message, range };
+    if (finding.data) diagnostic.data = finding.data;
+    diagnostics.push(diagnostic);
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics;
+}
+
+const DISABLE = 'journeymap-disable-next-line';
+
+/** Lines (zero-based) silenced by a disable comment on the line before, with the rules named. */
+function disabledLines(text: string): Map<number, Set<string>> {
+  const result = new Map<number, Set<string>>();
+  if (!text.includes(DISABLE)) return result;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(lines[i]);
+    if (!match) continue;
+    // The finding is on the next line that holds YAML content, skipping further comment lines.
+    let target = i + 1;
+    while (target < lines.length && /^\s*(#.*)?$/.test(lines[target])) target++;
+    const names = match[1].split(/[\s,]+/).map((n) => n.trim()).filter(Boolean);
+    const set = result.get(target) ?? new Set<string>();
+    for (const name of names.length ? names : ['*']) set.add(name);
+    result.set(target, set);
+  }
+  return result;
+}
+
+async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Promise<LinkFacts> {
+  const facts: LinkFacts = { runbooks: new Map(), sources: new Map(), checked: !!options.fileReader };
+  const reader = options.fileReader;
+  const jobs: Promise<void>[] = [];
+  const classify = (link: string): { path?: string; outside?: string } => {
+    const problem = linkProblem(link);
+    if (problem === 'url') return { outside: 'is a URL' };
+    if (problem === 'absolute') return { outside: 'is an absolute path' };
+    const path = resolveRelative(options.uri, link, options.workspaceRoot);
+    return path ? { path } : { outside: 'resolves outside the workspace folder' };
+  };
+  for (const tp of doc.map.touchpoints) {
+    if (!tp.runbook) continue;
+    const file = splitAnchor(tp.runbook.value).file;
+    if (!file || facts.runbooks.has(file)) continue;
+    const { path, outside } = classify(file);
+    const fact: { exists: boolean; outside?: string; slugs?: Set<string>; path?: string } = { exists: false, outside, path };
+    facts.runbooks.set(file, fact);
+    if (path && reader) {
+      jobs.push(reader.readFile(path).then((text) => {
+        if (text === undefined) return;
+        fact.exists = true;
+        fact.slugs = new Set(markdownHeadings(text).map((h) => h.slug));
+      }, () => undefined));
+    }
+  }
+  for (const source of doc.map.sources) {
+    if (!source.path || facts.sources.has(source.path.value)) continue;
+    const { path, outside } = classify(source.path.value);
+    const fact: { exists: boolean; outside?: string; path?: string } = { exists: false, outside, path };
+    facts.sources.set(source.path.value, fact);
+    if (path && reader) jobs.push(reader.exists(path).then((exists) => void (fact.exists = exists), () => undefined));
+  }
+  await Promise.all(jobs);
+  return facts;
+}

@@ -1,0 +1,122 @@
+/**
+ * The format's value syntaxes: percentages, durations, ratings, dates, review cadences, periods.
+ * Each parser returns undefined for text it does not recognise, so callers can report it.
+ */
+
+export type UnitKind = 'percent' | 'duration' | 'rating' | 'number';
+
+export interface Quantity {
+  kind: UnitKind;
+  /** percent: a fraction (0.18 for 18%); duration: seconds; rating: the score; number: itself. */
+  amount: number;
+  /** rating: the scale's maximum (5 for 4.2/5). */
+  scale?: number;
+  /** The text as written, for messages. */
+  text: string;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const DURATION_RE = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w)$/;
+const PERCENT_RE = /^(-?\d+(?:\.\d+)?)\s*%$/;
+const RATING_RE = /^(-?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseDuration(text: string): number | undefined {
+  const m = DURATION_RE.exec(text.trim());
+  return m ? Number(m[1]) * DURATION_UNITS[m[2]] : undefined;
+}
+
+/**
+ * Parses a metric value. A bare number in [0, 1] is read as a fraction when the metric is a
+ * percentage (`0.18` is 18%); otherwise numbers stay plain numbers.
+ */
+export function parseQuantity(raw: unknown, expected?: readonly UnitKind[]): Quantity | undefined {
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    const text = String(raw);
+    if (expected?.includes('percent') && !expected.includes('number') && raw >= 0 && raw <= 1) {
+      return { kind: 'percent', amount: raw, text };
+    }
+    return { kind: 'number', amount: raw, text };
+  }
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  let m = PERCENT_RE.exec(text);
+  if (m) return { kind: 'percent', amount: Number(m[1]) / 100, text };
+  m = RATING_RE.exec(text);
+  if (m && Number(m[2]) > 0) return { kind: 'rating', amount: Number(m[1]), scale: Number(m[2]), text };
+  const seconds = parseDuration(text);
+  if (seconds !== undefined) return { kind: 'duration', amount: seconds, text };
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return parseQuantity(Number(text), expected);
+  return undefined;
+}
+
+/** A comparable number for a quantity: ratings are normalised to their scale. */
+export function magnitude(q: Quantity): number {
+  return q.kind === 'rating' && q.scale ? q.amount / q.scale : q.amount;
+}
+
+/** Days since the epoch for an ISO date, or undefined when it is not a real calendar date. */
+export function parseIsoDate(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  return Math.round(ms / 86400000);
+}
+
+export function formatIsoDate(day: number): string {
+  return new Date(day * 86400000).toISOString().slice(0, 10);
+}
+
+/** An ISO interval `start/end` of two dates. */
+export function parseInterval(text: unknown): { start: number; end: number } | undefined {
+  if (typeof text !== 'string') return undefined;
+  const parts = text.split('/');
+  if (parts.length !== 2) return undefined;
+  const start = parseIsoDate(parts[0]);
+  const end = parseIsoDate(parts[1]);
+  if (start === undefined || end === undefined || end < start) return undefined;
+  return { start, end };
+}
+
+export const CADENCES = ['month', 'quarter', 'half-year', 'year'] as const;
+const CADENCE_DAYS: Record<string, number> = { month: 31, quarter: 92, 'half-year': 183, year: 366 };
+
+/** Review cadence in days: a named cadence or `<N>d`. */
+export function parseCadence(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const named = CADENCE_DAYS[text.trim()];
+  if (named) return named;
+  const m = /^(\d+)d$/.exec(text.trim());
+  return m && Number(m[1]) > 0 ? Number(m[1]) : undefined;
+}
+
+/** Human wording for a number of seconds, in the largest unit that keeps it readable. */
+export function formatDuration(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const units: [number, string][] = [[604800, 'w'], [86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
+  for (const [size, unit] of units) {
+    if (abs >= size * (unit === 'w' ? 2 : 1)) return `${trim(seconds / size)}${unit}`;
+  }
+  return `${trim(seconds)}s`;
+}
+
+export function formatQuantityAmount(kind: UnitKind, amount: number, scale?: number): string {
+  switch (kind) {
+    case 'percent':
+      return `${trim(amount * 100)}%`;
+    case 'duration':
+      return formatDuration(amount);
+    case 'rating':
+      return scale ? `${trim(amount)}/${trim(scale)}` : trim(amount);
+    default:
+      return trim(amount);
+  }
+}
+
+function trim(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
