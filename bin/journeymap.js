@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is bundled by `npm run build` (run automatically by `npm ci` / `npm install`).
+const path = require('node:path');
+const fs = require('node:fs');
+const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('journeymap: the CLI is not built yet. Run `npm run build` in ' + path.join(__dirname, '..') + '.\n');
+  process.exit(2);
+}
+require(bundle).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,115 @@
+/** `journeymap lint`: validates maps for CI, with ESLint's conventions (formats, exit codes). */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { getLanguageService, ruleByName, type SeveritySetting } from '../core';
+import { formatGithub, formatJson, formatText, summarize, type FileResult } from './formatters';
+import { findMapFiles, nodeFileReader, toCorePath } from './io';
+import { UsageError, type Io } from './usage';
+
+const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+export const LINT_HELP = `Usage: journeymap lint [files or folders...] [options]
+
+Checks journey maps (*.journey.yaml, *.journey.yml); folders are searched recursively.
+
+Options:
+  --format text|json|github   Output format (default: text)
+  --today YYYY-MM-DD          The date review rules compare against (default: today)
+  --max-warnings N            Fail when there are more than N warnings (default: no limit)
+  --rule NAME=SEVERITY        Override a rule: off | info | warning | error (repeatable)
+  --root DIR                  Links resolving outside DIR are reported, never read
+                              (default: the enclosing git repository, else the current folder)
+  --no-color                  Plain text output
+  -h, --help                  Show this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings fail the run, 2 usage or I/O error.
+`;
+
+export async function runLint(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      today: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      root: { type: 'string' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(LINT_HELP);
+    return 0;
+  }
+  const format = values.format!;
+  if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`--format must be text, json or github, not "${format}".`);
+  const today = values.today;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date like 2026-09-30, not "${today}".`);
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}".`);
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  for (const spec of values.rule ?? []) {
+    const [name, severity] = spec.split('=');
+    if (!ruleByName(name)) throw new UsageError(`--rule: there is no rule named "${name}". See docs/rules.md.`);
+    if (!SEVERITIES.includes(severity as SeveritySetting)) throw new UsageError(`--rule ${name}: the severity must be off, info, warning or error, not "${severity ?? ''}".`);
+    rules[name] = severity as SeveritySetting;
+  }
+
+  const inputs = positionals.length ? positionals : ['.'];
+  const { files, missing } = await findMapFiles(inputs);
+  if (missing.length) {
+    io.stderr(`journeymap: no such file or folder: ${missing.join(', ')}\n`);
+    return 2;
+  }
+  if (!files.length) {
+    io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${inputs.join(', ')}\n`);
+    return 2;
+  }
+  const root = toCorePath(values.root ?? (await findRepositoryRoot(io.cwd)) ?? io.cwd);
+  const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, rules, workspaceRoot: root });
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      io.stderr(`journeymap: cannot read ${file}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const diagnostics = await service.validate(toCorePath(file), text);
+    service.forget(toCorePath(file));
+    results.push({ path: path.relative(io.cwd, path.resolve(file)) || file, diagnostics });
+  }
+
+  const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results, io.color && !values['no-color']);
+  io.stdout(output);
+  const summary = summarize(results);
+  if (summary.errors > 0) return 1;
+  if (summary.warnings > maxWarnings) {
+    if (format === 'text') io.stderr(`journeymap: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function findRepositoryRoot(start: string): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  for (;;) {
+    try {
+      await fs.stat(path.join(dir, '.git'));
+      return dir;
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/** The `journeymap` command: dispatches to its subcommands. */
+import { LINT_HELP, runLint } from './lint';
+import { runRender } from './render';
+import { processIo, UsageError, type Io } from './usage';
+
+const HELP = `Usage: journeymap <command> [options]
+
+Commands:
+  lint [files or folders...]   Check journey maps; for CI (see journeymap lint --help)
+  render <map> [-o out.svg]    Draw a map as an SVG swimlane diagram
+  help                         Show this help
+
+${LINT_HELP}`;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await runLint(rest, io);
+      case 'render':
+        return await runRender(rest);
+      case undefined: case 'help': case '--help': case '-h':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`journeymap: ${(error as Error).message}\nRun "journeymap help" for usage.\n`);
+      return 2;
+    }
+    io.stderr(`journeymap: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
