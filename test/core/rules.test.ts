@@ -1,0 +1,174 @@
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../src/core';
+import { CLEAN_MAP, codes, edit, FILES, lineOf, lint, memoryReader } from './fixtures';
+
+interface RuleCase {
+  rule: string;
+  /** Why this mutation must fire the rule. */
+  what: string;
+  text: string;
+  /** The fragment of the mutated text the finding must start on (its line). */
+  at: string;
+  files?: Record<string, string>;
+}
+
+const tp = (id: string, lane: string, extra = '') => `      - id: ${id}\n        lane: ${lane}\n        name: ${id}\n${extra}`;
+
+const CASES: RuleCase[] = [
+  { rule: 'yaml-syntax', what: 'a duplicate key', text: edit(CLEAN_MAP, 'channel: web\n', 'channel: web\n        channel: phone\n'), at: 'channel: phone' },
+  { rule: 'file-too-large', what: 'a file over the size limit', text: CLEAN_MAP + `# ${'x'.repeat(5_000_001)}\n`, at: 'journeymap: 1' },
+  { rule: 'unknown-key', what: 'a misspelt key', text: edit(CLEAN_MAP, 'channel: web', 'chanel: web'), at: 'chanel: web' },
+  { rule: 'missing-field', what: 'a lane without kind', text: edit(CLEAN_MAP, '    kind: backstage\n', ''), at: '  - id: iam' },
+  { rule: 'invalid-value', what: 'feels outside -3..3', text: edit(CLEAN_MAP, 'feels: -2', 'feels: -4'), at: 'feels: -4' },
+  { rule: 'unsupported-version', what: 'version 2', text: edit(CLEAN_MAP, 'journeymap: 1', 'journeymap: 2'), at: 'journeymap: 2' },
+  { rule: 'duplicate-id', what: 'two touchpoints with one id', text: edit(CLEAN_MAP, '      - id: back-in', '      - id: iam-unlock'), at: '      - id: iam-unlock\n        lane: admin' },
+  { rule: 'unknown-reference', what: 'a lane that does not exist', text: edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'), at: 'lane: iamm' },
+  { rule: 'runbook-missing', what: 'a runbook path that does not exist', text: edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockuot.md#symptoms'), at: 'runbook:' },
+  { rule: 'runbook-anchor-missing', what: 'an anchor with no heading', text: edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockout.md#diagnosis'), at: 'runbook:' },
+  { rule: 'source-missing', what: 'a data file that does not exist', text: edit(CLEAN_MAP, 'path: ../data/tickets.csv', 'path: ../data/tickets-q4.csv'), at: 'path: ../data' },
+  { rule: 'link-outside-workspace', what: 'a runbook above the workspace root', text: edit(CLEAN_MAP, '../runbooks/lockout.md#symptoms', '../../../etc/passwd'), at: 'runbook:' },
+  { rule: 'review-missing', what: 'no review block', text: edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', ''), at: 'title:' },
+  { rule: 'review-overdue', what: 'a monthly review last done in September', text: edit(CLEAN_MAP, 'last: 2026-10-30\n  every: quarter', 'last: 2026-09-01\n  every: month'), at: 'last: 2026-09-01' },
+  { rule: 'review-stale', what: 'a review two years old', text: edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2024-10-30'), at: 'last: 2024-10-30' },
+  { rule: 'no-owner', what: 'no owner', text: edit(CLEAN_MAP, 'owner: Service desk team lead\n', ''), at: 'title:' },
+  { rule: 'no-pain-points', what: 'no pains anywhere', text: edit(edit(CLEAN_MAP, '        pains: [No hint how long the lock lasts]\n', ''), 'feels: -2', 'feels: -1'), at: 'stages:' },
+  { rule: 'assumption-only', what: 'only an assumption as evidence', text: edit(CLEAN_MAP, 'kind: tickets', 'kind: assumption'), at: 'sources:' },
+  { rule: 'stale-evidence', what: 'evidence ending long before the review', text: edit(CLEAN_MAP, 'period: 2026-07-01/2026-09-30', 'period: 2026-01-01/2026-03-31'), at: 'period:' },
+  { rule: 'multiple-personas', what: 'two personas', text: edit(CLEAN_MAP, 'persona: Tenant administrator', 'persona: [Tenant administrator, Billing admin]'), at: 'persona:' },
+  { rule: 'no-agent-lane', what: 'no frontstage or backstage lane', text: edit(edit(CLEAN_MAP, 'kind: frontstage', 'kind: system'), 'kind: backstage', 'kind: system'), at: 'lanes:' },
+  { rule: 'silent-handoff', what: 'a handoff that does not notify', text: edit(CLEAN_MAP, 'notifies_customer: true', 'notifies_customer: false'), at: 'notifies_customer: false' },
+  { rule: 'handoff-without-sla', what: 'a handoff with no SLA', text: edit(CLEAN_MAP, '    sla: 4h\n', ''), at: '  - from: desk-verify' },
+  { rule: 'sla-exceeded', what: 'a wait over the SLA', text: edit(CLEAN_MAP, 'wait: 3h', 'wait: 6h'), at: 'wait: 6h' },
+  { rule: 'missing-emotion', what: 'a customer touchpoint without feels', text: edit(CLEAN_MAP, '        feels: 2\n', ''), at: '- id: back-in' },
+  { rule: 'missing-metric', what: 'a touchpoint without metrics', text: edit(CLEAN_MAP, '        metrics:\n          time_to_resolution: { value: 3h, target: 4h }\n', ''), at: '- id: iam-unlock' },
+  { rule: 'metric-without-target', what: 'a value with no target', text: edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: 64%'), at: 'fcr: 64%' },
+  { rule: 'unknown-metric', what: 'a metric outside the catalogue', text: edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'agent_happiness: { value: 3, target: 4 }'), at: 'agent_happiness' },
+  { rule: 'unexplained-low', what: 'feels -3 with no pain', text: edit(CLEAN_MAP, 'feels: 2', 'feels: -3'), at: 'feels: -3' },
+  { rule: 'empty-stage', what: 'a stage with no touchpoints', text: edit(CLEAN_MAP, 'handoffs:', '  - id: follow-up\n    name: Follow-up\nhandoffs:'), at: '- id: follow-up' },
+  { rule: 'unused-lane', what: 'a lane nobody uses', text: edit(CLEAN_MAP, 'stages:', '  - id: finance\n    name: Finance\n    kind: backstage\nstages:'), at: '- id: finance' },
+  { rule: 'dead-end', what: 'next: [] before the last touchpoint', text: edit(CLEAN_MAP, '        name: Agent verifies identity\n', '        name: Agent verifies identity\n        next: []\n'), at: 'next: []' },
+  { rule: 'loop', what: 'a next pointing back', text: edit(CLEAN_MAP, '        name: Signs in again\n', '        name: Signs in again\n        next: [locked-out]\n'), at: 'next: [locked-out]' },
+  { rule: 'overcomplicated', what: 'thirteen stages', text: edit(CLEAN_MAP, 'handoffs:', Array.from({ length: 11 }, (_, i) => `  - id: extra-${i}\n    touchpoints:\n${tp(`extra-tp-${i}`, 'desk', '        metrics:\n          fcr: { value: 90%, target: 80% }\n')}`).join('') + 'handoffs:'), at: 'stages:' },
+  { rule: 'hypothesis-incomplete', what: 'an improvement without signal', text: edit(CLEAN_MAP, '    signal: 30% fewer lockout tickets within one quarter\n', ''), at: '- id: lock-hint' },
+  { rule: 'improvement-unowned', what: 'an improvement without owner', text: edit(CLEAN_MAP, '    owner: IAM team\n', ''), at: '- id: lock-hint' },
+  { rule: 'signal-not-measurable', what: 'a signal with no number', text: edit(CLEAN_MAP, 'signal: 30% fewer lockout tickets within one quarter', 'signal: Fewer lockout tickets'), at: 'signal: Fewer' },
+  { rule: 'unaddressed-pain', what: 'pains no improvement targets', text: edit(CLEAN_MAP, 'for: [locked-out]', 'for: [back-in]'), at: 'pains: [No hint' },
+];
+
+describe('rules', () => {
+  it('the clean fixture triggers no rule at all', async () => {
+    assert.deepEqual(await lint(CLEAN_MAP), []);
+  });
+
+  it('every rule in the catalogue has a case here, and every case names a real rule', () => {
+    const cased = new Set(CASES.map((c) => c.rule));
+    assert.deepEqual(RULES.map((r) => r.name).filter((name) => !cased.has(name)), []);
+    assert.deepEqual([...cased].filter((name) => !RULES.some((r) => r.name === name)), []);
+  });
+
+  for (const c of CASES) {
+    describe(c.rule, () => {
+      it(`fires on ${c.what}, on the right line, with its default severity`, async () => {
+        const diagnostics = await lint(c.text, c.files ? { fileReader: memoryReader({ ...FILES, ...c.files }) } : {});
+        const found = diagnostics.filter((d) => d.code === c.rule);
+        assert.ok(found.length > 0, `expected ${c.rule}, got ${JSON.stringify(codes(diagnostics))}`);
+        assert.equal(found[0].range.start.line, lineOf(c.text, c.at), found[0].message);
+        assert.equal(found[0].severity, RULES.find((r) => r.name === c.rule)!.severity);
+        assert.ok(found[0].message.length > 20, 'the message says what to do');
+      });
+
+      it('can be switched off or given another severity in settings', async () => {
+        const off = await lint(c.text, { rules: { [c.rule]: 'off' } });
+        assert.equal(off.filter((d) => d.code === c.rule).length, 0);
+        const asError = await lint(c.text, { rules: { [c.rule]: 'error' } });
+        assert.ok(asError.filter((d) => d.code === c.rule).every((d) => d.severity === 'error'));
+      });
+    });
+  }
+});
+
+describe('rule details', () => {
+  it('did-you-mean suggestions travel in data, for quick fixes', async () => {
+    const unknownKey = (await lint(edit(CLEAN_MAP, 'channel: web', 'chanel: web'))).find((d) => d.code === 'unknown-key');
+    assert.equal(unknownKey?.data?.suggestion, 'channel');
+    const unknownRef = (await lint(edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'))).find((d) => d.code === 'unknown-reference');
+    assert.equal(unknownRef?.data?.suggestion, 'iam');
+  });
+
+  it('an unknown key far from every field lists the known fields instead of guessing', async () => {
+    const d = (await lint(edit(CLEAN_MAP, 'channel: web', 'zzzzzzzz: web'))).find((x) => x.code === 'unknown-key');
+    assert.match(d!.message, /Known fields: id, lane, name/);
+    assert.equal(d!.data, undefined);
+  });
+
+  it('a disable comment silences the named rule on the next line only', async () => {
+    const text = edit(CLEAN_MAP, '    notifies_customer: true', '    # journeymap-disable-next-line silent-handoff\n    notifies_customer: false');
+    assert.ok(!codes(await lint(text)).includes('silent-handoff'));
+    const other = edit(CLEAN_MAP, '    notifies_customer: true', '    # journeymap-disable-next-line sla-exceeded\n    notifies_customer: false');
+    assert.ok(codes(await lint(other)).includes('silent-handoff'));
+  });
+
+  it('an unclosed bracket is reported where the parser notices it, next to the cause', async () => {
+    const text = edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains: [No hint how long');
+    const d = (await lint(text)).find((x) => x.code === 'yaml-syntax');
+    assert.ok(d && Math.abs(d.range.start.line - lineOf(text, 'pains: [No hint')) <= 1, JSON.stringify(d));
+  });
+
+  it('a syntax error does not stop the rest of the file from being checked', async () => {
+    const text = edit(edit(CLEAN_MAP, 'owner: Service desk team lead\n', ''), 'pains: [No hint how long the lock lasts]', 'pains: [No hint how long the lock lasts]]');
+    const found = codes(await lint(text));
+    assert.ok(found.includes('yaml-syntax'));
+    assert.ok(found.includes('no-owner'), JSON.stringify(found));
+  });
+
+  it('the metric unit must fit the metric: a percentage is not a duration', async () => {
+    const d = (await lint(edit(CLEAN_MAP, 'time_to_resolution: { value: 3h, target: 4h }', 'time_to_resolution: { value: 30%, target: 4h }'))).filter((x) => x.code === 'invalid-value');
+    assert.equal(d.length, 1);
+    assert.match(d[0].message, /duration/);
+  });
+
+  it('value and target in different units are reported', async () => {
+    const d = await lint(edit(CLEAN_MAP, 'csat: { value: 4.1/5, target: 4.5/5 }', 'csat: { value: 4.1/5, target: 90% }'));
+    assert.ok(d.some((x) => x.code === 'invalid-value' && /same unit/.test(x.message)));
+  });
+
+  it('review-overdue does not fire within the cadence, and review-stale replaces it past 18 months', async () => {
+    assert.ok(!codes(await lint(edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2026-09-01'))).includes('review-overdue'));
+    const stale = codes(await lint(edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2024-10-30')));
+    assert.ok(stale.includes('review-stale') && !stale.includes('review-overdue'));
+  });
+
+  it('a custom cadence in days is honoured', async () => {
+    assert.ok(codes(await lint(edit(CLEAN_MAP, 'every: quarter', 'every: 14d'))).includes('review-overdue'));
+  });
+
+  it('dead-end does not fire on the last touchpoint', async () => {
+    const text = edit(CLEAN_MAP, '        name: Signs in again\n', '        name: Signs in again\n        next: []\n');
+    assert.ok(!codes(await lint(text)).includes('dead-end'));
+  });
+
+  it('a forward next is not a loop', async () => {
+    const text = edit(CLEAN_MAP, '        name: Agent verifies identity\n', '        name: Agent verifies identity\n        next: [back-in]\n');
+    assert.ok(!codes(await lint(text)).includes('loop'));
+  });
+
+  it('an unknown metric with `better` is accepted', async () => {
+    const text = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'agent_happiness: { value: 3, target: 4, better: higher }');
+    assert.deepEqual(codes(await lint(text)), []);
+  });
+
+  it('link rules are skipped without file access, instead of reporting every link missing', async () => {
+    const text = edit(CLEAN_MAP, 'lockout.md#symptoms', 'nothere.md');
+    assert.ok(!codes(await lint(text, { fileReader: undefined })).includes('runbook-missing'));
+  });
+
+  it('URLs and absolute paths are never read', async () => {
+    const read: string[] = [];
+    const reader = { readFile: async (p: string) => (read.push(p), undefined), exists: async (p: string) => (read.push(p), false) };
+    for (const link of ['https://example.com/runbook.md', 'file:///etc/passwd', '/etc/passwd', 'C:\\Windows\\win.ini']) {
+      const d = await lint(edit(CLEAN_MAP, '../runbooks/lockout.md#symptoms', `"${link.replace(/\\/g, '\\\\')}"`), { fileReader: reader });
+      assert.ok(codes(d).includes('link-outside-workspace'), link);
+    }
+    assert.ok(!read.some((p) => p.includes('etc') || p.includes('example') || p.includes('Windows')), read.join());
+  });
+});
