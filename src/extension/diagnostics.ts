@@ -1,0 +1,259 @@
+/**
+ * Workspace-wide diagnostics. Every map is validated on activation (closed ones too, so the
+ * Problems panel is complete), open maps re-validate on each edit (debounced; a result for an
+ * older document version is dropped), and a change to a map, a runbook or a source file
+ * re-validates the maps that link to it.
+ */
+import * as vscode from 'vscode';
+import type * as core from '../core';
+import { readText } from './fileReader';
+import { toRange, toSeverity } from './convert';
+import { MapIndex } from './mapIndex';
+import type { ServiceRegistry } from './service';
+
+export const LANGUAGE_ID = 'journeymap';
+export const MAP_GLOB = '**/*.journey.{yaml,yml}';
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+/** Above this many maps, the activation scan shows a notification instead of a status bar spinner. */
+const NOTIFY_THRESHOLD = 25;
+const CONCURRENCY = 8;
+
+export function isMapUri(uri: vscode.Uri): boolean {
+  return /\.journey\.ya?ml$/i.test(uri.path);
+}
+
+export function isMapDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === LANGUAGE_ID || isMapUri(doc.uri);
+}
+
+interface Published {
+  /** The document version validated, or undefined for a closed file read from disk. */
+  version?: number;
+  diagnostics: core.Diagnostic[];
+}
+
+export interface ValidationEvent {
+  uri: vscode.Uri;
+  version?: number;
+  diagnostics: core.Diagnostic[];
+}
+
+export class DiagnosticsManager implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('journeymap');
+  private readonly published = new Map<string, Published>();
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly onDidValidateEmitter = new vscode.EventEmitter<ValidationEvent>();
+  /** Fires after a validation result was published (stale results never fire). */
+  readonly onDidValidate = this.onDidValidateEmitter.event;
+  private scan: Promise<number> | undefined;
+
+  constructor(
+    private readonly registry: ServiceRegistry,
+    readonly index: MapIndex,
+    private readonly docsUri: vscode.Uri,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.collection,
+      this.onDidValidateEmitter,
+      watcher,
+      watcher.onDidCreate((uri) => this.onFileEvent(uri, 'create')),
+      watcher.onDidChange((uri) => this.onFileEvent(uri, 'change')),
+      watcher.onDidDelete((uri) => this.onFileEvent(uri, 'delete')),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isMapDocument(doc)) void this.validateDocument(doc);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        if (isMapDocument(e.document)) this.schedule(e.document.uri, () => this.validateDocument(e.document));
+        else this.scheduleDependents(e.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
+      registry.onDidChange(() => void this.revalidateKnown()),
+    );
+  }
+
+  private get delay(): number {
+    const value = vscode.workspace.getConfiguration('journeymap').get<number>('validation.delay');
+    return typeof value === 'number' && value >= 0 ? value : 250;
+  }
+
+  private get workspaceWide(): boolean {
+    return vscode.workspace.getConfiguration('journeymap').get<boolean>('validation.workspace') !== false;
+  }
+
+  /** The core diagnostics last published for a document (quick fixes need their `data`). */
+  coreDiagnostics(uri: vscode.Uri): core.Diagnostic[] {
+    return this.published.get(uri.toString())?.diagnostics ?? [];
+  }
+
+  private schedule(uri: vscode.Uri, run: () => unknown): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.bump(key); // a result still in flight for the old text is now stale
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void run();
+    }, this.delay));
+  }
+
+  private bump(key: string): number {
+    const next = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, next);
+    return next;
+  }
+
+  /** Validates text for a uri, publishing only if nothing newer started meanwhile. */
+  private async validateText(uri: vscode.Uri, text: string, version?: number): Promise<void> {
+    const key = uri.toString();
+    const generation = this.bump(key);
+    const service = this.registry.facade;
+    let diagnostics: core.Diagnostic[];
+    try {
+      this.index.update(uri, text);
+      diagnostics = await service.validate(key, text);
+    } catch (error) {
+      diagnostics = [{
+        code: 'internal-error', severity: 'error', message: `Journey Map could not check this file: ${String(error)}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }];
+    }
+    if (this.generations.get(key) !== generation) return; // superseded by a newer edit or event
+    if (version !== undefined) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (doc && doc.version !== version) return;
+    }
+    this.published.set(key, { version, diagnostics });
+    this.collection.set(uri, diagnostics.map((d) => this.toDiagnostic(d)));
+    this.onDidValidateEmitter.fire({ uri, version, diagnostics });
+  }
+
+  toDiagnostic(d: core.Diagnostic): vscode.Diagnostic {
+    const result = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(d.severity));
+    result.source = 'journeymap';
+    result.code = { value: d.code, target: this.docsUri.with({ fragment: d.code }) };
+    return result;
+  }
+
+  validateDocument(doc: vscode.TextDocument): Promise<void> {
+    const pending = this.timers.get(doc.uri.toString());
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(doc.uri.toString());
+    }
+    return this.validateText(doc.uri, doc.getText(), doc.version);
+  }
+
+  /** Validates a map by uri: its open document when there is one, else the file on disk. */
+  async validateUri(uri: vscode.Uri): Promise<void> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc && !doc.isClosed) return this.validateDocument(doc);
+    if (!this.workspaceWide) return this.clear(uri);
+    const text = await readText(uri);
+    if (text === undefined) return this.clear(uri);
+    return this.validateText(uri, text);
+  }
+
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.bump(key);
+    this.published.delete(key);
+    this.collection.delete(uri);
+    this.index.delete(uri);
+    this.registry.facade.forget(key);
+    this.onDidValidateEmitter.fire({ uri, diagnostics: [] });
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    if (!isMapDocument(doc)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.registry.facade.forget(key);
+    // A closed map keeps its findings from the saved file (unsaved edits are gone with the editor).
+    if (doc.uri.scheme === 'untitled' || !this.workspaceWide) this.clear(doc.uri);
+    else void this.validateUri(doc.uri);
+  }
+
+  private onFileEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
+    if (/\/(node_modules|\.git)\//.test(uri.path)) return;
+    if (isMapUri(uri)) {
+      if (kind === 'delete') this.clear(uri);
+      else {
+        const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+        if (!open) this.schedule(uri, () => this.validateUri(uri));
+      }
+    }
+    this.scheduleDependents(uri);
+  }
+
+  private scheduleDependents(uri: vscode.Uri): void {
+    for (const map of this.index.dependents(uri)) {
+      if (map.toString() === uri.toString()) continue;
+      this.schedule(map, () => this.validateUri(map));
+    }
+  }
+
+  /** Finds and validates every map in the workspace, with progress. Resolves to the number found. */
+  validateWorkspace(options: { force?: boolean; notify?: boolean } = {}): Promise<number> {
+    if (this.scan && !options.force) return this.scan;
+    const run = async (): Promise<number> => {
+      const found = this.workspaceWide ? await vscode.workspace.findFiles(MAP_GLOB, EXCLUDE_GLOB) : [];
+      const open = vscode.workspace.textDocuments.filter((d) => isMapDocument(d) && !d.isClosed).map((d) => d.uri);
+      const all = new Map<string, vscode.Uri>();
+      for (const uri of [...found, ...open]) all.set(uri.toString(), uri);
+      const uris = [...all.values()];
+      const location = options.notify || uris.length > NOTIFY_THRESHOLD
+        ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+      await vscode.window.withProgress(
+        { location, title: 'Journey Map: validating maps', cancellable: location === vscode.ProgressLocation.Notification },
+        async (progress, token) => {
+          let done = 0;
+          const queue = [...uris];
+          const worker = async () => {
+            for (let uri = queue.shift(); uri && !token.isCancellationRequested; uri = queue.shift()) {
+              await this.validateUri(uri);
+              done++;
+              progress.report({ message: `${done}/${uris.length}`, increment: 100 / Math.max(1, uris.length) });
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(CONCURRENCY, uris.length) }, worker));
+        },
+      );
+      return uris.length;
+    };
+    this.scan = run();
+    return this.scan;
+  }
+
+  /** After a settings change: re-validate everything already known. */
+  private async revalidateKnown(): Promise<void> {
+    const uris = new Map<string, vscode.Uri>();
+    for (const key of this.published.keys()) uris.set(key, vscode.Uri.parse(key));
+    for (const doc of vscode.workspace.textDocuments) if (isMapDocument(doc) && !doc.isClosed) uris.set(doc.uri.toString(), doc.uri);
+    await Promise.all([...uris.values()].map((uri) => this.validateUri(uri)));
+  }
+
+  /** Totals over everything published, for the Validate All summary. */
+  totals(): { files: number; errors: number; warnings: number; infos: number } {
+    const totals = { files: this.published.size, errors: 0, warnings: 0, infos: 0 };
+    for (const { diagnostics } of this.published.values()) {
+      for (const d of diagnostics) {
+        if (d.severity === 'error') totals.errors++;
+        else if (d.severity === 'warning') totals.warnings++;
+        else totals.infos++;
+      }
+    }
+    return totals;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

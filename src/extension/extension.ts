@@ -1,0 +1,62 @@
+/**
+ * The VS Code extension: a thin adapter over the pure core in ../core. Runs in the Node extension
+ * host (dist/extension.js) and as a web extension (dist/web/extension.js) alike: all file access
+ * goes through `vscode.workspace.fs`. Activation only registers things; the workspace scan runs
+ * afterwards, so activation stays well under 50 ms.
+ */
+import * as vscode from 'vscode';
+import type { LanguageService } from '../core';
+import { registerCodeLenses } from './codeLens';
+import { registerCommands } from './commands';
+import { DiagnosticsManager, isMapDocument, type ValidationEvent } from './diagnostics';
+import { MapIndex } from './mapIndex';
+import { registerLanguageFeatures } from './providers';
+import { ServiceRegistry } from './service';
+import { ReviewStatusBar } from './statusBar';
+import { registerPreview } from './previewGuard';
+
+/** What `activate` returns: for other extensions and for the integration tests. */
+export interface JourneyMapApi {
+  /** How long `activate` took, in milliseconds. */
+  readonly activationMs: number;
+  readonly service: LanguageService;
+  /** Fires whenever a map's diagnostics were published (stale results never fire). */
+  readonly onDidValidate: vscode.Event<ValidationEvent>;
+  /** Resolves when the activation scan of the workspace has finished, with the number of maps. */
+  readonly workspaceScan: Promise<number>;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function activate(context: vscode.ExtensionContext): JourneyMapApi {
+  const started = now();
+  const registry = new ServiceRegistry();
+  const service = registry.facade;
+  const index = new MapIndex(service, (uri) => registry.rootOf(uri));
+  const diagnostics = new DiagnosticsManager(registry, index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  context.subscriptions.push(
+    registry,
+    index,
+    diagnostics,
+    registerLanguageFeatures(service, diagnostics),
+    registerCodeLenses(service, index, diagnostics.onDidValidate),
+    registerCommands(context, service, diagnostics),
+    new ReviewStatusBar(service, diagnostics.onDidValidate),
+  );
+  registerPreview(context, service);
+  const activationMs = now() - started;
+
+  // After activation: open maps first (they are what the user looks at), then the whole workspace.
+  let resolveScan: (n: number) => void = () => undefined;
+  const workspaceScan = new Promise<number>((resolve) => { resolveScan = resolve; });
+  setTimeout(() => {
+    for (const doc of vscode.workspace.textDocuments) if (isMapDocument(doc)) void diagnostics.validateDocument(doc);
+    diagnostics.validateWorkspace().then(resolveScan, () => resolveScan(0));
+  }, 0);
+
+  return { activationMs, service, onDidValidate: diagnostics.onDidValidate, workspaceScan };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,114 @@
+/** Language features: thin adapters from `vscode` provider calls to the core. */
+import * as vscode from 'vscode';
+import type * as core from '../core';
+import {
+  fromPosition, fromRange, toCompletionItem, toDocumentSymbol, toRange, untrustedMarkdown, toWorkspaceEdit,
+} from './convert';
+import type { DiagnosticsManager } from './diagnostics';
+import { LANGUAGE_ID } from './diagnostics';
+
+export const SELECTOR: vscode.DocumentSelector = [
+  { language: LANGUAGE_ID },
+];
+
+export function registerLanguageFeatures(service: core.LanguageService, diagnostics: DiagnosticsManager): vscode.Disposable {
+  const key = (doc: vscode.TextDocument) => doc.uri.toString();
+  return vscode.Disposable.from(
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover(doc, position) {
+        const hover = service.hover(key(doc), doc.getText(), fromPosition(position));
+        return hover ? new vscode.Hover(untrustedMarkdown(hover.contents), toRange(hover.range)) : undefined;
+      },
+    }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems(doc, position) {
+        return service.complete(key(doc), doc.getText(), fromPosition(position)).map(toCompletionItem);
+      },
+    }, ':', ' ', '-', '[', ','),
+    vscode.languages.registerDefinitionProvider(SELECTOR, {
+      provideDefinition(doc, position) {
+        const range = service.definition(key(doc), doc.getText(), fromPosition(position));
+        return range ? new vscode.Location(doc.uri, toRange(range)) : undefined;
+      },
+    }),
+    vscode.languages.registerReferenceProvider(SELECTOR, {
+      provideReferences(doc, position, context) {
+        return service.references(key(doc), doc.getText(), fromPosition(position), context.includeDeclaration)
+          .map((r) => new vscode.Location(doc.uri, toRange(r)));
+      },
+    }),
+    vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
+      provideDocumentHighlights(doc, position) {
+        return service.highlights(key(doc), doc.getText(), fromPosition(position)).map((r) => new vscode.DocumentHighlight(toRange(r)));
+      },
+    }),
+    vscode.languages.registerRenameProvider(SELECTOR, {
+      prepareRename(doc, position) {
+        const result = service.prepareRename(key(doc), doc.getText(), fromPosition(position));
+        if (!result) throw new Error(vscode.l10n.t('Only ids of lanes, stages, touchpoints, sources and improvements can be renamed.'));
+        return { range: toRange(result.range), placeholder: result.placeholder };
+      },
+      provideRenameEdits(doc, position, newName) {
+        const result = service.rename(key(doc), doc.getText(), fromPosition(position), newName);
+        if ('error' in result) throw new Error(result.error);
+        return toWorkspaceEdit(doc.uri, result.edits);
+      },
+    }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
+      provideDocumentSymbols(doc) {
+        return service.symbols(key(doc), doc.getText()).map(toDocumentSymbol);
+      },
+    }, { label: 'Journey Map' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, {
+      provideFoldingRanges(doc) {
+        return service.folding(key(doc), doc.getText())
+          .filter((f) => f.endLine > f.startLine)
+          .map((f) => new vscode.FoldingRange(f.startLine, f.endLine));
+      },
+    }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(service, diagnostics), {
+      providedCodeActionKinds: FixProvider.kinds,
+    }),
+  );
+}
+
+/** Quick fixes: computed by the core from the diagnostic's code and data, never from its message. */
+export class FixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly service: core.LanguageService, private readonly diagnostics: DiagnosticsManager) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    const published = this.diagnostics.coreDiagnostics(doc.uri);
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== 'journeymap') continue;
+      const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+      // The core diagnostic (with its data) that this editor diagnostic was made from.
+      const original = published.find((d) => d.code === code && toRange(d.range).isEqual(diagnostic.range))
+        ?? { code, message: diagnostic.message, severity: 'warning' as const, range: fromRange(diagnostic.range) };
+      for (const fix of this.service.fixes(doc.uri.toString(), doc.getText(), original)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(doc.uri, fix.edits);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.isPreferred;
+        actions.push(action);
+      }
+      actions.push(this.disableAction(doc, diagnostic, code));
+    }
+    return actions;
+  }
+
+  /** `# journeymap-disable-next-line RULE` above the finding, indented like its line. */
+  private disableAction(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, code: string): vscode.CodeAction {
+    const line = doc.lineAt(diagnostic.range.start.line);
+    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex).replace(/- /g, '  ');
+    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const action = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', code), vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.insert(doc.uri, new vscode.Position(line.lineNumber, 0), `${indent}# journeymap-disable-next-line ${code}${eol}`);
+    action.diagnostics = [diagnostic];
+    return action;
+  }
+}

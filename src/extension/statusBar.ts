@@ -1,0 +1,55 @@
+/** The status bar item for the active map: when its next review is due, warning coloured when overdue. */
+import * as vscode from 'vscode';
+import { reviewState, type LanguageService } from '../core';
+import { isMapDocument } from './diagnostics';
+import { today } from './service';
+
+export class ReviewStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('journeymap.review', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly service: LanguageService, onDidValidate: vscode.Event<{ uri: vscode.Uri }>) {
+    this.item.name = vscode.l10n.t('Journey Map review');
+    this.item.command = 'journeymap.markReviewed';
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      onDidValidate((e) => {
+        if (e.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('journeymap')) this.update();
+      }),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isMapDocument(doc) || vscode.workspace.getConfiguration('journeymap').get<boolean>('statusBar.enabled') === false) {
+      this.item.hide();
+      return;
+    }
+    const state = reviewState(this.service.parse(doc.uri.toString(), doc.getText()).map, today());
+    const days = (n: number) => (Math.abs(n) === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', Math.abs(n)));
+    let warn = false;
+    if (state.daysLeft === undefined) {
+      this.item.text = `$(calendar) ${vscode.l10n.t('No review date')}`;
+      warn = true;
+    } else if (state.daysLeft < 0) {
+      this.item.text = `$(warning) ${vscode.l10n.t('Review overdue {0}', days(state.daysLeft))}`;
+      warn = true;
+    } else if (state.daysLeft === 0) {
+      this.item.text = `$(calendar) ${vscode.l10n.t('Review due today')}`;
+    } else {
+      this.item.text = `$(calendar) ${vscode.l10n.t('Review due in {0}', days(state.daysLeft))}`;
+    }
+    this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = vscode.l10n.t('Journey map review cadence: every {0} days. Click to mark the map reviewed today.', state.cadenceDays);
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
