@@ -28,7 +28,7 @@ export function codeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options:
       if (!data.suggestion) return [];
       return [{ title: `Change to '${data.suggestion}'`, edits: [replaceScalar(doc, start, end, data.suggestion)], isPreferred: true }];
     case 'missing-field':
-      return data.field ? missingFieldFix(doc, start, data.field) : [];
+      return data.field ? missingFieldFix(doc, start, end, data.field) : [];
     case 'review-overdue':
     case 'review-stale':
     case 'review-missing': {
@@ -87,10 +87,10 @@ function placeholder(name: string, field: FieldSpec): string {
   }
 }
 
-function missingFieldFix(doc: JourneyDocument, start: number, field: string): CodeFix[] {
-  const key = doc.keys.find((k) => k.span[0] === start);
+function missingFieldFix(doc: JourneyDocument, start: number, end: number, field: string): CodeFix[] {
   const title = `Add the missing field '${field}'`;
-  if (start === 0 && !key) {
+  // A missing top-level field is reported at the very start of the file, with an empty range.
+  if (start === 0 && end === 0) {
     const spec = SHAPES.map.fields[field];
     if (!spec) return [];
     if (field === 'journeymap') return [{ title, edits: [insertAt(doc, 0, `journeymap: 1${doc.lines.eol}`)], isPreferred: true }];
@@ -101,41 +101,19 @@ function missingFieldFix(doc: JourneyDocument, start: number, field: string): Co
         : [`${field}: ${placeholder(field, spec)}`];
     return [{ title, edits: [insertTopLevel(doc, lines)], isPreferred: true }];
   }
-  // An item missing a field: the finding sits on the item's first key; add a sibling line after it.
+  // An item missing a field: the finding sits on the item's first key (or on the empty key itself).
+  const key = doc.keys.find((k) => k.span[0] === start);
   if (!key) return [];
   const spec = SHAPES[key.shape as ShapeName].fields[field];
-  if (!spec) return [];
-  const keyLineEnd = lastContentOffset(doc, valueEndAfterKey(doc, key.span));
-  return [{ title, edits: [insertLinesAfter(doc, keyLineEnd, indentOf(doc, key.span[0]), [`${field}: ${placeholder(field, spec)}`])], isPreferred: true }];
-}
-
-/** The end offset of the value that belongs to the key at `keySpan`. */
-function valueEndAfterKey(doc: JourneyDocument, keySpan: readonly [number, number]): number {
-  let found = keySpan[1];
-  const visit = (node: YamlNode | null | undefined): void => {
-    if (!node || !isMap(node)) return;
-    for (const pair of (node as YAMLMap).items) {
-      const k = pair.key as YamlNode | undefined;
-      const v = pair.value as YamlNode | null;
-      if (k?.range && k.range[0] === keySpan[0]) {
-        if (v?.range) found = v.range[1];
-        return;
-      }
-    }
-  };
-  // Search the nodes that can hold the key: walk the YAML tree breadth-first.
-  const queue: unknown[] = [doc.yaml?.contents];
-  while (queue.length) {
-    const node = queue.shift() as YamlNode | undefined;
-    if (!node || typeof node !== 'object') continue;
-    if (isMap(node)) {
-      visit(node);
-      for (const pair of node.items) queue.push(pair.value);
-    } else if ('items' in node && Array.isArray((node as { items: unknown[] }).items)) {
-      queue.push(...(node as { items: unknown[] }).items);
-    }
+  const item = doc.yaml?.contents ? findMapContaining(doc.yaml.contents as YamlNode, key.span[0]) : undefined;
+  if (!spec || !item?.range || item.flow) return [];
+  if (key.field === field) {
+    // `name:` is present but empty: fill the value in after the colon.
+    const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(key.span[1]).line);
+    return [{ title, edits: [{ range: doc.lines.range(key.span[1], lineEnd), newText: `: ${placeholder(field, spec)}` }], isPreferred: true }];
   }
-  return found;
+  const lastLine = lastContentOffset(doc, item.range[1]);
+  return [{ title, edits: [insertLinesAfter(doc, lastLine, indentOf(doc, key.span[0]), [`${field}: ${placeholder(field, spec)}`])], isPreferred: true }];
 }
 
 function addTargetFix(doc: JourneyDocument, start: number): CodeFix[] {

@@ -30,10 +30,6 @@ export function doHover(doc: JourneyDocument, position: Position, options: Hover
   const today = parseIsoDate(options.today) ?? Math.floor(Date.now() / 86400000);
   const hover = (contents: string, span: Span): Hover => ({ contents, range: doc.lines.range(span[0], span[1]) });
 
-  const tp = touchpointAt(doc, offset);
-  const metric = metricAt(tp, offset);
-  if (metric && tp) return hover(metricHover(doc, metric, today), metric.name.span[0] <= offset && offset <= metric.name.span[1] ? metric.name.span : metric.span);
-
   const definition = definitionAt(doc, offset);
   if (definition) {
     const content = itemHover(doc, definition.kind, definition.name, today);
@@ -45,6 +41,9 @@ export function doHover(doc: JourneyDocument, position: Position, options: Hover
       ?? `No ${reference.kind} has the id \`${code(reference.name)}\`.`;
     return hover(content, reference.span);
   }
+  const tp = touchpointAt(doc, offset);
+  const metric = metricAt(tp, offset);
+  if (metric) return hover(metricHover(doc, metric, today), within(metric.name.span, offset) ? metric.name.span : metric.span);
   if (tp?.feels && (within(tp.feels.span, offset) || (tp.feels.keySpan && within(tp.feels.keySpan, offset)))) {
     return hover(feelsHover(tp.feels.value), tp.feels.keySpan ? [tp.feels.keySpan[0], tp.feels.span[1]] : tp.feels.span);
   }
@@ -220,7 +219,11 @@ function age(days: number): string {
 
 /** Escapes Markdown so file text renders as text: no links, images, HTML or emphasis. */
 export function text(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ');
+  return s
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_{}[\]()#|!~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/^(\s*)([-+]|\d+[.)])/, '$1\\$2'); // a leading list marker would start a list
 }
 
 /** Text for inside a code span: backticks cannot be escaped there, so they are replaced. */

@@ -117,3 +117,21 @@ export function lineOf(text: string, needle: string): number {
   if (at < 0) throw new Error(`"${needle}" not found`);
   return text.slice(0, at).split('\n').length - 1;
 }
+
+/** Applies non-overlapping edits (zero-based positions) to a text, last first. */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let result = text;
+  for (const e of sorted) result = result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end));
+  return result;
+}
+
+/** The position of the first occurrence of `needle`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" not found`);
+  const before = text.slice(0, at + delta).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}

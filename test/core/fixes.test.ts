@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from '../../src/core';
+import { applyEdits, CLEAN_MAP, edit, lint, MAP_URI, service, TODAY } from './fixtures';
+
+async function fixFor(text: string, code: string) {
+  const diagnostic = (await lint(text)).find((d) => d.code === code);
+  assert.ok(diagnostic, `no ${code} in the fixture`);
+  return { diagnostic, fixes: service().fixes(MAP_URI, text, diagnostic as Diagnostic) };
+}
+
+async function applyFirst(text: string, code: string): Promise<string> {
+  const { fixes } = await fixFor(text, code);
+  assert.ok(fixes.length > 0, `no fix for ${code}`);
+  return applyEdits(text, fixes[0].edits);
+}
+
+describe('quick fixes', () => {
+  it('did-you-mean for an unknown key changes only the key', async () => {
+    const broken = edit(CLEAN_MAP, 'channel: web', 'chanel: web');
+    assert.equal(await applyFirst(broken, 'unknown-key'), CLEAN_MAP);
+  });
+
+  it('did-you-mean for an unknown reference keeps the quotes', async () => {
+    const broken = edit(CLEAN_MAP, 'lane: iam\n', 'lane: "iamm"\n');
+    assert.equal(await applyFirst(broken, 'unknown-reference'), edit(CLEAN_MAP, 'lane: iam\n', 'lane: "iam"\n'));
+  });
+
+  it('did-you-mean for a misspelt enum value', async () => {
+    assert.equal(await applyFirst(edit(CLEAN_MAP, 'kind: frontstage', 'kind: frontstge'), 'invalid-value'), CLEAN_MAP);
+  });
+
+  it('inserts a missing field into the item, with its indentation, and the file lints clean of that finding', async () => {
+    const broken = edit(CLEAN_MAP, '    kind: backstage\n', '');
+    const fixed = await applyFirst(broken, 'missing-field');
+    assert.equal(fixed, edit(CLEAN_MAP, "    kind: backstage\n", "    kind: customer\n"));
+    assert.ok(!(await lint(fixed)).some((d) => d.code === 'missing-field'));
+  });
+
+  it('inserts a missing top-level field after the header', async () => {
+    const broken = edit(CLEAN_MAP, 'scenario: Locked out after three failed sign-ins\n', '');
+    const fixed = await applyFirst(broken, 'missing-field');
+    assert.match(fixed, /^review:\n  last: 2026-10-30\n  every: quarter\nscenario: "TODO"\nsources:/m);
+  });
+
+  it('mark reviewed today replaces only the date', async () => {
+    const broken = edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2024-10-30');
+    assert.equal(await applyFirst(broken, 'review-stale'), edit(CLEAN_MAP, 'last: 2026-10-30', `last: ${TODAY}`));
+  });
+
+  it('mark reviewed today adds a review block when there is none, and keeps comments', async () => {
+    const broken = edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', '# the owner changed in May\n');
+    const fixed = await applyFirst(broken, 'review-missing');
+    assert.match(fixed, /owner: Service desk team lead\nreview:\n  last: 2026-11-27\n  every: quarter\n# the owner changed in May\nsources:/);
+  });
+
+  it('mark reviewed today fills `last` into an existing review block', async () => {
+    const broken = edit(CLEAN_MAP, '  last: 2026-10-30\n', '');
+    const fixed = await applyFirst(broken, 'review-missing');
+    assert.equal(fixed, edit(CLEAN_MAP, 'last: 2026-10-30', `last: ${TODAY}`));
+  });
+
+  it('adds a target to a shorthand metric and to a flow mapping', async () => {
+    const shorthand = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: 64%');
+    assert.equal(await applyFirst(shorthand, 'metric-without-target'), edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, target: 64% }'));
+    const flow = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, source: tickets-q3 }');
+    assert.equal(await applyFirst(flow, 'metric-without-target'), edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, target: 64%, source: tickets-q3 }'));
+  });
+
+  it('adds a target line to a block metric', async () => {
+    const block = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr:\n            value: 64%\n            source: tickets-q3');
+    const fixed = await applyFirst(block, 'metric-without-target');
+    assert.match(fixed, /fcr:\n            value: 64%\n            target: 64%\n            source: tickets-q3/);
+  });
+
+  it('completes an incomplete hypothesis with quoted placeholders that parse', async () => {
+    const broken = edit(CLEAN_MAP, '    outcome: Fewer contacts while the lock runs out\n', '');
+    const fixed = await applyFirst(broken, 'hypothesis-incomplete');
+    assert.match(fixed, /    due: 2026-12-31\n    outcome: "TODO: the result we expect"\n$/);
+    assert.deepEqual((await lint(fixed)).map((d) => d.code), []);
+  });
+
+  it('offers to add a missing runbook heading to the runbook file', async () => {
+    const { fixes } = await fixFor(edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockout.md#reset-email-delays'), 'runbook-anchor-missing');
+    assert.deepEqual(fixes[0].fileChange, { path: '/ws/runbooks/lockout.md', append: '\n## Reset email delays\n\n', create: false });
+  });
+
+  it('offers to create a missing runbook', async () => {
+    const { fixes } = await fixFor(edit(CLEAN_MAP, 'lockout.md#symptoms', 'locked.md#symptoms'), 'runbook-missing');
+    assert.deepEqual(fixes[0].fileChange, { path: '/ws/runbooks/locked.md', append: '# Sees "account locked"\n\n## Symptoms\n\n', create: true });
+  });
+
+  it('offers nothing for a rule without a fix, and never matches on message text', async () => {
+    const { fixes } = await fixFor(edit(CLEAN_MAP, 'wait: 3h', 'wait: 6h'), 'sla-exceeded');
+    assert.deepEqual(fixes, []);
+    const fake: Diagnostic = { code: 'no-such-rule', severity: 'error', message: 'Did you mean `title`?', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    assert.deepEqual(service().fixes(MAP_URI, CLEAN_MAP, fake), []);
+  });
+
+  it('keeps CRLF line endings when inserting lines', async () => {
+    const crlf = edit(CLEAN_MAP, '    kind: backstage\n', '').replace(/\n/g, '\r\n');
+    const { fixes } = await fixFor(crlf, 'missing-field');
+    assert.equal(fixes[0].edits[0].newText, '\r\n    kind: customer');
+  });
+});
+
+describe('mark reviewed (command)', () => {
+  it('is a no-op when the map was reviewed today', () => {
+    const today = edit(CLEAN_MAP, 'last: 2026-10-30', `last: ${TODAY}`);
+    assert.deepEqual(service().markReviewed(MAP_URI, today), []);
+  });
+
+  it('inserts `last` into a flow-style review', () => {
+    const flow = edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', 'review: { every: quarter }\n');
+    assert.equal(applyEdits(flow, service().markReviewed(MAP_URI, flow)), edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', `review: { last: ${TODAY}, every: quarter }\n`));
+  });
+});
+
+describe('links and stage summaries', () => {
+  it('resolves runbook and source links relative to the map, with anchors', () => {
+    const links = service().links(MAP_URI, CLEAN_MAP);
+    assert.deepEqual(links.map((l) => [l.target, l.anchor]), [['/ws/runbooks/lockout.md', 'symptoms'], ['/ws/data/tickets.csv', undefined]]);
+  });
+
+  it('summarises each stage for CodeLens', () => {
+    const summaries = service().stageSummaries(MAP_URI, CLEAN_MAP);
+    assert.deepEqual(summaries.map((s) => [s.stageId, s.touchpointCount, s.averageFeels, s.missingTarget]), [
+      ['discover', 1, -2, ['repeat_contact_rate']],
+      ['contact', 3, 2, ['fcr', 'csat']],
+    ]);
+  });
+});
