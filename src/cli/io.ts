@@ -35,7 +35,7 @@ const MAP_RE = /\.journey\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 /** Expands files and folders into map files (folders are searched for *.journey.yaml|yml). */
-export async function findMapFiles(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
+export async function findMapFiles(inputs: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
   const walk = async (dir: string): Promise<void> => {
@@ -49,15 +49,16 @@ export async function findMapFiles(inputs: string[]): Promise<{ files: string[];
     }
   };
   for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
     let stat;
     try {
-      stat = await fs.stat(input);
+      stat = await fs.stat(absolute);
     } catch {
       missing.push(input);
       continue;
     }
-    if (stat.isDirectory()) await walk(input);
-    else files.push(input);
+    if (stat.isDirectory()) await walk(absolute);
+    else files.push(absolute);
   }
   return { files: [...new Set(files)], missing };
 }

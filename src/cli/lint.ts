@@ -63,7 +63,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   }
 
   const inputs = positionals.length ? positionals : ['.'];
-  const { files, missing } = await findMapFiles(inputs);
+  const { files, missing } = await findMapFiles(inputs, io.cwd);
   if (missing.length) {
     io.stderr(`journeymap: no such file or folder: ${missing.join(', ')}\n`);
     return 2;
@@ -72,7 +72,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${inputs.join(', ')}\n`);
     return 2;
   }
-  const root = toCorePath(values.root ?? (await findRepositoryRoot(io.cwd)) ?? io.cwd);
+  const root = toCorePath(values.root ? path.resolve(io.cwd, values.root) : (await findRepositoryRoot(io.cwd)) ?? io.cwd);
   const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, rules, workspaceRoot: root });
 
   const results: FileResult[] = [];
@@ -86,7 +86,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     }
     const diagnostics = await service.validate(toCorePath(file), text);
     service.forget(toCorePath(file));
-    results.push({ path: path.relative(io.cwd, path.resolve(file)) || file, diagnostics });
+    results.push({ path: displayPath(io.cwd, file), diagnostics });
   }
 
   const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results, io.color && !values['no-color']);
@@ -112,4 +112,10 @@ async function findRepositoryRoot(start: string): Promise<string | undefined> {
       dir = parent;
     }
   }
+}
+
+/** Paths as the user typed them: relative to the current folder, with '/' on every platform. */
+function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
 }

@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/usage';
+import { CLEAN_MAP, edit, FILES } from '../core/fixtures';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], cwd: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, color: false };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('journeymap lint (CLI)', () => {
+  let ws: string;
+  const WARNING_MAP = edit(CLEAN_MAP, 'notifies_customer: true', 'notifies_customer: false');
+  const ERROR_MAP = edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n');
+
+  before(() => {
+    ws = mkdtempSync(join(tmpdir(), 'journeymap-cli-'));
+    mkdirSync(join(ws, '.git'));
+    mkdirSync(join(ws, 'maps', 'nested'), { recursive: true });
+    mkdirSync(join(ws, 'runbooks'));
+    mkdirSync(join(ws, 'data'));
+    writeFileSync(join(ws, 'runbooks', 'lockout.md'), FILES['/ws/runbooks/lockout.md']);
+    writeFileSync(join(ws, 'data', 'tickets.csv'), FILES['/ws/data/tickets.csv']);
+    writeFileSync(join(ws, 'maps', 'clean.journey.yaml'), CLEAN_MAP);
+    writeFileSync(join(ws, 'maps', 'nested', 'warn.journey.yml'), WARNING_MAP.replace(/\.\.\//g, '../../'));
+    writeFileSync(join(ws, 'maps', 'notes.yaml'), 'not: a map\n');
+    mkdirSync(join(ws, 'broken'));
+    writeFileSync(join(ws, 'broken', 'error.journey.yaml'), ERROR_MAP);
+  });
+  after(() => rmSync(ws, { recursive: true, force: true }));
+
+  it('finds maps in folders recursively, ignores other YAML, and exits 0 when clean of errors', async () => {
+    const r = await run(['lint', 'maps', '--today', '2026-11-27'], ws);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 2, r.stdout);
+    assert.match(lines[0], /^maps\/nested\/warn\.journey\.yml:\d+:\d+ {2}warning {2}The handoff from `desk-verify` to `iam-unlock` does not tell the customer.* {2}silent-handoff$/);
+    assert.equal(lines[1], '✖ 2 maps checked: 0 errors, 1 warning, 0 infos');
+  });
+
+  it('the text line points at the finding with one-based line and column', async () => {
+    const r = await run(['lint', 'maps/nested/warn.journey.yml', '--today', '2026-11-27'], ws);
+    const line = WARNING_MAP.split('\n').findIndex((l) => l.includes('notifies_customer: false')) + 1;
+    const column = WARNING_MAP.split('\n')[line - 1].indexOf('false') + 1;
+    assert.ok(r.stdout.startsWith(`maps/nested/warn.journey.yml:${line}:${column}  warning`), r.stdout);
+  });
+
+  it('exits 1 on errors', async () => {
+    const r = await run(['lint', 'broken', '--today', '2026-11-27'], ws);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /error {4}No lane has the id `iamm`\. Did you mean `iam`\? {2}unknown-reference/);
+  });
+
+  it('--max-warnings fails the run when warnings exceed it', async () => {
+    assert.equal((await run(['lint', 'maps', '--today', '2026-11-27', '--max-warnings', '1'], ws)).code, 0);
+    const r = await run(['lint', 'maps', '--today', '2026-11-27', '--max-warnings', '0'], ws);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /1 warnings, more than --max-warnings 0/);
+  });
+
+  it('--format json prints files, one-based positions and a summary', async () => {
+    const r = await run(['lint', 'maps', 'broken', '--format', 'json', '--today', '2026-11-27'], ws);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(json.summary, { errors: 1, warnings: 1, infos: 1 }); // the misspelt lane leaves `iam` unused
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['maps/clean.journey.yaml', 'maps/nested/warn.journey.yml', 'broken/error.journey.yaml']);
+    const d = json.files[2].diagnostics.find((x: { code: string }) => x.code === 'unknown-reference');
+    assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
+    const line = ERROR_MAP.split('\n').findIndex((l) => l.includes('lane: iamm')) + 1;
+    assert.deepEqual([d.code, d.severity, d.line, d.column, d.endLine, d.endColumn], ['unknown-reference', 'error', line, 15, line, 19]);
+  });
+
+  it('--format github prints workflow commands with escaped properties', async () => {
+    const r = await run(['lint', 'broken', 'maps', '--format', 'github', '--today', '2026-11-27'], ws);
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0], /^::notice file=broken\/error\.journey\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=unused-lane::/);
+    lines.shift();
+    assert.match(lines[0], /^::error file=broken\/error\.journey\.yaml,line=\d+,col=15,endLine=\d+,endColumn=19,title=unknown-reference::No lane has the id `iamm`/);
+    assert.match(lines[1], /^::warning file=maps\/nested\/warn\.journey\.yml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=silent-handoff::/);
+    assert.equal(lines[2], 'journeymap: 3 maps checked: 1 error, 1 warning, 1 info');
+  });
+
+  it('--rule overrides a severity or switches a rule off', async () => {
+    const off = await run(['lint', 'maps', '--today', '2026-11-27', '--rule', 'silent-handoff=off', '--max-warnings', '0'], ws);
+    assert.equal(off.code, 0, off.stdout);
+    const error = await run(['lint', 'maps', '--today', '2026-11-27', '--rule', 'silent-handoff=error'], ws);
+    assert.equal(error.code, 1);
+  });
+
+  it('--today drives the review rules', async () => {
+    const r = await run(['lint', 'maps/clean.journey.yaml', '--today', '2027-06-01', '--format', 'json'], ws);
+    assert.deepEqual(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), ['review-overdue']);
+  });
+
+  it('usage and I/O errors exit 2 with a clear message', async () => {
+    const cases: [string[], RegExp][] = [
+      [['lint', 'maps', '--format', 'xml'], /--format must be text, json or github, not "xml"/],
+      [['lint', 'maps', '--today', 'yesterday'], /--today must be a date like 2026-09-30/],
+      [['lint', 'maps', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
+      [['lint', 'maps', '--rule', 'no-such-rule=off'], /there is no rule named "no-such-rule"/],
+      [['lint', 'maps', '--rule', 'loop=loud'], /the severity must be off, info, warning or error, not "loud"/],
+      [['lint', 'maps', '--colour'], /Unknown option '--colour'/],
+      [['lint', 'nowhere'], /no such file or folder: nowhere/],
+      [['lint', 'runbooks'], /no journey maps \(\*\.journey\.yaml, \*\.journey\.yml\) found in runbooks/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await run(argv, ws);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.stderr, message);
+    }
+  });
+
+  it('the installed binary works end to end, with the same exit codes', () => {
+    const bin = join(process.cwd(), 'bin', 'journeymap.js');
+    const ok = spawnSync(process.execPath, [bin, 'lint', 'maps', '--today', '2026-11-27'], { cwd: ws, encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /2 maps checked: 0 errors, 1 warning/);
+    const bad = spawnSync(process.execPath, [bin, 'lint', 'broken'], { cwd: ws, encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    const usage = spawnSync(process.execPath, [bin, 'lint', '--format', 'xml'], { cwd: ws, encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+  });
+});
