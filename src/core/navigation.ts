@@ -76,19 +76,24 @@ function occurrence(text: string, kind: RefKind, name: string, span: Span, isDef
 export function idSpanOf(text: string, span: Span, name: string): Span {
   let start = Math.max(0, Math.min(span[0], text.length));
   let end = Math.max(start, Math.min(span[1], text.length));
-  const open = text[start];
-  if ((open === '"' || open === "'") && end - start >= 2 && text[end - 1] === open) {
+  // The common case first: a plain scalar that is exactly the id.
+  if (end - start === name.length && text.startsWith(name, start)) return [start, end];
+  const open = text.charCodeAt(start);
+  if ((open === 34 /* " */ || open === 39 /* ' */) && end - start >= 2 && text.charCodeAt(end - 1) === open) {
     start++;
     end--;
   }
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  while (start < end && /\s/.test(text[start])) start++;
-  const inner = text.slice(start, end);
-  if (inner !== name) {
-    const at = inner.indexOf(name);
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  if (end - start !== name.length || !text.startsWith(name, start)) {
+    const at = text.slice(start, end).indexOf(name);
     if (at >= 0) return [start + at, start + at + name.length];
   }
   return [start, end];
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
 /** The occurrence whose scalar contains the offset (both ends inclusive, so a cursor just after an id counts). */
