@@ -1,0 +1,504 @@
+/**
+ * `npm run bench` (issue 5): times the core against the YAML parser (the floor) and against the
+ * peer, yaml-language-server, on generated maps of 10, 100, 1,000 and 5,000 touchpoints, in one
+ * process, warm, median of many runs. Started by bench/run.mjs, which bundles this file with
+ * esbuild and passes the optional modules (layout, render) that exist in the tree.
+ *
+ *   npm run bench [-- --sizes 10,100] [--json FILE] [--no-bundles] [--no-heap]
+ *
+ * Method. Every figure is the median of at least 5 timed runs after warm-up runs; the run count
+ * adapts to the size (a time budget per measurement, capped at 400 runs). Runs whose ratios are
+ * compared (parseDocument, validate, peer doValidation) are interleaved round-robin, so drift on
+ * a noisy machine hits all three alike. No GC is forced between calls: a forced full GC makes the
+ * next call of the parser several times slower (measured here, interleaved in one process:
+ * parseDocument of 100 touchpoints 2.7x slower right after a gc()), and the garbage a call
+ * leaves is part of its real cost.
+ * --expose-gc (run.mjs sets it) is used only around the heap measurement.
+ */
+import { parseDocument } from 'yaml';
+import { readFileSync, existsSync, statSync, mkdtempSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService as getPeerService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
+import { getLanguageService, parseJourney, type FileReader, type Position, type JourneyDocument } from '../src/core';
+import type { Layout, LayoutOptions, LayoutSource } from '../src/core/layout';
+import { generateJourney, generatedFiles } from './generate';
+
+// ---- options ------------------------------------------------------------------------------------
+
+export const MEASURES = [
+  'parseDocument', 'validate', 'revalidate', 'hoverAfterEdit', 'hover', 'complete', 'symbols',
+  'layout', 'render', 'peerValidate', 'peerHover',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** Extra figures shown in the table but not part of the JSON contract of the issue. */
+const EXTRAS = ['coreParse', 'completeAfterEdit', 'hoverAfterValidate', 'peerHoverRepeated'] as const;
+type Extra = (typeof EXTRAS)[number];
+
+interface Args {
+  sizes: number[];
+  json?: string;
+  bundles: boolean;
+  heap: boolean;
+  budgetMs: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [10, 100, 1000, 5000], bundles: true, heap: true, budgetMs: 1500 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--sizes')) {
+      args.sizes = value().split(',').map((s) => Number(s.trim()));
+      if (args.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers: --sizes 10,100');
+    } else if (a.startsWith('--json')) args.json = value();
+    else if (a.startsWith('--budget')) args.budgetMs = Number(value());
+    else if (a === '--no-bundles') args.bundles = false;
+    else if (a === '--no-heap') args.heap = false;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return args;
+}
+
+// ---- timing -------------------------------------------------------------------------------------
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+
+type Task = () => unknown;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function once(task: Task): Promise<number> {
+  const start = performance.now();
+  const result = task();
+  if (result instanceof Promise) await result;
+  return performance.now() - start;
+}
+
+/**
+ * Times the tasks round-robin (one call of each per round) until the time budget is spent, with
+ * at least `minRuns` and at most `maxRuns` rounds after warm-up. Returns each task's median, ms.
+ */
+async function measure(tasks: Record<string, Task>, budgetMs: number, minRuns = 5, maxRuns = 400): Promise<Record<string, number>> {
+  const names = Object.keys(tasks);
+  // Warm-up: at least 3 calls each, and up to a fifth of the budget.
+  const warmStart = performance.now();
+  for (let i = 0; i < 3 || (performance.now() - warmStart < budgetMs / 5 && i < 50); i++) {
+    for (const name of names) await tasks[name]();
+  }
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const start = performance.now();
+  for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - start < budgetMs); round++) {
+    for (const name of names) times[name].push(await once(tasks[name]));
+  }
+  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+}
+
+// ---- the subjects -------------------------------------------------------------------------------
+
+const MAP_URI = 'file:///bench/generated.journey.yaml';
+const TODAY = '2026-11-20';
+
+/** The files the generated maps link to, in memory. */
+function memoryReader(): FileReader {
+  const files = new Map<string, string>();
+  for (const [path, text] of generatedFiles()) files.set(`file:///bench/${path}`, text);
+  return {
+    readFile: async (path) => files.get(path),
+    exists: async (path) => files.has(path),
+  };
+}
+
+interface OptionalModules {
+  layout?: (source: LayoutSource, options?: LayoutOptions) => Layout;
+  render?: (layout: Layout) => string;
+  renderName?: string;
+}
+
+/** Layout and render are loaded from bundles run.mjs made, when those sources exist in the tree. */
+function loadOptional(): OptionalModules {
+  const result: OptionalModules = {};
+  const layoutPath = process.env.JOURNEYMAP_BENCH_LAYOUT;
+  if (layoutPath) {
+    const mod = require(layoutPath) as { layoutJourney?: OptionalModules['layout'] };
+    result.layout = mod.layoutJourney;
+  }
+  const renderPath = process.env.JOURNEYMAP_BENCH_RENDER;
+  if (renderPath) {
+    const mod = require(renderPath) as Record<string, unknown>;
+    const name = typeof mod.renderSvg === 'function' ? 'renderSvg' : Object.keys(mod).find((k) => /^render/i.test(k) && typeof mod[k] === 'function');
+    if (name) {
+      result.render = mod[name] as OptionalModules['render'];
+      result.renderName = name;
+    }
+  }
+  return result;
+}
+
+/** The position of the first metric name under the middle touchpoint, and of its lane value. */
+function positions(text: string, n: number): { hover: Position; complete: Position } {
+  const lines = text.split('\n');
+  const id = `tp-${String(Math.ceil(n / 2)).padStart(5, '0')}`;
+  const at = lines.findIndex((l) => l.endsWith(`- id: ${id}`));
+  if (at < 0) throw new Error(`touchpoint ${id} not found`);
+  const laneLine = lines.findIndex((l, i) => i > at && /^\s+lane: /.test(l));
+  const metricsLine = lines.findIndex((l, i) => i > at && /^\s+metrics:$/.test(l));
+  const metric = metricsLine + 1;
+  const hover = { line: metric, character: lines[metric].search(/\S/) + 1 };
+  const complete = { line: laneLine, character: lines[laneLine].indexOf('lane: ') + 'lane: '.length };
+  return { hover, complete };
+}
+
+interface PeerService {
+  doValidation(document: TextDocument, isKubernetes: boolean): Promise<unknown[]>;
+  doHover(document: TextDocument, position: Position): Promise<unknown>;
+}
+
+function peerService(): PeerService {
+  const schemaPath = resolve('schemas/journeymap.schema.json');
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+  const service = getPeerService({
+    schemaRequestService: async () => JSON.stringify(schema),
+    workspaceContext: { resolveRelativePath: (relative: string, resource: string) => new URL(relative, resource).toString() },
+  });
+  service.configure({
+    validate: true, hover: true, completion: true, format: false,
+    schemas: [{ uri: 'file:///bench/journeymap.schema.json', fileMatch: ['*'], schema }],
+  });
+  return service as unknown as PeerService;
+}
+
+type Row = Partial<Record<Measure | Extra, number>>;
+
+async function benchSize(n: number, args: Args, optional: OptionalModules, peer: PeerService | undefined, notes: string[]): Promise<Row> {
+  const text = generateJourney(n, 1);
+  // Two edited versions to alternate between: each call sees text other than the cached one.
+  const edits = [`${text}# edit a\n`, `${text}# edit b\n`];
+  const { hover: hoverAt, complete: completeAt } = positions(text, n);
+  const reader = memoryReader();
+  const options = { fileReader: reader, today: () => TODAY, workspaceRoot: 'file:///bench' };
+  const budget = n >= 1000 ? args.budgetMs * 2 : args.budgetMs;
+  const row: Row = {};
+
+  // Sanity: the map validates with no errors, and the hover and completion positions answer.
+  const probe = getLanguageService(options);
+  const diagnostics = await probe.validate(MAP_URI, text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new Error(`generated map (${n}) has ${errors.length} errors, first: ${errors[0].code} ${errors[0].message}`);
+  if (!probe.hover(MAP_URI, text, hoverAt)) notes.push(`${n}: no core hover at ${JSON.stringify(hoverAt)}`);
+  if (probe.complete(MAP_URI, text, completeAt).length === 0) notes.push(`${n}: no core completion at ${JSON.stringify(completeAt)}`);
+
+  // The floor, the core and the peer, interleaved. Validation gets a fresh service each call, so
+  // nothing is cached; the peer gets a new document version each call, so it re-parses.
+  let version = 1;
+  const tasks: Record<string, Task> = {
+    parseDocument: () => parseDocument(text),
+    coreParse: () => parseJourney(text),
+    validate: () => getLanguageService(options).validate(MAP_URI, text),
+  };
+  if (peer) tasks.peerValidate = () => peer.doValidation(TextDocument.create(MAP_URI, 'yaml', version++, text), false);
+  Object.assign(row, await measure(tasks, budget * 2));
+
+  // Re-validation of unchanged text: same service, same text (the parse is reused).
+  const service = getLanguageService(options);
+  await service.validate(MAP_URI, text);
+  Object.assign(row, await measure({ revalidate: () => service.validate(MAP_URI, text) }, args.budgetMs / 2));
+
+  // Hover and completion: the first after an edit (a new text: parse included), and repeated.
+  let k = 0;
+  const editService = getLanguageService(options);
+  Object.assign(row, await measure({
+    hoverAfterEdit: () => editService.hover(MAP_URI, edits[k++ & 1], hoverAt),
+  }, budget));
+  Object.assign(row, await measure({
+    completeAfterEdit: () => editService.complete(MAP_URI, edits[k++ & 1], completeAt),
+  }, budget));
+  // The editor's order after an edit: validation first, then the hover on the same version must
+  // not parse again.
+  let versionText = 0;
+  const edited = (): string => `${text}# edit ${versionText}\n`;
+  const hoverAfterValidate: number[] = [];
+  for (let i = 0; i < (n >= 1000 ? 5 : 20); i++) {
+    versionText++;
+    const current = edited();
+    await editService.validate(MAP_URI, current);
+    const before = editService.parse(MAP_URI, current);
+    hoverAfterValidate.push(await once(() => editService.hover(MAP_URI, current, hoverAt)));
+    if (editService.parse(MAP_URI, current) !== before) notes.push(`${n}: hover after validate re-parsed the same version`);
+  }
+  row.hoverAfterValidate = median(hoverAfterValidate);
+
+  Object.assign(row, await measure({
+    hover: () => service.hover(MAP_URI, text, hoverAt),
+    complete: () => service.complete(MAP_URI, text, completeAt),
+    symbols: () => service.symbols(MAP_URI, text),
+  }, args.budgetMs / 2, 20, 2000));
+
+  // Layout and render of the parsed document (the parse is measured above).
+  const doc: JourneyDocument = service.parse(MAP_URI, text);
+  if (optional.layout) {
+    const layoutFn = optional.layout;
+    const layout = layoutFn({ map: doc.map, lines: doc.lines });
+    checkGrid(layout, n, notes);
+    Object.assign(row, await measure({ layout: () => layoutFn({ map: doc.map, lines: doc.lines }) }, args.budgetMs / 2));
+    if (optional.render) {
+      const renderFn = optional.render;
+      Object.assign(row, await measure({ render: () => renderFn(layout) }, args.budgetMs / 2));
+    }
+  }
+
+  // The peer's hover: after an edit (a new version: it re-parses), and repeated on one version.
+  if (peer) {
+    if (!(await peer.doHover(TextDocument.create(MAP_URI, 'yaml', version++, text), hoverAt))) notes.push(`${n}: no peer hover at ${JSON.stringify(hoverAt)}`);
+    Object.assign(row, await measure({
+      peerHover: () => peer.doHover(TextDocument.create(MAP_URI, 'yaml', version++, text), hoverAt),
+    }, budget));
+    const fixed = TextDocument.create(MAP_URI, 'yaml', version++, text);
+    await peer.doHover(fixed, hoverAt);
+    Object.assign(row, await measure({ peerHoverRepeated: () => peer.doHover(fixed, hoverAt) }, args.budgetMs / 2, 5, 200));
+  }
+  return row;
+}
+
+/** Lanes must stay exact rows and stages exact columns: every card inside its lane and stage band. */
+function checkGrid(layout: Layout, n: number, notes: string[]): void {
+  const l = layout as unknown as {
+    lanes?: { key: string; y: number; height: number }[];
+    stages?: { key: string; x: number; width: number }[];
+    cards?: { laneKey: string; stageKey: string; x: number; y: number; width: number; height: number }[];
+  };
+  if (!l.lanes || !l.stages || !l.cards) return void notes.push(`${n}: layout has no lanes/stages/cards to check`);
+  const lanes = new Map(l.lanes.map((x) => [x.key, x]));
+  const stages = new Map(l.stages.map((x) => [x.key, x]));
+  let bad = 0;
+  for (const card of l.cards) {
+    const lane = lanes.get(card.laneKey);
+    const stage = stages.get(card.stageKey);
+    if (!lane || !stage || card.y < lane.y || card.y + card.height > lane.y + lane.height || card.x < stage.x || card.x + card.width > stage.x + stage.width) bad++;
+  }
+  if (bad) notes.push(`${n}: ${bad} of ${l.cards.length} cards fall outside their lane row or stage column`);
+  if (l.cards.length !== n) notes.push(`${n}: layout has ${l.cards.length} cards for ${n} touchpoints`);
+}
+
+// ---- bundle sizes, heap, activation ---------------------------------------------------------------
+
+interface Bundles {
+  extension?: number;
+  web?: number;
+  webview?: number;
+  webviewHasElk?: boolean;
+  elkChunk?: number;
+  error?: string;
+}
+
+/**
+ * Builds the production bundles with the project's own build script in a scratch folder (the
+ * sources are symlinked), so the shared dist/ is never touched.
+ */
+function bundleSizes(): Bundles {
+  const root = process.cwd();
+  const scratch = mkdtempSync(join(tmpdir(), 'journeymap-bench-'));
+  try {
+    for (const name of ['src', 'webview', 'node_modules', 'package.json', 'scripts', 'tsconfig.json', 'tsconfig.base.json', 'media']) {
+      if (existsSync(join(root, name))) symlinkSync(join(root, name), join(scratch, name));
+    }
+    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: scratch, encoding: 'utf8' });
+    if (build.status !== 0) return { error: `production build failed: ${(build.stderr || build.stdout).trim().split('\n').slice(0, 5).join(' ')}` };
+    const size = (p: string): number | undefined => (existsSync(join(scratch, p)) ? statSync(join(scratch, p)).size : undefined);
+    const result: Bundles = { extension: size('dist/extension.js'), web: size('dist/web/extension.js'), webview: size('dist/webview/preview.js') };
+    if (existsSync(join(scratch, 'dist/webview/preview.js'))) {
+      result.webviewHasElk = /org\.eclipse\.elk|ElkLayered|elk\.bundled/.test(readFileSync(join(scratch, 'dist/webview/preview.js'), 'utf8'));
+    }
+    for (const p of ['dist/webview/elk.js', 'dist/webview/elk.bundled.js']) if (size(p) !== undefined) result.elkChunk = size(p);
+    return result;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+interface Heap {
+  peakMB: number;
+  baselineMB: number;
+  retainedMB: number;
+  peakRssDeltaMB: number;
+}
+
+/** Peak heap while validating the 5,000-touchpoint map, measured in a child process. */
+function heapChild(n: number): Heap | { error: string } {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--trace-gc', __filename, '--heap-child', String(n)], {
+    encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) return { error: `heap child failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}` };
+  const out = child.stdout;
+  const marker = out.indexOf('HEAP-BEGIN');
+  const end = out.indexOf('HEAP-RESULT ');
+  if (marker < 0 || end < 0) return { error: 'heap child printed no result' };
+  const result = JSON.parse(out.slice(end + 'HEAP-RESULT '.length).split('\n')[0]) as { baseline: number; endUsed: number; retained: number; rssBefore: number; maxRss: number };
+  // --trace-gc lines: "[pid:addr] 123 ms: Scavenge 45.1 (60.2) -> 40.3 (61.0) MB, ...": the size
+  // before each collection is the heap at its fullest just then.
+  let peak = result.endUsed;
+  for (const m of out.slice(marker, end).matchAll(/: (?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^\d]*([\d.]+) \([\d.]+\) ->/g)) {
+    peak = Math.max(peak, Number(m[1]) * 1024 * 1024);
+  }
+  const mb = (b: number): number => Math.round((b / 1024 / 1024) * 10) / 10;
+  return { peakMB: mb(peak - result.baseline), baselineMB: mb(result.baseline), retainedMB: mb(result.retained), peakRssDeltaMB: mb(result.maxRss - result.rssBefore) };
+}
+
+async function runHeapChild(n: number): Promise<void> {
+  const text = generateJourney(n, 1);
+  const service = getLanguageService({ fileReader: memoryReader(), today: () => TODAY, workspaceRoot: 'file:///bench' });
+  gc?.();
+  gc?.();
+  const baseline = process.memoryUsage().heapUsed;
+  const rssBefore = process.resourceUsage().maxRSS * 1024;
+  console.log('HEAP-BEGIN');
+  const diagnostics = await service.validate(MAP_URI, text);
+  const endUsed = process.memoryUsage().heapUsed;
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  gc?.();
+  const retained = process.memoryUsage().heapUsed - baseline;
+  console.log(`HEAP-RESULT ${JSON.stringify({ baseline, endUsed, retained, rssBefore, maxRss, diagnostics: diagnostics.length })}`);
+}
+
+/** Activation time, if the VS Code integration harness recorded one. */
+function activation(): { ms?: number; note: string } {
+  for (const file of ['test-results/activation.json', 'test/vscode/.results/activation.json', '.vscode-test/activation.json']) {
+    if (!existsSync(file)) continue;
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { activationMs?: number; ms?: number };
+      const ms = data.activationMs ?? data.ms;
+      if (typeof ms === 'number') return { ms, note: `from ${file}` };
+    } catch {
+      // fall through
+    }
+  }
+  return { note: 'not available: the VS Code integration harness (test/vscode/) records no activation time yet' };
+}
+
+// ---- report -------------------------------------------------------------------------------------
+
+function fmt(ms: number | undefined): string {
+  if (ms === undefined) return 'n/a';
+  if (ms < 0.01) return ms.toFixed(4);
+  if (ms < 1) return ms.toFixed(3);
+  if (ms < 100) return ms.toFixed(2);
+  return ms.toFixed(0);
+}
+
+const LABELS: Record<Measure | Extra, string> = {
+  parseDocument: 'yaml parseDocument (floor)',
+  coreParse: 'core parse (parseJourney)',
+  validate: 'core validate (full)',
+  revalidate: 'core revalidate (same text)',
+  hoverAfterEdit: 'hover, first after edit',
+  hoverAfterValidate: 'hover, after validate of new version',
+  hover: 'hover, repeated',
+  completeAfterEdit: 'completion, first after edit',
+  complete: 'completion, repeated',
+  symbols: 'document symbols (parsed)',
+  layout: 'layout',
+  render: 'SVG render',
+  peerValidate: 'peer doValidation',
+  peerHover: 'peer doHover, after edit',
+  peerHoverRepeated: 'peer doHover, repeated',
+};
+
+const ORDER: (Measure | Extra)[] = [
+  'parseDocument', 'coreParse', 'validate', 'revalidate', 'hoverAfterEdit', 'hoverAfterValidate', 'hover',
+  'completeAfterEdit', 'complete', 'symbols', 'layout', 'render', 'peerValidate', 'peerHover', 'peerHoverRepeated',
+];
+
+export function table(sizes: number[], rows: Record<number, Row>): string {
+  const header = ['ms (median)', ...sizes.map((n) => `${n.toLocaleString('en-US')} tp`)];
+  const lines = [header, header.map((h, i) => (i === 0 ? '---' : '---:'))];
+  for (const key of ORDER) lines.push([LABELS[key], ...sizes.map((n) => fmt(rows[n][key]))]);
+  const ratio = (label: string, f: (r: Row) => number | undefined): void => {
+    lines.push([label, ...sizes.map((n) => { const v = f(rows[n]); return v === undefined || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(2)}x`; })]);
+  };
+  const div = (a?: number, b?: number): number | undefined => (a === undefined || b === undefined ? undefined : a / b);
+  ratio('validate / parseDocument', (r) => div(r.validate, r.parseDocument));
+  ratio('validate / peer doValidation', (r) => div(r.validate, r.peerValidate));
+  ratio('revalidate / parseDocument', (r) => div(r.revalidate, r.parseDocument));
+  ratio('peer doValidation / parseDocument', (r) => div(r.peerValidate, r.parseDocument));
+  ratio('peer doHover after edit / parseDocument', (r) => div(r.peerHover, r.parseDocument));
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--heap-child') return runHeapChild(Number(argv[1]));
+  const args = parseArgs(argv);
+  const optional = loadOptional();
+  const notes: string[] = [];
+  let peer: PeerService | undefined;
+  if (existsSync('schemas/journeymap.schema.json')) peer = peerService();
+  else notes.push('schemas/journeymap.schema.json is missing: the peer was not measured');
+  if (!optional.layout) notes.push('layout: not yet available (src/core/layout.ts missing)');
+  if (!optional.render) notes.push('render: not yet available (src/core/render.ts missing or exports no render function)');
+
+  const cpu = (cpus()[0]?.model ?? 'unknown').trim();
+  console.log(`journeymap bench: node ${process.version}, ${cpus().length} cores, ${cpu}`);
+  const rows: Record<number, Row> = {};
+  const started = performance.now();
+  for (const n of args.sizes) {
+    const t0 = performance.now();
+    rows[n] = await benchSize(n, args, optional, peer, notes);
+    console.log(`  ${n} touchpoints: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const bundles = args.bundles ? bundleSizes() : undefined;
+  const heapSize = args.sizes.includes(5000) ? 5000 : args.sizes[args.sizes.length - 1];
+  const heap = args.heap ? heapChild(heapSize) : undefined;
+  const act = activation();
+
+  console.log('');
+  console.log(table(args.sizes, rows));
+  console.log('');
+  if (bundles) {
+    if (bundles.error) console.log(`bundles: ${bundles.error}`);
+    else {
+      const kb = (b?: number): string => (b === undefined ? 'missing' : `${(b / 1024).toFixed(1)} KB`);
+      console.log(`bundles (production, minified): dist/extension.js ${kb(bundles.extension)}, dist/web/extension.js ${kb(bundles.web)}, dist/webview/preview.js ${kb(bundles.webview)}${bundles.webviewHasElk ? ' (elk inlined)' : ''}${bundles.elkChunk ? `, elk chunk ${kb(bundles.elkChunk)}` : ''}`);
+    }
+  }
+  if (heap) {
+    if ('error' in heap) console.log(`heap: ${heap.error}`);
+    else console.log(`heap, validation of ${heapSize} touchpoints: peak ${heap.peakMB} MB above a ${heap.baselineMB} MB baseline, ${heap.retainedMB} MB retained (the cached parse), peak RSS +${heap.peakRssDeltaMB} MB`);
+  }
+  console.log(`activation: ${act.ms !== undefined ? `${act.ms} ms (${act.note})` : act.note}`);
+  console.log(`render function: ${optional.renderName ?? 'none'}`);
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  if (args.json) {
+    const json = {
+      sizes: Object.fromEntries(args.sizes.map((n) => [String(n), Object.fromEntries(MEASURES.map((m) => [m, round(rows[n][m])]))])),
+      bundles: { extension: bundles?.extension ?? null, webview: bundles?.webview ?? null },
+      activationMs: act.ms ?? null,
+      heapMB5000: heap && !('error' in heap) && heapSize === 5000 ? heap.peakMB : null,
+    };
+    writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+    console.log(`wrote ${args.json}`);
+  }
+}
+
+function round(ms: number | undefined): number | null {
+  return ms === undefined ? null : Math.round(ms * 10000) / 10000;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    process.exit(1);
+  });
+}
