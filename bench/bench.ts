@@ -24,7 +24,6 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService as getPeerService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { getLanguageService, parseJourney, type FileReader, type Position, type JourneyDocument } from '../src/core';
-import type { Layout, LayoutOptions, LayoutSource } from '../src/core/layout';
 import { generateJourney, generatedFiles } from './generate';
 
 // ---- options ------------------------------------------------------------------------------------
@@ -120,6 +119,17 @@ function memoryReader(): FileReader {
     exists: async (path) => files.has(path),
   };
 }
+
+/**
+ * Layout and render are typed structurally here, not imported: they are loaded at run time only
+ * when their sources exist, so the bench type-checks with or without them in the tree.
+ */
+type Layout = object;
+interface LayoutSource {
+  map: JourneyDocument['map'];
+  lines: JourneyDocument['lines'];
+}
+type LayoutOptions = Record<string, unknown>;
 
 interface OptionalModules {
   layout?: (source: LayoutSource, options?: LayoutOptions) => Layout;
