@@ -89,9 +89,10 @@ interface Entry {
 }
 
 const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},&*!|>%@`][^#]*?)[ \t]*:(?=[ \t]|$)/;
-const KEY_WORD_RE = /^[A-Za-z0-9_]*$/;
+/** What may be typed where a key or a list item goes: keys, ids, a lone `-` starting an item. */
+const KEY_WORD_RE = /^[A-Za-z0-9_.-]*$/;
 const VALUE_WORD_CHAR = /[^\s,[\]{}"':#]/;
-const KEY_WORD_CHAR = /[A-Za-z0-9_]/;
+const KEY_WORD_CHAR = /[A-Za-z0-9_.-]/;
 
 function unquote(key: string): string {
   const k = key.trim();
@@ -280,7 +281,7 @@ export function completionContext(doc: JourneyDocument, position: Position): Com
   const lineText = lines.lineText(lineNo);
   const lineStart = lines.lineStart(lineNo);
   const ch = Math.max(0, Math.min(Math.floor(Number(position?.character) || 0), lineText.length));
-  if (lineText.includes('\t')) return undefined; // YAML forbids tabs in indentation; do not guess
+  if (/^[ ]*\t/.test(lineText)) return undefined; // YAML forbids tabs in indentation; do not guess
   const prefix = lineText.slice(0, ch);
 
   const lead = /^( *)((?:-[ ]+)*)/.exec(prefix)!;
@@ -415,6 +416,8 @@ function itemsFor(doc: JourneyDocument, ctx: CompletionContext): CompletionItem[
     }
     case 'metrics':
       return metricItems(ctx, range);
+    case 'list':
+      return ctx.colonFollows ? [] : newEntryItems(target.shape, ctx, range);
     case 'item':
     case 'scalars':
       return valueItems(doc, target.field, range, ctx);
@@ -441,6 +444,26 @@ function keyItems(shape: ShapeName, ctx: CompletionContext, range: Range): Compl
     }
     items.push(item);
   });
+  return items;
+}
+
+/** Under a list key, at the items' indentation but before any `- `: a new entry, or one key of it. */
+function newEntryItems(shape: ShapeName, ctx: CompletionContext, range: Range): CompletionItem[] {
+  const stops = new Tabstops();
+  const inner = ' '.repeat(ctx.relativeIndent + 2);
+  const items: CompletionItem[] = [{
+    label: `- new ${shape}`, kind: 'snippet', detail: `A new ${shape} entry`, documentation: SHAPES[shape].description,
+    insertText: shapeLines(shape, '- ', inner, stops), snippet: true, range, sortText: '000',
+  }];
+  Object.entries(SHAPES[shape].fields).forEach(([name, field], i) => {
+    const snippet = keySnippet(name, field, ctx.relativeIndent + 2);
+    items.push({
+      label: `- ${name}`, kind: 'property', detail: typeSummary(field), documentation: field.description, range,
+      insertText: `- ${snippet.text}`, snippet: snippet.snippet || undefined,
+      sortText: `${field.required ? '0' : '1'}${String(i).padStart(2, '0')}`,
+    });
+  });
+  for (const item of items) if (item.snippet === undefined) delete item.snippet;
   return items;
 }
 

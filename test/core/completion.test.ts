@@ -71,6 +71,25 @@ describe('completion: keys', () => {
     assert.deepEqual(names, ['id', 'name', 'kind', 'team']);
   });
 
+  it('at a list\'s indentation before any dash, offers a whole new entry that lints as one', async () => {
+    const marked = inMap('    kind: backstage\n', '  |\n');
+    const { items, text } = complete(marked);
+    assert.equal(items[0].label, '- new lane');
+    assert.equal(items[0].insertText, '- id: ${1:desk}\n  name: ${2:Service desk (Tier 1)}\n  kind: ${3|customer,frontstage,backstage,system|}');
+    assert.deepEqual(items.slice(1).map((i) => i.label), ['- id', '- name', '- kind', '- team']);
+    const inserted = insertCompletion(text, items[0], '  ');
+    const lanes = parseJourney(inserted).map.lanes;
+    assert.deepEqual(lanes.map((l) => [l.id?.value, l.kind?.value]), [['admin', 'customer'], ['desk', 'frontstage'], ['iam', 'backstage'], ['desk', 'customer']]);
+    assert.deepEqual((await lint(inserted)).filter((d) => d.code === 'yaml-syntax' || d.code === 'unknown-key'), []);
+  });
+
+  it('completes ids containing dashes and dots mid-word, in block lists too', () => {
+    const marked = inMap('        channel: web\n', '        next:\n          - desk-v|\n');
+    const { items, position } = complete(marked);
+    assert.deepEqual(items.map((i) => i.label), ['locked-out', 'desk-verify', 'iam-unlock', 'back-in']);
+    assert.deepEqual(items[0].range.start, { line: position.line, character: 12 });
+  });
+
   it('replaces the word being typed, and inserts the bare key when a colon already follows', () => {
     const typed = complete(inMap('        channel: web\n', '        thi|\n'));
     const thinks = typed.items.find((i) => i.label === 'thinks')!;
