@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJourney } from '../../src/core/document';
+import { layoutJourney, wrapText, textWidth } from '../../src/core/layout';
+import { routeWithElk } from '../../src/core/layout/elk';
+import { checkLayout } from './layoutCheck';
+import { generateMap } from './journeyGen';
+
+const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
+
+function examples(): { name: string; text: string }[] {
+  if (!existsSync(EXAMPLES)) return [];
+  return readdirSync(EXAMPLES).filter((f) => /\.journey\.ya?ml$/.test(f)).sort()
+    .map((name) => ({ name, text: readFileSync(join(EXAMPLES, name), 'utf8') }));
+}
+
+const SMALL = `journeymap: 1
+title: Small
+persona: Admin
+scenario: Test
+lanes:
+  - { id: admin, name: Admin, kind: customer }
+  - { id: desk, name: Desk, kind: frontstage }
+  - { id: iam, name: IAM, kind: backstage }
+stages:
+  - id: one
+    name: One
+    touchpoints:
+      - { id: a, lane: admin, name: Sees lock, feels: -2, pains: [No hint] }
+      - { id: b, lane: admin, name: Searches help, feels: -1 }
+      - { id: c, lane: desk, name: Verifies }
+  - id: two
+    name: Two
+    touchpoints:
+      - { id: d, lane: iam, name: Unlocks, next: [e, a] }
+      - { id: e, lane: admin, name: Signs in, feels: 2, next: [] }
+      - { id: f, lane: nowhere, name: Orphan }
+handoffs:
+  - { from: c, to: d, sla: 4h, wait: 6h, notifies_customer: true }
+  - { from: d, to: e, sla: 1h, wait: 30m }
+`;
+
+describe('layout', () => {
+  describe('every example map', () => {
+    const list = examples();
+    it('finds the examples', function () {
+      if (list.length === 0) this.skip();
+      assert.ok(list.length >= 3);
+    });
+    for (const { name, text } of list) {
+      it(`${name}: invariants hold (grid router)`, () => {
+        const doc = parseJourney(text);
+        const layout = layoutJourney(doc);
+        assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
+        assert.ok(layout.curve && layout.curve.points.length > 0, 'the example has an emotion curve');
+        assert.ok(layout.visibilityY !== undefined, 'the example has a line of visibility');
+      });
+      it(`${name}: invariants hold (elk router)`, async () => {
+        const doc = parseJourney(text);
+        const ELK = (await import('elkjs/lib/elk.bundled.js')).default;
+        const layout = await routeWithElk(layoutJourney(doc), new ELK());
+        assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
+      });
+      it(`${name}: deterministic`, () => {
+        const a = layoutJourney(parseJourney(text));
+        const b = layoutJourney(parseJourney(text));
+        assert.deepEqual(a, b);
+      });
+    }
+  });
+
+  it('places a small map: lanes, stages, cells, loops, dead ends, handoffs, curve', () => {
+    const doc = parseJourney(SMALL);
+    const layout = layoutJourney(doc);
+    assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
+    const card = (k: string) => layout.cards.find((c) => c.key === k)!;
+    // a and b share the admin x stage-one cell, side by side in document order.
+    assert.equal(card('a').y, card('b').y);
+    assert.ok(card('a').x < card('b').x);
+    // Orphan touchpoint goes to the synthetic lane at the bottom.
+    assert.equal(card('f').laneKey, '#unassigned');
+    assert.equal(layout.lanes[layout.lanes.length - 1].synthetic, true);
+    // d -> a is a loop, d -> e a flow; e is a dead end.
+    const flow = (from: string, to: string) => layout.flows.find((f) => f.from === from && f.to === to);
+    assert.equal(flow('d', 'a')?.kind, 'loop');
+    assert.equal(flow('d', 'e')?.kind, 'flow');
+    assert.equal(flow('a', 'b')?.implicit, true);
+    assert.equal(card('e').deadEnd, true);
+    assert.equal(layout.flows.filter((f) => f.from === 'e').length, 0);
+    // Handoffs: c->d is over SLA (red), d->e is silent (red).
+    assert.equal(layout.handoffs.length, 2);
+    assert.equal(layout.handoffs[0].overSla, true);
+    assert.equal(layout.handoffs[0].alert, true);
+    assert.match(layout.handoffs[0].label, /SLA 4h · wait 6h/);
+    assert.equal(layout.handoffs[1].notifiesCustomer, false);
+    assert.match(layout.handoffs[1].label, /silent/);
+    // Line of visibility between desk (frontstage) and iam (backstage).
+    assert.equal(layout.visibilityY, layout.lanes[2].y);
+    // Curve: a, b, e (customer lane, with feels), ordered by x.
+    assert.deepEqual(layout.curve!.points.map((p) => p.key), ['a', 'b', 'e']);
+    assert.ok(layout.curve!.points[2].y < layout.curve!.points[0].y, 'feels +2 sits above -2');
+    // Source lines for click-to-reveal (0-based).
+    assert.equal(card('a').line, SMALL.split('\n').findIndex((l) => l.includes('id: a,')));
+    // Pain marker.
+    assert.deepEqual(card('a').painLines, ['No hint']);
+  });
+
+  it('keeps cells exact when a cell has more cards than slots', () => {
+    const many = generateMap({ touchpoints: 60, seed: 7 }).replace(/lane: (desk|chat|tier2|eng|platform)/g, 'lane: desk');
+    const doc = parseJourney(many);
+    const layout = layoutJourney(doc);
+    assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
+    assert.ok(layout.cards.some((c) => c.row > 0), 'some cell wraps onto a second row');
+  });
+
+  for (const size of [10, 100, 1000]) {
+    it(`generated map of ${size} touchpoints: invariants hold`, () => {
+      const doc = parseJourney(generateMap({ touchpoints: size, seed: size }));
+      const layout = layoutJourney(doc);
+      assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: size <= 100 }), []);
+    });
+  }
+
+  let big: ReturnType<typeof parseJourney> | undefined;
+  const bigMap = () => (big ??= parseJourney(generateMap({ touchpoints: 5000, seed: 5 })));
+
+  it('lays out 5,000 touchpoints without a stack overflow', function () {
+    this.timeout(120000);
+    const doc = bigMap();
+    const start = performance.now();
+    const layout = layoutJourney(doc);
+    const ms = performance.now() - start;
+    assert.deepEqual(checkLayout(doc.map, layout), []);
+    assert.equal(layout.cards.length, 5000);
+    assert.ok(ms < 10000, `layout took ${ms} ms`);
+  });
+
+  it('elk routing declines maps over its threshold and keeps the grid', async function () {
+    this.timeout(120000);
+    const doc = bigMap();
+    const grid = layoutJourney(doc);
+    const ELK = (await import('elkjs/lib/elk.bundled.js')).default;
+    const routed = await routeWithElk(grid, new ELK());
+    assert.equal(routed.router, 'grid');
+    assert.equal(routed.cards, grid.cards);
+  });
+
+  it('elk routing of a generated 100-touchpoint map keeps every card where the grid put it', async () => {
+    const doc = parseJourney(generateMap({ touchpoints: 100, seed: 3 }));
+    const grid = layoutJourney(doc);
+    const ELK = (await import('elkjs/lib/elk.bundled.js')).default;
+    const routed = await routeWithElk(grid, new ELK());
+    assert.deepEqual(routed.cards, grid.cards);
+    assert.deepEqual(checkLayout(doc.map, routed, { edgesAvoidCards: true }), []);
+  });
+
+  it('filters lanes: hidden lanes and their touchpoints are left out, flow bridges them', () => {
+    const doc = parseJourney(SMALL);
+    const layout = layoutJourney(doc, { hiddenLanes: ['desk'] });
+    assert.equal(layout.lanes.some((l) => l.key === 'desk'), false);
+    assert.equal(layout.cards.some((c) => c.key === 'c'), false);
+    assert.ok(layout.flows.some((f) => f.from === 'b' && f.to === 'd'));
+    assert.equal(layout.allLanes.find((l) => l.key === 'desk')?.hidden, true);
+  });
+
+  it('survives a broken map', () => {
+    for (const text of ['', 'journeymap: 1', 'stages: [', 'lanes: 3\nstages:\n  - touchpoints: [ {name: x} ]']) {
+      const layout = layoutJourney(parseJourney(text));
+      assert.ok(layout.width > 0 && layout.height > 0);
+    }
+  });
+
+  it('wraps text within a width and marks cut text with an ellipsis', () => {
+    const lines = wrapText('Checks inbox and spam for the reset email that never arrives', 100, 12, 2);
+    assert.equal(lines.length, 2);
+    for (const line of lines) assert.ok(textWidth(line, 12) <= 100 + 0.01, line);
+    assert.ok(lines[1].endsWith('…'));
+    assert.deepEqual(wrapText('short', 100, 12), ['short']);
+    const long = wrapText('a'.repeat(200), 50, 12);
+    assert.ok(long.length > 1 && long.every((l) => textWidth(l, 12) <= 50 + 0.01));
+  });
+});
