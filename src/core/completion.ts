@@ -406,7 +406,12 @@ function itemsFor(doc: JourneyDocument, ctx: CompletionContext): CompletionItem[
     if (target.t !== 'shape' || ctx.key === undefined) return [];
     const fields = SHAPES[target.shape].fields;
     const field = Object.prototype.hasOwnProperty.call(fields, ctx.key) ? fields[ctx.key] : undefined;
-    return field ? valueItems(doc, field, range, ctx) : [];
+    const items = field ? valueItems(doc, field, range, ctx) : [];
+    // Right after `key:` with no space yet: `lane:admin` would be one plain scalar, so add the space.
+    if (doc.text[ctx.wordStart - 1] === ':') {
+      for (const item of items) item.insertText = ` ${item.insertText ?? item.label}`;
+    }
+    return items;
   }
   switch (target.t) {
     case 'shape': {

@@ -145,6 +145,11 @@ describe('completion: values', () => {
     ]);
   });
 
+  it('adds the missing space right after the colon', () => {
+    const { items } = complete(edit(CLEAN_MAP, 'impact: high', 'impact:|'));
+    assert.deepEqual(items.map((i) => i.insertText), [' low', ' medium', ' high']);
+  });
+
   it('replaces the partly typed id', () => {
     const { items, position } = complete(edit(CLEAN_MAP, 'lane: iam\n', 'lane: de|m\n'));
     assert.deepEqual(items[0].range, {
