@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 const watch = process.argv.includes('--watch');
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', loader: { '.yaml': 'text' } };
 
 /** Each target: where it runs decides platform and format. */
 const targets = [

@@ -11,6 +11,8 @@ export interface NewMapArgs {
   template?: string;
   /** Where to write the map; asked when absent. */
   uri?: vscode.Uri | string;
+  /** The folder to propose for it (the Explorer folder the command was run on). */
+  folder?: vscode.Uri;
 }
 
 export interface ValidateAllResult {
@@ -49,8 +51,10 @@ export function registerCommands(
 ): vscode.Disposable {
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
 
-  const newMap = async (args: NewMapArgs = {}): Promise<vscode.Uri | undefined> => {
+  const newMap = async (args: NewMapArgs | vscode.Uri = {}): Promise<vscode.Uri | undefined> => {
+    if (args instanceof vscode.Uri) args = { folder: args }; // from the Explorer's context menu
     let template = TEMPLATES.find((t) => t.id === args.template);
+    if (args.template && !template) throw new Error(`Unknown journey map template: ${args.template}`);
     if (!template) {
       const picked = await vscode.window.showQuickPick(
         TEMPLATES.map((t) => ({ label: t.label, description: t.description, template: t })),
@@ -62,7 +66,7 @@ export function registerCommands(
     const text = instantiate(template, today());
     let target = asUri(args.uri);
     if (!target) {
-      const folder = defaultFolder();
+      const folder = args.folder ?? defaultFolder();
       if (!folder) {
         // No folder open: an untitled map the user saves where they like.
         const doc = await vscode.workspace.openTextDocument({ language: 'journeymap', content: text });

@@ -13,6 +13,7 @@ import { MapIndex } from './mapIndex';
 import { registerLanguageFeatures } from './providers';
 import { ServiceRegistry } from './service';
 import { ReviewStatusBar } from './statusBar';
+import { TEMPLATES } from './templates';
 import { registerPreview } from './previewGuard';
 
 /** What `activate` returns: for other extensions and for the integration tests. */
@@ -24,6 +25,10 @@ export interface JourneyMapApi {
   readonly onDidValidate: vscode.Event<ValidationEvent>;
   /** Resolves when the activation scan of the workspace has finished, with the number of maps. */
   readonly workspaceScan: Promise<number>;
+  /** What the review status bar item shows for the active editor. */
+  reviewStatus(): { visible: boolean; text: string; warning: boolean };
+  /** The ids of the templates New Journey Map… offers. */
+  readonly templates: readonly string[];
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -34,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const service = registry.facade;
   const index = new MapIndex(service, (uri) => registry.rootOf(uri));
   const diagnostics = new DiagnosticsManager(registry, index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const statusBar = new ReviewStatusBar(service, diagnostics.onDidValidate);
   context.subscriptions.push(
     registry,
     index,
@@ -41,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     registerLanguageFeatures(service, diagnostics),
     registerCodeLenses(service, index, diagnostics.onDidValidate),
     registerCommands(context, service, diagnostics),
-    new ReviewStatusBar(service, diagnostics.onDidValidate),
+    statusBar,
   );
   registerPreview(context, service);
   const activationMs = now() - started;
@@ -54,7 +60,10 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     diagnostics.validateWorkspace().then(resolveScan, () => resolveScan(0));
   }, 0);
 
-  return { activationMs, service, onDidValidate: diagnostics.onDidValidate, workspaceScan };
+  return {
+    activationMs, service, onDidValidate: diagnostics.onDidValidate, workspaceScan,
+    reviewStatus: () => statusBar.state, templates: TEMPLATES.map((t) => t.id),
+  };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import {
 } from './convert';
 import type { DiagnosticsManager } from './diagnostics';
 import { LANGUAGE_ID } from './diagnostics';
+import { toUri } from './fileReader';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { language: LANGUAGE_ID },
@@ -72,13 +73,35 @@ export function registerLanguageFeatures(service: core.LanguageService, diagnost
   );
 }
 
+/** A fix's change to another file (a runbook heading, a new runbook) as part of its WorkspaceEdit. */
+async function addFileChange(edit: vscode.WorkspaceEdit, change: NonNullable<core.CodeFix['fileChange']>): Promise<boolean> {
+  const uri = toUri(change.path);
+  let existing: vscode.TextDocument | undefined;
+  try {
+    existing = await vscode.workspace.openTextDocument(uri);
+  } catch {
+    existing = undefined;
+  }
+  if (existing) {
+    const end = existing.lineAt(existing.lineCount - 1).range.end;
+    // Keep one blank line between the old end and the new heading, whatever the file ended with.
+    const text = existing.getText();
+    const lead = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+    edit.insert(uri, end, lead + change.append.replace(/^\n+/, ''));
+    return true;
+  }
+  if (!change.create) return false;
+  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(change.append) });
+  return true;
+}
+
 /** Quick fixes: computed by the core from the diagnostic's code and data, never from its message. */
 export class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly service: core.LanguageService, private readonly diagnostics: DiagnosticsManager) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const actions: vscode.CodeAction[] = [];
     const published = this.diagnostics.coreDiagnostics(doc.uri);
@@ -91,6 +114,7 @@ export class FixProvider implements vscode.CodeActionProvider {
       for (const fix of this.service.fixes(doc.uri.toString(), doc.getText(), original)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc.uri, fix.edits);
+        if (fix.fileChange && !(await addFileChange(action.edit, fix.fileChange))) continue;
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred;
         actions.push(action);

@@ -24,10 +24,18 @@ export class ReviewStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What the item shows now (for the integration tests). */
+  get state(): { visible: boolean; text: string; warning: boolean } {
+    return { visible: this.visible, text: this.item.text, warning: !!this.item.backgroundColor };
+  }
+
+  private visible = false;
+
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !isMapDocument(doc) || vscode.workspace.getConfiguration('journeymap').get<boolean>('statusBar.enabled') === false) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const state = reviewState(this.service.parse(doc.uri.toString(), doc.getText()).map, today());
@@ -47,6 +55,7 @@ export class ReviewStatusBar implements vscode.Disposable {
     this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = vscode.l10n.t('Journey map review cadence: every {0} days. Click to mark the map reviewed today.', state.cadenceDays);
     this.item.show();
+    this.visible = true;
   }
 
   dispose(): void {

@@ -4,33 +4,10 @@
  * carry a `{{today}}` placeholder for `review.last`.
  */
 import * as vscode from 'vscode';
-// Until templates/*.journey.yaml land: one built-in skeleton.
-const lockedOutAdmin = '', billingDispute = '', productionOutage = '';
-const blank = `journeymap: 1
-title: New journey
-persona: Customer
-scenario: Describe the situation
-owner: Team lead
-review:
-  last: {{today}}
-  every: quarter
-lanes:
-  - id: customer
-    name: Customer
-    kind: customer
-  - id: desk
-    name: Service desk
-    kind: frontstage
-stages:
-  - id: discover
-    name: Discover
-    touchpoints:
-      - id: first-contact
-        lane: customer
-        name: First contact
-        feels: -1
-        pains: [Describe a pain]
-`;
+import lockedOutAdmin from '../../templates/locked-out-admin.journey.yaml';
+import billingDispute from '../../templates/billing-dispute.journey.yaml';
+import productionOutage from '../../templates/production-outage.journey.yaml';
+import blank from '../../templates/blank.journey.yaml';
 
 export interface MapTemplate {
   id: string;
@@ -39,12 +16,12 @@ export interface MapTemplate {
   text: string;
 }
 
-export const TEMPLATES: readonly MapTemplate[] = ([
+export const TEMPLATES: readonly MapTemplate[] = [
   { id: 'locked-out-admin', label: vscode.l10n.t('Locked-out admin'), description: vscode.l10n.t('An admin locked out after failed sign-ins, through reset and unlock'), text: lockedOutAdmin },
   { id: 'billing-dispute', label: vscode.l10n.t('Billing dispute'), description: vscode.l10n.t('A customer disputes an invoice, from surprise to refund'), text: billingDispute },
   { id: 'production-outage', label: vscode.l10n.t('Production outage'), description: vscode.l10n.t('A customer hit by an outage, from detection to the post-incident review'), text: productionOutage },
   { id: 'blank', label: vscode.l10n.t('Blank'), description: vscode.l10n.t('The skeleton of a map: one persona, lanes on both sides of the counter, one stage'), text: blank },
-] as MapTemplate[]).filter((t) => t.text);
+];
 
 /** The template text with today's date filled in. */
 export function instantiate(template: MapTemplate, todayIso: string): string {

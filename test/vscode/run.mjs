@@ -1,0 +1,216 @@
+// The real-VS-Code suite. Runs the mocha module in test/vscode/suite inside:
+//  - VS Code itself through @vscode/test-electron, when VSCODE_EXECUTABLE_PATH names one; else
+//  - code-server 4.100.3 (VS Code 1.100.3 with a Node extension host) from test/vscode/harness,
+//    driven by Debian's Chromium through playwright-core (see ../shared/recipes).
+// Prints `vscode: N passed, N failed` last. Exit 77 (with a SKIPPED line) when the harness is
+// missing: `npm run test:setup` installs it.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const harness = join(root, 'test/vscode/harness');
+const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const suiteEntry = join(root, 'out/test/vscode/suite/index.js');
+const TOTAL_TIMEOUT = Number(process.env.JOURNEYMAP_VSCODE_TIMEOUT || 600_000);
+
+const log = (...args) => console.log('[vscode]', ...args);
+let passed = 0;
+let failed = 0;
+function finish(code) {
+  console.log(`vscode: ${passed} passed, ${failed} failed`);
+  process.exit(code ?? (failed ? 1 : 0));
+}
+
+/** The newest modification time under a folder (for "is the compiled suite stale?"). */
+function newest(dir) {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    const s = statSync(full);
+    t = Math.max(t, s.isDirectory() ? (name === 'harness' || name === 'fixtures' ? 0 : newest(full)) : s.mtimeMs);
+  }
+  return t;
+}
+
+function ensureBuilt() {
+  const needsBuild = !existsSync(join(root, 'dist/extension.js'))
+    || newest(join(root, 'src')) > statSync(join(root, 'dist/extension.js')).mtimeMs;
+  if (needsBuild) {
+    log('building the extension');
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) { failed++; finish(1); }
+  }
+  if (!existsSync(suiteEntry) || newest(join(root, 'test/vscode')) > statSync(suiteEntry).mtimeMs) {
+    log('compiling the test module (tsc)');
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(suiteEntry)) { failed++; finish(1); }
+  }
+}
+
+/** A fresh copy of the fixture workspace plus the examples, `{{today}}` / `{{today-N}}` filled in. */
+function makeWorkspace(base) {
+  const ws = join(base, 'workspace');
+  cpSync(join(root, 'test/vscode/fixtures/workspace'), ws, { recursive: true });
+  if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(ws, 'examples'), { recursive: true });
+  const today = new Date();
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const fill = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) { fill(full); continue; }
+      if (!/\.(ya?ml|md|json)$/.test(name)) continue;
+      const text = readFileSync(full, 'utf8');
+      const filled = text.replace(/\{\{today(?:-(\d+))?\}\}/g, (_, days) => iso(new Date(today.getTime() - Number(days ?? 0) * 86400000)));
+      if (filled !== text) writeFileSync(full, filled);
+    }
+  };
+  fill(ws);
+  return ws;
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => res(port)); });
+  });
+}
+
+/** Reads the results file the suite writes (counts survive whatever happens to the log). */
+function readResults(file) {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.passed;
+    failed += r.failed;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function viaTestElectron(base, ws, resultsFile) {
+  let runTests;
+  try {
+    ({ runTests } = createRequire(import.meta.url)('@vscode/test-electron'));
+  } catch {
+    console.log('SKIPPED: vscode: @vscode/test-electron is not installed; run npm ci');
+    process.exit(77);
+  }
+  const code = await runTests({
+    vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH,
+    extensionDevelopmentPath: root,
+    extensionTestsPath: suiteEntry,
+    extensionTestsEnv: { JOURNEYMAP_TEST_RESULTS: resultsFile },
+    launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', join(base, 'data')],
+  }).catch((error) => { console.error(error); return 1; });
+  if (!readResults(resultsFile) && code !== 0) failed++;
+  finish(code === 0 && !failed ? 0 : 1);
+}
+
+async function viaCodeServer(base, ws, resultsFile) {
+  const require = createRequire(join(harness, 'package.json'));
+  const { chromium } = require('playwright-core');
+  const entry = join(harness, 'node_modules/code-server/out/node/entry.js');
+  const port = await freePort();
+  const server = `http://127.0.0.1:${port}`;
+  const xdg = join(base, 'xdg');
+  mkdirSync(xdg, { recursive: true });
+  const serverLog = [];
+  const cs = spawn(process.execPath, [entry,
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust',
+    '--extensions-dir', join(base, 'ext'), '--user-data-dir', join(base, 'data'), ws,
+  ], {
+    cwd: base, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, XDG_CONFIG_HOME: xdg, JOURNEYMAP_TEST_RESULTS: resultsFile },
+  });
+  cs.stdout.on('data', (d) => serverLog.push(String(d)));
+  cs.stderr.on('data', (d) => serverLog.push(String(d)));
+  let browser;
+  const stop = () => {
+    try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  process.on('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stop(); process.exit(130); });
+  const deadline = setTimeout(() => {
+    console.error(`[vscode] TIMEOUT after ${TOTAL_TIMEOUT / 1000}s`);
+    failed++;
+    stop();
+    finish(1);
+  }, TOTAL_TIMEOUT);
+  try {
+    // Wait for the server to answer (it prints its URL when ready; polling the socket is simpler).
+    const ready = Date.now() + 90_000;
+    for (;;) {
+      if (cs.exitCode !== null) throw new Error(`code-server exited early (${cs.exitCode}):\n${serverLog.join('')}`);
+      try { if ((await fetch(`${server}/healthz`)).ok) break; } catch { /* not yet */ }
+      if (Date.now() > ready) throw new Error(`code-server did not start within 90 s:\n${serverLog.join('')}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    log(`code-server ${JSON.parse(readFileSync(join(harness, 'node_modules/code-server/package.json'), 'utf8')).version} on ${server} (pid ${cs.pid})`);
+    const authority = `127.0.0.1:${port}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${suiteEntry}`],
+      ['skipWelcome', 'true'],
+    ]);
+    browser = await chromium.launch({
+      executablePath: chromiumPath, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => { if (process.env.DEBUG) console.log('[pageerror]', e.message); });
+    if (process.env.DEBUG) page.on('console', (m) => console.log('[console]', m.type(), m.text().slice(0, 300)));
+    const code = await new Promise((res) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        const fn = typeof console[type] === 'function' ? console[type] : console.log;
+        fn(...(Array.isArray(args) ? args : [args]));
+      })
+        .then(() => page.exposeFunction('codeAutomationExit', (c) => res(c)))
+        .then(() => page.goto(`${server}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`))
+        .catch((e) => { console.error(e); res(1); });
+    });
+    if (!readResults(resultsFile)) {
+      console.error(`[vscode] the suite wrote no results (exit ${code})`);
+      failed++;
+    }
+    await browser.close().catch(() => undefined);
+    clearTimeout(deadline);
+    stop();
+    finish(code === 0 && !failed ? 0 : 1);
+  } catch (error) {
+    console.error('[vscode]', error instanceof Error ? error.message : error);
+    failed++;
+    if (browser) await browser.close().catch(() => undefined);
+    clearTimeout(deadline);
+    stop();
+    finish(1);
+  }
+}
+
+// --- main ---
+const useElectron = !!process.env.VSCODE_EXECUTABLE_PATH;
+if (!useElectron) {
+  const missing = [];
+  if (!existsSync(join(harness, 'node_modules/code-server/out/node/entry.js'))) missing.push('code-server 4.100.3 in test/vscode/harness');
+  if (!existsSync(join(harness, 'node_modules/playwright-core/package.json'))) missing.push('playwright-core in test/vscode/harness');
+  if (!existsSync(chromiumPath)) missing.push(`chromium at ${chromiumPath}`);
+  if (missing.length) {
+    console.log(`SKIPPED: vscode: ${missing.join(', ')} missing; run npm run test:setup`);
+    process.exit(77);
+  }
+}
+ensureBuilt();
+const base = mkdtempSync(join(tmpdir(), 'journeymap-vscode-'));
+process.on('exit', () => { if (!process.env.JOURNEYMAP_KEEP_WORKSPACE) rmSync(base, { recursive: true, force: true }); });
+const ws = makeWorkspace(base);
+const resultsFile = join(base, 'results.json');
+log(`workspace ${ws}`);
+if (useElectron) await viaTestElectron(base, ws, resultsFile);
+else await viaCodeServer(base, ws, resultsFile);

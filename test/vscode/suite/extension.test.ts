@@ -1,0 +1,394 @@
+/**
+ * The extension inside a real VS Code: the fixture workspace (test/vscode/fixtures/workspace, with
+ * `{{today}}` filled in by the runner) plus a copy of examples/. Every wait is on an event.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { RULES } from '../../../src/core';
+import {
+  activate, codeOf, EXTENSION_ID, hoverText, open, positionOf, summary, waitFor, waitForDiagnostics, waitForValidation, workspaceUri, type Api,
+} from './helpers';
+
+const today = (() => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+})();
+
+let api: Api;
+
+before(async () => {
+  api = await activate();
+  await api.workspaceScan;
+});
+
+after(async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+describe('language and activation', () => {
+  it('activates in under 50 ms', () => {
+    assert.ok(api.activationMs < 50, `activate took ${api.activationMs.toFixed(1)} ms`);
+  });
+
+  it('gives *.journey.yaml and *.journey.yml the journeymap language', async () => {
+    const yml = await vscode.workspace.openTextDocument(workspaceUri('maps/clean.journey.yml'));
+    const yaml = await vscode.workspace.openTextDocument(workspaceUri('maps/broken.journey.yaml'));
+    assert.strictEqual(yml.languageId, 'journeymap');
+    assert.strictEqual(yaml.languageId, 'journeymap');
+  });
+
+  it('declares every rule of the core in the journeymap.rules setting', () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const declared = Object.keys(pkg.contributes.configuration.properties['journeymap.rules'].properties).sort();
+    assert.deepStrictEqual(declared, RULES.map((r) => r.name).sort());
+  });
+
+  it('contributes every command in the "Journey Map" category, all registered', async () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const ids: string[] = pkg.contributes.commands.map((c: { command: string; category: string }) => {
+      assert.strictEqual(c.category, 'Journey Map');
+      return c.command;
+    });
+    for (const id of ['openPreview', 'openPreviewToSide', 'newMap', 'validateAll', 'markReviewed', 'exportSvg', 'showRuleDocs']) {
+      assert.ok(ids.includes(`journeymap.${id}`), `journeymap.${id} not contributed`);
+    }
+    for (const id of ids) assert.ok(registered.has(id), `${id} not registered`);
+  });
+});
+
+describe('diagnostics', () => {
+  it('lists closed maps after the activation scan, with precise ranges and rule codes', () => {
+    const uri = workspaceUri('maps/broken.journey.yaml');
+    const ds = vscode.languages.getDiagnostics(uri);
+    const codes = ds.map(codeOf).sort();
+    assert.deepStrictEqual(codes, ['metric-without-target', 'runbook-anchor-missing', 'silent-handoff', 'unknown-key'], summary(uri));
+    const unknown = ds.find((d) => codeOf(d) === 'unknown-key')!;
+    assert.strictEqual(unknown.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(unknown.source, 'journeymap');
+    assert.ok(unknown.range.start.line === unknown.range.end.line && unknown.range.end.character - unknown.range.start.character === 'chanel'.length);
+  });
+
+  it('honours # journeymap-disable-next-line', () => {
+    const ds = vscode.languages.getDiagnostics(workspaceUri('maps/broken.journey.yaml'));
+    assert.strictEqual(ds.filter((d) => codeOf(d) === 'silent-handoff').length, 1);
+  });
+
+  it('links each diagnostic code to its entry in docs/rules.md', () => {
+    const d = vscode.languages.getDiagnostics(workspaceUri('maps/broken.journey.yaml'))[0];
+    assert.ok(typeof d.code === 'object', 'code has a target');
+    const { value, target } = d.code as { value: string; target: vscode.Uri };
+    assert.ok(target.path.endsWith('/docs/rules.md'), target.toString());
+    assert.strictEqual(target.fragment, value);
+  });
+
+  it('finds the examples lint-clean (no errors, no warnings)', () => {
+    const maps = ['billing-dispute', 'locked-out-admin', 'production-outage'];
+    for (const name of maps) {
+      const uri = workspaceUri(`examples/${name}.journey.yaml`);
+      const bad = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+      assert.deepStrictEqual(bad.map((d) => `${d.range.start.line + 1}:${codeOf(d)} ${d.message}`), [], name);
+    }
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri('maps/clean.journey.yml')).map(codeOf), []);
+  });
+
+  it('re-validates on edit, keeping only the result for the latest version', async () => {
+    const { doc, editor } = await open('maps/clean.journey.yml');
+    const original = doc.getText();
+    const seen: (number | undefined)[] = [];
+    const sub = api.onDidValidate((e) => { if (e.uri.toString() === doc.uri.toString()) seen.push(e.version); });
+    try {
+      const at = positionOf(doc, 'goal:');
+      await editor.edit((b) => b.insert(at, 'gaol: typo\n'));
+      await editor.edit((b) => b.insert(at, 'titel: typo\n'));
+      const final = doc.version;
+      const ds = await waitForDiagnostics(doc.uri, 'two unknown-key findings', (list) => list.filter((d) => codeOf(d) === 'unknown-key').length === 2);
+      assert.deepStrictEqual(ds.map((d) => d.range.start.line).sort(), [at.line, at.line + 1]);
+      assert.ok(seen.every((v) => v === undefined || v === final), `published stale versions: ${JSON.stringify(seen)} (final ${final})`);
+      const restored = new vscode.WorkspaceEdit();
+      restored.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(restored);
+      await waitForDiagnostics(doc.uri, 'no findings again', (list) => list.length === 0);
+    } finally {
+      sub.dispose();
+      await doc.save();
+    }
+  });
+
+  it('applies journeymap.rules severities from settings', async () => {
+    const uri = workspaceUri('maps/broken.journey.yaml');
+    const config = vscode.workspace.getConfiguration('journeymap');
+    try {
+      await config.update('rules', { 'unknown-key': 'off', 'silent-handoff': 'error' }, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(uri, 'unknown-key off and silent-handoff an error', (ds) => !ds.some((d) => codeOf(d) === 'unknown-key')
+        && ds.some((d) => codeOf(d) === 'silent-handoff' && d.severity === vscode.DiagnosticSeverity.Error));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, 'defaults back', (ds) => ds.some((d) => codeOf(d) === 'unknown-key'));
+  });
+
+  it('re-validates maps when a runbook they link to changes on disk', async () => {
+    const map = workspaceUri('maps/broken.journey.yaml');
+    const runbook = workspaceUri('runbooks/fixture.md');
+    assert.ok(vscode.languages.getDiagnostics(map).some((d) => codeOf(d) === 'runbook-anchor-missing'));
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(runbook));
+    await vscode.workspace.fs.writeFile(runbook, new TextEncoder().encode(`${before}\n## Escalation\n\nCall Tier 2.\n`));
+    await waitForDiagnostics(map, 'runbook-anchor-missing gone', (ds) => !ds.some((d) => codeOf(d) === 'runbook-anchor-missing'));
+    await vscode.workspace.fs.writeFile(runbook, new TextEncoder().encode(before));
+    await waitForDiagnostics(map, 'runbook-anchor-missing back', (ds) => ds.some((d) => codeOf(d) === 'runbook-anchor-missing'));
+  });
+
+  it('validates a map created on disk, and clears it when deleted', async () => {
+    const uri = workspaceUri('maps/created.journey.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('journeymap: 1\ntitle: Created\n'));
+    await waitForDiagnostics(uri, 'missing-field for the new file', (ds) => ds.some((d) => codeOf(d) === 'missing-field'));
+    await vscode.workspace.fs.delete(uri);
+    await waitForDiagnostics(uri, 'nothing for the deleted file', (ds) => ds.length === 0);
+  });
+
+  it('validates an untitled map', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'journeymap', content: 'journeymap: 2\n' });
+    await waitForDiagnostics(doc.uri, 'unsupported-version', (ds) => ds.some((d) => codeOf(d) === 'unsupported-version'));
+  });
+});
+
+describe('language features', () => {
+  it('hovers a touchpoint id and a metric, untrusted', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const tp = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'id: job-fails', 5));
+    assert.ok(hoverText(tp).includes('Print job fails'), hoverText(tp));
+    const metric = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'repeat_contact_rate', 3));
+    const text = hoverText(metric);
+    assert.ok(/repeat contact/i.test(text), text);
+    for (const h of [...tp, ...metric]) {
+      for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted, 'hover must not be trusted');
+    }
+  });
+
+  it('completes lane ids at a lane reference', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, 'lane: desk', 'lane: '.length));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('manager') && labels.includes('desk'), JSON.stringify(labels.slice(0, 20)));
+  });
+
+  it('goes to the definition of a lane reference', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'lane: desk', 'lane: '.length + 1));
+    assert.strictEqual(defs.length, 1);
+    const range = 'targetRange' in defs[0] ? defs[0].targetRange : defs[0].range;
+    assert.strictEqual(range.start.line, positionOf(doc, 'id: desk').line);
+  });
+
+  it('finds references and highlights of a touchpoint id', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const at = positionOf(doc, 'id: calls-desk', 5);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at);
+    // the definition plus the handoff's `from`
+    assert.strictEqual(refs.length, 2, JSON.stringify(refs.map((r) => r.range.start.line)));
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', doc.uri, at);
+    assert.strictEqual(highlights.length, 2);
+  });
+
+  it('renames a lane id with every reference, and undo restores the file exactly', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const original = doc.getText();
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, 'id: manager', 5), 'office-manager');
+    assert.ok(edit, 'no rename edit');
+    assert.strictEqual(edit.get(doc.uri).length, 3); // the id and two `lane:` references
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(doc.getText(), original.replace(/(id|lane): manager\n/g, '$1: office-manager\n'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original);
+  });
+
+  it('provides document symbols for the Outline (stages > touchpoints)', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((s) => [s, ...flat(s.children ?? [])]);
+    const names = flat(symbols).map((s) => s.name);
+    assert.ok(names.some((n) => /Notice the problem|notice/.test(n)), JSON.stringify(names));
+    assert.ok(names.some((n) => /job-fails|Print job fails/.test(n)), JSON.stringify(names));
+  });
+
+  it('provides folding ranges', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    assert.ok(ranges.length >= 3, `${ranges.length} folding ranges`);
+  });
+});
+
+describe('quick fixes', () => {
+  async function fixesFor(doc: vscode.TextDocument, code: string): Promise<vscode.CodeAction[]> {
+    const diagnostic = vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === code);
+    assert.ok(diagnostic, `no ${code} in ${summary(doc.uri)}`);
+    return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  }
+
+  it('fixes an unknown key with did-you-mean, and undo restores the text byte-exact', async () => {
+    const { doc } = await open('maps/broken.journey.yaml');
+    await waitForDiagnostics(doc.uri, 'unknown-key', (ds) => ds.some((d) => codeOf(d) === 'unknown-key'));
+    const original = doc.getText();
+    const actions = await fixesFor(doc, 'unknown-key');
+    const fix = actions.find((a) => a.title.includes('channel'));
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(fix.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(doc.getText(), original.replace('chanel: office', 'channel: office'));
+    await waitForDiagnostics(doc.uri, 'unknown-key fixed', (ds) => !ds.some((d) => codeOf(d) === 'unknown-key'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original);
+    await waitForDiagnostics(doc.uri, 'unknown-key back', (ds) => ds.some((d) => codeOf(d) === 'unknown-key'));
+  });
+
+  it('adds a target to a metric', async () => {
+    const { doc } = await open('maps/broken.journey.yaml');
+    const original = doc.getText();
+    const fix = (await fixesFor(doc, 'metric-without-target')).find((a) => a.edit && !a.title.startsWith('Disable'));
+    assert.ok(fix?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitForDiagnostics(doc.uri, 'metric-without-target fixed', (ds) => !ds.some((d) => codeOf(d) === 'metric-without-target'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original);
+  });
+
+  it('offers to disable a rule for one line', async () => {
+    const { doc } = await open('maps/broken.journey.yaml');
+    const original = doc.getText();
+    const fix = (await fixesFor(doc, 'silent-handoff')).find((a) => a.title.startsWith('Disable silent-handoff'));
+    assert.ok(fix?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitForDiagnostics(doc.uri, 'silent-handoff silenced', (ds) => !ds.some((d) => codeOf(d) === 'silent-handoff'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original);
+  });
+
+  it('marks an overdue map reviewed today', async () => {
+    const { doc } = await open('maps/overdue.journey.yaml');
+    await waitForDiagnostics(doc.uri, 'review-overdue', (ds) => ds.some((d) => codeOf(d) === 'review-overdue'));
+    const original = doc.getText();
+    const fix = (await fixesFor(doc, 'review-overdue')).find((a) => a.isPreferred);
+    assert.ok(fix?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(doc.getText().includes(`last: ${today}`));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original);
+  });
+
+  it('creates a missing runbook heading in the runbook', async () => {
+    const map = workspaceUri('maps/anchor.journey.yaml');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('maps/clean.journey.yml')))
+      .replace('fixture.md#resolution', 'fixture.md#on-call-rota');
+    await vscode.workspace.fs.writeFile(map, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(map);
+    await waitForDiagnostics(map, 'runbook-anchor-missing', (ds) => ds.some((d) => codeOf(d) === 'runbook-anchor-missing'));
+    const fix = (await fixesFor(doc, 'runbook-anchor-missing')).find((a) => a.title.toLowerCase().includes('heading'));
+    assert.ok(fix?.edit, 'no heading fix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const runbook = await vscode.workspace.openTextDocument(workspaceUri('runbooks/fixture.md'));
+    assert.ok(/^## On call rota$/im.test(runbook.getText()), runbook.getText());
+    await waitForDiagnostics(map, 'runbook-anchor-missing fixed', (ds) => !ds.some((d) => codeOf(d) === 'runbook-anchor-missing'));
+    await vscode.window.showTextDocument(runbook);
+    await vscode.commands.executeCommand('undo');
+    await vscode.workspace.fs.delete(map);
+  });
+});
+
+describe('CodeLens', () => {
+  it('summarises each stage of a map', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => t.startsWith('1 touchpoint') && t.includes('repeat_contact_rate')), JSON.stringify(titles));
+    assert.ok(titles.some((t) => t.startsWith('2 touchpoints')), JSON.stringify(titles));
+  });
+
+  it('shows "used by N touchpoints" above runbook headings that maps link to', async () => {
+    const uri = workspaceUri('runbooks/fixture.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+    const symptoms = lenses.find((l) => doc.lineAt(l.range.start.line).text === '## Symptoms');
+    assert.ok(symptoms?.command, JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title])));
+    // clean, broken and overdue each link twice to #symptoms
+    assert.match(symptoms.command.title, /^used by \d+ touchpoints$/);
+    assert.strictEqual(symptoms.command.command, 'editor.action.showReferences');
+    const locations = symptoms.command.arguments?.[2] as vscode.Location[];
+    assert.strictEqual(locations.length, Number(/\d+/.exec(symptoms.command.title)![0]));
+  });
+});
+
+describe('commands', () => {
+  it('New Journey Map… writes each template as a map that lints clean', async function () {
+    assert.ok(api.templates.length >= 1, 'no templates');
+    for (const template of api.templates) {
+      const uri = workspaceUri(`new/${template}.journey.yaml`);
+      const seen = new Set<string>();
+      const sub = api.onDidValidate((e) => seen.add(e.uri.toString()));
+      const validated = waitFor('validation of the new map', api.onDidValidate as vscode.Event<unknown>, () => {
+        const ds = vscode.languages.getDiagnostics(uri);
+        return seen.has(uri.toString()) ? ds : undefined;
+      });
+      const created = await vscode.commands.executeCommand<vscode.Uri>('journeymap.newMap', { template, uri });
+      assert.strictEqual(created?.toString(), uri.toString());
+      const ds = await validated;
+      sub.dispose();
+      const bad = ds.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map((d) => `${d.range.start.line + 1}:${codeOf(d)} ${d.message}`);
+      assert.deepStrictEqual(bad, [], template);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.ok(!text.includes('{{today}}'));
+    }
+  });
+
+  it('Mark Reviewed Today updates review.last and the status bar', async () => {
+    const { doc } = await open('maps/overdue.journey.yaml');
+    const before = await waitFor('status bar for the overdue map', vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>, () => {
+      const s = api.reviewStatus();
+      return s.visible && s.text.includes('overdue') ? s : undefined;
+    });
+    assert.ok(before.warning, 'overdue is shown in the warning colour');
+    const validated = waitForValidation(api, doc.uri);
+    assert.strictEqual(await vscode.commands.executeCommand('journeymap.markReviewed'), true);
+    assert.ok(doc.getText().includes(`last: ${today}`));
+    await validated;
+    const after = api.reviewStatus();
+    assert.ok(/Review due in \d+ days/.test(after.text) && !after.warning, after.text);
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('Validate All Maps in Workspace checks every map', async () => {
+    const totals = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number }>('journeymap.validateAll');
+    assert.ok(totals.files >= 6, JSON.stringify(totals));
+    assert.ok(totals.warnings >= 3, JSON.stringify(totals));
+  });
+
+  it('Show Rule Documentation opens docs/rules.md at the rule', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('journeymap.showRuleDocs', 'silent-handoff');
+    assert.ok(editor, 'no editor');
+    assert.ok(editor.document.uri.path.endsWith('/docs/rules.md'));
+    assert.ok(editor.document.lineAt(editor.selection.active.line).text.includes('silent-handoff'));
+  });
+
+  it('Open Preview opens a webview panel', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('journeymap.preview');
+    const opened = waitFor('a journeymap.preview tab', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview));
+    await vscode.commands.executeCommand('journeymap.openPreview', doc.uri);
+    assert.ok(await opened);
+  });
+
+  it('Export Diagram as SVG writes an SVG file', async () => {
+    const { doc } = await open('maps/clean.journey.yml');
+    const target = workspaceUri('out/clean.svg');
+    await vscode.commands.executeCommand('journeymap.exportSvg', doc.uri, target);
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(svg.trimStart().startsWith('<svg') || svg.includes('<svg'), svg.slice(0, 200));
+  });
+});

@@ -1,0 +1,116 @@
+/** Helpers for the integration tests: waiting on events (never on timers) and finding text. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'journeymap.journeymap';
+
+export interface Api {
+  activationMs: number;
+  onDidValidate: vscode.Event<{ uri: vscode.Uri; version?: number; diagnostics: { code: string }[] }>;
+  workspaceScan: Promise<number>;
+  reviewStatus(): { visible: boolean; text: string; warning: boolean };
+  templates: readonly string[];
+}
+
+export async function activate(): Promise<Api> {
+  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+/**
+ * Resolves when `check` returns something truthy: checked now, then on every `event`. Fails after
+ * `timeout` ms with `describe()` in the message (a guard against hangs, not a wait).
+ */
+export function waitFor<T>(
+  what: string, event: vscode.Event<unknown>, check: () => T | undefined | false | null, timeout = 30_000, describe?: () => string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const first = check();
+    if (first) return resolve(first);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}${describe ? `: ${describe()}` : ''}`));
+    }, timeout);
+    const sub = event(() => {
+      let value: T | undefined | false | null;
+      try {
+        value = check();
+      } catch (error) {
+        clearTimeout(timer);
+        sub.dispose();
+        reject(error);
+        return;
+      }
+      if (value) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(value);
+      }
+    });
+  });
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+export function summary(uri: vscode.Uri): string {
+  return JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${codeOf(d)}`));
+}
+
+/** Waits until the diagnostics of `uri` satisfy `predicate`. */
+export function waitForDiagnostics(uri: vscode.Uri, what: string, predicate: (ds: vscode.Diagnostic[]) => boolean, timeout?: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(`${what} in ${vscode.workspace.asRelativePath(uri)}`, vscode.languages.onDidChangeDiagnostics, () => {
+    const ds = vscode.languages.getDiagnostics(uri);
+    return predicate(ds) ? ds : undefined;
+  }, timeout, () => summary(uri));
+}
+
+/** Waits for a validation of `uri` (of its current document version when open) to be published. */
+export function waitForValidation(api: Api, uri: vscode.Uri, version?: number): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no validation of ${uri.toString()}`)); }, 30_000);
+    const sub = api.onDidValidate((e) => {
+      if (e.uri.toString() !== uri.toString() || (version !== undefined && e.version !== version)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(vscode.languages.getDiagnostics(uri));
+    });
+  });
+}
+
+/** The position of the `nth` occurrence of `needle` in the document, `offset` characters into it. */
+export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0, nth = 0): vscode.Position {
+  const text = doc.getText();
+  let index = -1;
+  for (let i = 0; i <= nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    assert.ok(index >= 0, `"${needle}" (#${i}) not found in ${doc.uri.path}`);
+  }
+  return doc.positionAt(index + offset);
+}
+
+export async function open(relative: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  return { doc, editor };
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+/** Undoes until the document text equals `original` (each undo step is one edit group). */
+export async function undoUntil(doc: vscode.TextDocument, original: string, maxSteps = 5): Promise<void> {
+  for (let i = 0; i < maxSteps && doc.getText() !== original; i++) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('undo');
+  }
+}
