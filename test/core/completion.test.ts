@@ -250,6 +250,15 @@ describe('completion: new and broken files', () => {
     assert.deepEqual(labels(marked), ['does', 'thinks', 'next']);
   });
 
+  it('works the same with CRLF line endings', () => {
+    const crlf = inMap('        channel: web\n', '        lane: |\n').replace(/\n/g, '\r\n');
+    const { items, position } = complete(crlf);
+    assert.deepEqual(items.map((i) => i.label), ['admin', 'desk', 'iam']);
+    assert.deepEqual(items[0].range, { start: position, end: position });
+    const keys = labels(inMap('        channel: web\n', '        |\n').replace(/\n/g, '\r\n'));
+    assert.deepEqual(keys.sort(), ['does', 'next', 'thinks']);
+  });
+
   it('reads a half-typed touchpoint under a compact list', () => {
     const text = 'journeymap: 1\nlanes:\n- id: a\n  kind: customer\nstages:\n- id: s\n  touchpoints:\n  - id: t\n    lane: |';
     assert.deepEqual(contextPath(text), ['stages', 0, 'touchpoints', 0]);

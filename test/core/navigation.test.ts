@@ -193,6 +193,15 @@ describe('rename', () => {
     assert.ok(renamed.includes('name: IAM team'), 'the display name is untouched');
   });
 
+  it('renames in a CRLF file without touching the line breaks', () => {
+    const crlf = CLEAN_MAP.replace(/\n/g, '\r\n');
+    const result = ls.rename(MAP_URI, crlf, at(crlf, 'lane: iam', 7), 'iam-team');
+    assert.ok('edits' in result);
+    assert.equal(result.edits.length, 2);
+    const renamed = applyEdits(crlf.replace(/\r\n/g, '\n'), result.edits);
+    assert.equal(renamed, CLEAN_MAP.replace('  - id: iam\n', '  - id: iam-team\n').replace('lane: iam\n', 'lane: iam-team\n'));
+  });
+
   it('renames a lane without touching a touchpoint of the same name', () => {
     const text = edit(CLEAN_MAP, '      - id: back-in\n', '      - id: admin\n');
     const result = ls.rename(MAP_URI, text, at(text, '  - id: admin\n', 8), 'customer');
