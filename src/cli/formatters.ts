@@ -37,8 +37,7 @@ export function formatText(results: FileResult[], color: boolean): string {
     }
   }
   const s = summarize(results);
-  const total = s.errors + s.warnings + s.infos;
-  const summary = `${total ? '✖' : '✔'} ${plural(results.length, 'map')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`;
+  const summary = `${s.errors + s.warnings ? '✖' : '✔'} ${plural(results.length, 'map')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`;
   lines.push(paint(s.errors ? '31' : s.warnings ? '33' : '32', summary));
   return lines.join('\n') + '\n';
 }

@@ -222,7 +222,8 @@ class ModelBuilder {
     const pains = fields.get('pains');
     if (pains) tp.pains = this.texts(pains.value, pains.keySpan);
     const next = fields.get('next');
-    if (next) {
+    if (next?.value && !(isScalar(next.value) && next.value.value === null)) {
+      // A bare `next:` is half-typed, not an explicit dead end (`next: []`).
       tp.nextKeySpan = next.keySpan;
       tp.next = this.references(next.value, 'touchpoint');
     }

@@ -223,7 +223,8 @@ export function text(s: string): string {
     .replace(/\r?\n/g, ' ')
     .replace(/[\\`*_{}[\]()#|!~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
-    .replace(/^(\s*)([-+]|\d+[.)])/, '$1\\$2'); // a leading list marker would start a list
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2') // a leading list marker would start a list
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** Text for inside a code span: backticks cannot be escaped there, so they are replaced. */

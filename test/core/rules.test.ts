@@ -172,3 +172,10 @@ describe('rule details', () => {
     assert.ok(!read.some((p) => p.includes('etc') || p.includes('example') || p.includes('Windows')), read.join());
   });
 });
+
+describe('half-typed input', () => {
+  it('a bare `next:` is not a dead end', async () => {
+    const text = edit(CLEAN_MAP, '        name: Agent verifies identity\n', '        name: Agent verifies identity\n        next:\n');
+    assert.ok(!codes(await lint(text)).includes('dead-end'));
+  });
+});
