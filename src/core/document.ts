@@ -91,8 +91,12 @@ function spanOfError(pos: [number, number], text: string): Span {
 }
 
 function yamlMessage(message: string): string {
-  const first = message.split('\n')[0].trim();
-  return first.replace(/ at line \d+, column \d+:?$/, '');
+  const first = message.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
+  if (first.startsWith('Source contains multiple documents')) {
+    return 'This file holds more than one YAML document (separated by `---`): a journey map file holds one map. Move the others to their own files.';
+  }
+  if (/tab/i.test(first) && /indent/i.test(first)) return `${first}. Indent with spaces, not tabs.`;
+  return first;
 }
 
 /** The typed value a field holds, read once and checked against its spec. */

@@ -3,6 +3,7 @@
  * findings silenced by `# journeymap-disable-next-line RULE` comments. Links are resolved first,
  * through the injected reader, so the rules themselves stay synchronous and pure.
  */
+import { isMap } from 'yaml';
 import type { JourneyDocument } from './document';
 import { markdownHeadings } from './markdown';
 import type { Span } from './model';
@@ -41,7 +42,9 @@ export function validateSync(doc: JourneyDocument, options: Omit<ValidateOptions
 function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, links: LinkFacts): Diagnostic[] {
   const findings: RawFinding[] = [...doc.findings];
   const today = parseIsoDate(options.today) ?? Math.floor(Date.now() / 86400000);
-  const unreadable = doc.findings.some((f) => f.code === 'file-too-large') || !doc.yaml;
+  // Map-level rules only make sense once the file is a mapping; otherwise they would add noise
+  // to the one finding that matters (empty file, a list at the root...).
+  const unreadable = !doc.yaml || !isMap(doc.yaml.contents);
   if (!unreadable) {
     for (const rule of RULES) {
       if (!rule.check || options.rules?.[rule.name] === 'off') continue;

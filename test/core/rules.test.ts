@@ -23,6 +23,7 @@ const CASES: RuleCase[] = [
   { rule: 'unsupported-version', what: 'version 2', text: edit(CLEAN_MAP, 'journeymap: 1', 'journeymap: 2'), at: 'journeymap: 2' },
   { rule: 'duplicate-id', what: 'two touchpoints with one id', text: edit(CLEAN_MAP, '      - id: back-in', '      - id: iam-unlock'), at: '      - id: iam-unlock\n        lane: admin' },
   { rule: 'unknown-reference', what: 'a lane that does not exist', text: edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'), at: 'lane: iamm' },
+  { rule: 'suspicious-text', what: 'a right-to-left override in a name', text: edit(CLEAN_MAP, 'name: Agent verifies identity', 'name: Agent \u202Everifies identity'), at: 'name: Agent \u202E' },
   { rule: 'runbook-missing', what: 'a runbook path that does not exist', text: edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockuot.md#symptoms'), at: 'runbook:' },
   { rule: 'runbook-anchor-missing', what: 'an anchor with no heading', text: edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockout.md#diagnosis'), at: 'runbook:' },
   { rule: 'source-missing', what: 'a data file that does not exist', text: edit(CLEAN_MAP, 'path: ../data/tickets.csv', 'path: ../data/tickets-q4.csv'), at: 'path: ../data' },
@@ -170,6 +171,57 @@ describe('rule details', () => {
       assert.ok(codes(d).includes('link-outside-workspace'), link);
     }
     assert.ok(!read.some((p) => p.includes('etc') || p.includes('example') || p.includes('Windows')), read.join());
+  });
+});
+
+describe('hostile and odd input', () => {
+  it('a file that is not a mapping gets one clear finding, not map-level noise', async () => {
+    for (const text of ['', '# only a comment\n', 'just a string', '- a\n- b\n']) {
+      const d = await lint(text);
+      assert.equal(d.length, 1, JSON.stringify(d));
+      assert.ok(['missing-field', 'invalid-value'].includes(d[0].code));
+    }
+  });
+
+  it('several YAML documents in one file are explained in our words', async () => {
+    const d = (await lint(CLEAN_MAP + '---\ntitle: second\n')).filter((x) => x.code === 'yaml-syntax');
+    assert.match(d[0].message, /more than one YAML document/);
+  });
+
+  it('an alias bomb is never expanded: the walk follows the format\'s fixed depth', async () => {
+    const levels = ['x0: &x0 [a,a,a,a,a,a,a,a,a,a]'];
+    for (let i = 1; i < 7; i++) levels.push(`x${i}: &x${i} [${Array(10).fill(`*x${i - 1}`).join(',')}]`);
+    const text = edit(CLEAN_MAP, 'persona:', `${levels.join('\n')}\npersona:`).replace('pains: [No hint how long the lock lasts]', 'pains: *x6');
+    const d = await lint(text);
+    const invalid = d.filter((x) => x.code === 'invalid-value');
+    assert.equal(invalid.length, 10, 'one finding per entry of pains, none for the 10^6 entries behind them');
+    assert.match(invalid[0].message, /Each entry of `pains` should be plain text, not a list/);
+  });
+
+  it('more than 1,000 alias uses are cut off with a finding', async () => {
+    const text = edit(CLEAN_MAP, 'persona:', 'p: &p pain\npersona:').replace('pains: [No hint how long the lock lasts]', `pains: [${Array(1100).fill('*p').join(', ')}]`);
+    assert.ok((await lint(text)).some((x) => x.code === 'yaml-syntax' && /more than 1000 aliases/.test(x.message)));
+  });
+
+  it('very deep nesting gives a finding, not a stack overflow', async () => {
+    const d = await lint('['.repeat(10000) + ']'.repeat(10000));
+    assert.ok(d.length >= 1);
+  });
+
+  it('a BOM and CRLF line endings read like the plain file', async () => {
+    assert.deepEqual(await lint('\uFEFF' + CLEAN_MAP.replace(/\n/g, '\r\n')), []);
+  });
+
+  it('tabs used for indentation are explained', async () => {
+    const d = (await lint(edit(CLEAN_MAP, '    team: Support', '\tteam: Support'))).filter((x) => x.code === 'yaml-syntax');
+    assert.ok(d.length > 0);
+  });
+
+  it('non-string keys and merge keys get precise findings', async () => {
+    const nonString = await lint(edit(CLEAN_MAP, 'goal:', '? [a, b]\n: c\ngoal:'));
+    assert.ok(nonString.some((x) => x.code === 'invalid-value' && /plain words/.test(x.message)));
+    const merge = await lint(edit(CLEAN_MAP, '  - id: iam\n', '  - <<: { kind: backstage }\n    id: iam\n'));
+    assert.ok(merge.some((x) => x.code === 'invalid-value' && /merge keys/.test(x.message)));
   });
 });
 

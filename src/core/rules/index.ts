@@ -8,9 +8,11 @@ import { linkToActionRules } from './linkToAction';
 import { livingRules } from './living';
 import type { Rule, RuleInfo } from './rule';
 import { structureRules } from './structure';
+import { suspiciousTextRule } from './suspiciousText';
 
 export const RULES: readonly Rule[] = [
   ...structureRules,
+  suspiciousTextRule,
   ...linkRules,
   ...livingRules,
   ...evidenceRules,

@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+
+/**
+ * Bidirectional overrides and isolates reorder how text is displayed (the "Trojan Source" trick),
+ * and other control characters are invisible: in a reviewed file both hide what the text says.
+ */
+const SUSPICIOUS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const MAX_REPORTS = 20;
+
+function describe(ch: string): string {
+  const code = ch.charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c
+    ? `a bidirectional control character (${hex}) that changes how the text is displayed`
+    : `an invisible control character (${hex})`;
+}
+
+export const suspiciousTextRule: Rule = {
+  name: 'suspicious-text', group: 'structure', severity: 'warning', summary: 'Invisible control or bidirectional override characters in the text.',
+  check({ doc, report }) {
+    SUSPICIOUS.lastIndex = 0;
+    let count = 0;
+    for (let m = SUSPICIOUS.exec(doc.text); m; m = SUSPICIOUS.exec(doc.text)) {
+      if (++count > MAX_REPORTS) break;
+      report([m.index, m.index + 1], `This text contains ${describe(m[0])}: what reviewers see is not what the file says. Remove it.`);
+    }
+  },
+};
