@@ -1,0 +1,145 @@
+/**
+ * The swimlane preview's host side: commands (Open Preview, Open Preview to the Side, Export
+ * Diagram as SVG / PNG), the panel serializer that restores previews after a reload, and the
+ * bookkeeping of open previews. Like the Markdown preview, one "dynamic" preview follows the
+ * active map editor; a locked preview stays on its map.
+ */
+import * as vscode from 'vscode';
+import type { LanguageService } from '../../core';
+import { layoutJourney } from '../../core/layout';
+import { renderSvg, THEMES } from '../../core/render';
+import { isMapDocument } from '../diagnostics';
+import { PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/previewMessages';
+import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
+
+export { JourneyPreview } from './preview';
+
+class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Partial<PreviewState>> {
+  readonly previews = new Set<JourneyPreview>();
+  private active: JourneyPreview | undefined;
+
+  constructor(readonly extensionUri: vscode.Uri, readonly service: LanguageService) {}
+
+  isMap(doc: vscode.TextDocument): boolean {
+    return isMapDocument(doc);
+  }
+
+  onDispose(preview: JourneyPreview): void {
+    this.previews.delete(preview);
+    if (this.active === preview) this.active = undefined;
+  }
+
+  private track(preview: JourneyPreview): JourneyPreview {
+    this.previews.add(preview);
+    this.active = preview;
+    preview.panel.onDidChangeViewState(() => { if (preview.panel.active) this.active = preview; });
+    return preview;
+  }
+
+  /** The map a command is about: its argument, the active map editor, or the active preview's map. */
+  targetUri(arg?: unknown): vscode.Uri | undefined {
+    if (arg instanceof vscode.Uri) return arg;
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.isMap(editor.document)) return editor.document.uri;
+    const focused = [...this.previews].find((p) => p.panel.active) ?? this.active;
+    return focused?.resource;
+  }
+
+  async open(arg: unknown, toSide: boolean): Promise<JourneyPreview | undefined> {
+    const uri = this.targetUri(arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a journey map (*.journey.yaml) to preview it.'));
+      return undefined;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    // Reuse the preview already showing this map, else the dynamic (unlocked) one.
+    const existing = [...this.previews].find((p) => p.resource.toString() === uri.toString()) ?? [...this.previews].find((p) => !p.locked);
+    if (existing) {
+      existing.setResource(uri);
+      existing.panel.reveal(toSide ? undefined : column, toSide);
+      this.active = existing;
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    return this.track(new JourneyPreview(panel, uri, false, this));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: Partial<PreviewState> | undefined): Promise<void> {
+    const uri = state?.uri ? vscode.Uri.parse(state.uri) : undefined;
+    if (!uri) {
+      panel.dispose();
+      return;
+    }
+    this.track(new JourneyPreview(panel, uri, state?.locked ?? false, this, state));
+  }
+
+  async export(arg: unknown, format: 'svg' | 'png'): Promise<void> {
+    const uri = this.targetUri(arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a journey map (*.journey.yaml) to export its diagram.'));
+      return;
+    }
+    const kind = vscode.window.activeColorTheme.kind;
+    const theme = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
+    let preview = [...this.previews].find((p) => p.resource.toString() === uri.toString());
+    let bytes: Uint8Array;
+    if (format === 'svg' && !preview) {
+      // Without an open preview the host draws it (grid router), exactly as the CLI does for large maps.
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const parsed = this.service.parse(uri.toString(), doc.getText());
+      if (!parsed.map.lanes.length || !parsed.map.stages.length) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
+        return;
+      }
+      bytes = new TextEncoder().encode(`${renderSvg(layoutJourney(parsed), { theme: THEMES[theme] })}\n`);
+    } else {
+      if (!preview) {
+        // PNG needs a browser canvas: draw it in a preview beside the editor.
+        preview = await this.open(uri, true);
+        if (!preview) return;
+        await new Promise<void>((resolve) => {
+          const sub = preview!.onDidRender(() => { sub.dispose(); resolve(); });
+          setTimeout(() => { sub.dispose(); resolve(); }, 15000);
+        });
+      }
+      const answer = await preview.requestExport(format, theme);
+      if (!answer.data) {
+        void vscode.window.showErrorMessage(answer.error ?? vscode.l10n.t('The diagram could not be exported.'));
+        return;
+      }
+      bytes = format === 'svg' ? new TextEncoder().encode(`${answer.data}\n`) : base64ToBytes(answer.data);
+    }
+    const defaultUri = uri.with({ path: uri.path.replace(/(\.journey)?\.ya?ml$/i, '') + `.${format}` });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri,
+      filters: format === 'svg' ? { [vscode.l10n.t('SVG image')]: ['svg'] } : { [vscode.l10n.t('PNG image')]: ['png'] },
+      title: format === 'svg' ? vscode.l10n.t('Export Diagram as SVG') : vscode.l10n.t('Export Diagram as PNG'),
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Diagram exported to {0}', vscode.workspace.asRelativePath(target)));
+  }
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function registerPreview(context: vscode.ExtensionContext, service: LanguageService): void {
+  const manager = new PreviewManager(context.extensionUri, service);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('journeymap.openPreview', (uri?: unknown) => manager.open(uri, false)),
+    vscode.commands.registerCommand('journeymap.openPreviewToSide', (uri?: unknown) => manager.open(uri, true)),
+    vscode.commands.registerCommand('journeymap.exportSvg', (uri?: unknown) => manager.export(uri, 'svg')),
+    vscode.commands.registerCommand('journeymap.exportPng', (uri?: unknown) => manager.export(uri, 'png')),
+    vscode.commands.registerCommand('journeymap.togglePreviewLock', () => {
+      const preview = [...manager.previews].find((p) => p.panel.active);
+      preview?.setLocked(!preview.locked);
+    }),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
+    { dispose: () => { for (const p of [...manager.previews]) p.dispose(); } },
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * One preview panel: shows the swimlane diagram of one map (its "resource"), follows the active
+ * map editor unless locked, posts layouts on edits (first immediately, later debounced), reveals
+ * source lines on clicks and highlights the card under the editor's cursor. The page is set once
+ * per panel (with a fresh nonce); every later change is a message the page patches in.
+ */
+import * as vscode from 'vscode';
+import type { LanguageService } from '../../core';
+import { layoutJourney, type Layout } from '../../core/layout';
+import { markdownHeadings } from '../../core/markdown';
+import { makeNonce, previewHtml } from './html';
+import {
+  PREVIEW_VIEW_TYPE, isWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage,
+} from '../../shared/previewMessages';
+
+/** Edits arriving closer together than this are drawn once. */
+export const UPDATE_DEBOUNCE_MS = 60;
+
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  readonly service: LanguageService;
+  isMap(doc: vscode.TextDocument): boolean;
+  onDispose(preview: JourneyPreview): void;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableFindWidget: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export class JourneyPreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  private hiddenLanes: string[];
+  private requestId = 0;
+  private updateSeq = 0;
+  private readonly pendingExports = new Map<number, (m: Extract<WebviewMessage, { type: 'exported' }>) => void>();
+  private readonly renderedEmitter = new vscode.EventEmitter<Extract<WebviewMessage, { type: 'rendered' }>>();
+  /** Fires when the page has drawn a version. */
+  readonly onDidRender = this.renderedEmitter.event;
+  private disposed = false;
+  lastLayout: Layout | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resourceUri: vscode.Uri,
+    public locked: boolean,
+    private readonly host: PreviewHost,
+    state?: Partial<PreviewState>,
+  ) {
+    this.hiddenLanes = state?.hiddenLanes ?? [];
+    panel.webview.options = webviewOptions(host.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'journeymap-file.svg');
+    panel.webview.html = this.html();
+    this.updateTitle();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => { if (isWebviewMessage(m)) void this.onMessage(m); }),
+      panel.onDidChangeViewState(() => { if (panel.visible && this.ready) this.update(true); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.resourceUri.toString() && e.contentChanges.length) this.update(false);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!editor || this.locked || !host.isMap(editor.document)) return;
+        if (editor.document.uri.toString() !== this.resourceUri.toString()) this.setResource(editor.document.uri);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() !== this.resourceUri.toString()) return;
+        this.highlight(e.textEditor.document, e.selections[0].active);
+      }),
+      this.renderedEmitter,
+    );
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  /** Shows another map in this panel (the dynamic preview following the active editor). */
+  setResource(uri: vscode.Uri): void {
+    if (uri.toString() === this.resourceUri.toString()) return;
+    this.resourceUri = uri;
+    this.hiddenLanes = [];
+    this.updateTitle();
+    this.update(true);
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.updateTitle();
+    void this.post({ type: 'lock', uri: this.resourceUri.toString(), locked });
+    if (!locked) {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && this.host.isMap(editor.document)) this.setResource(editor.document.uri);
+    }
+  }
+
+  private updateTitle(): void {
+    const name = baseName(this.resourceUri);
+    this.panel.title = this.locked ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const n = makeNonce();
+    const base = vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(base, 'preview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(base, 'preview.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${n}'`,
+      `img-src ${webview.cspSource} data: blob:`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
+    return previewHtml({ csp, nonce: n, scriptUri: script.toString(), styleUri: style.toString(), uri: this.resourceUri.toString() });
+  }
+
+  /** Posts the current layout: immediately for the first render and resource switches, debounced for edits. */
+  update(immediate: boolean): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.ready) return;
+    if (immediate) void this.sendUpdate();
+    else this.timer = setTimeout(() => { this.timer = undefined; void this.sendUpdate(); }, UPDATE_DEBOUNCE_MS);
+  }
+
+  private async document(): Promise<vscode.TextDocument | undefined> {
+    const uri = this.resourceUri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (open) return open;
+    try {
+      return await vscode.workspace.openTextDocument(this.resourceUri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async sendUpdate(): Promise<void> {
+    const seq = ++this.updateSeq;
+    const doc = await this.document();
+    if (this.disposed || seq !== this.updateSeq) return;
+    const uri = this.resourceUri.toString();
+    if (!doc) {
+      await this.post({ type: 'update', uri, version: 0, fileName: baseName(this.resourceUri), layout: null, errorCount: 1, locked: this.locked });
+      return;
+    }
+    const text = doc.getText();
+    const version = doc.version;
+    const parsed = this.host.service.parse(uri, text);
+    let layout: Layout | null = null;
+    if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
+      try {
+        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes });
+      } catch {
+        layout = null;
+      }
+    }
+    let errorCount = 0;
+    try {
+      errorCount = (await this.host.service.validate(uri, text)).filter((d) => d.severity === 'error').length;
+    } catch {
+      errorCount = parsed.findings.length ? 1 : 0;
+    }
+    if (this.disposed || seq !== this.updateSeq) return;
+    this.lastLayout = layout ?? this.lastLayout;
+    const elkUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview', 'elk.js')).toString();
+    await this.post({ type: 'update', uri, version, fileName: baseName(this.resourceUri), layout, errorCount, locked: this.locked, elkUri });
+    const editor = vscode.window.activeTextEditor;
+    if (editor && editor.document.uri.toString() === uri) this.highlight(editor.document, editor.selection.active);
+  }
+
+  private highlight(doc: vscode.TextDocument, position: vscode.Position): void {
+    const uri = doc.uri.toString();
+    const parsed = this.host.service.parse(uri, doc.getText());
+    const offset = doc.offsetAt(position);
+    let key: string | undefined;
+    for (const t of parsed.map.touchpoints) {
+      if (offset >= t.span[0] && offset <= t.span[1]) {
+        key = this.lastLayout?.cards.find((c) => c.index === t.index)?.key;
+        break;
+      }
+    }
+    void this.post({ type: 'highlight', uri, line: position.line, key });
+  }
+
+  private post(message: HostMessage): Thenable<boolean> {
+    if (this.disposed) return Promise.resolve(false);
+    return this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.update(true);
+        break;
+      case 'reveal':
+        if (message.uri === this.resourceUri.toString()) await this.reveal(message.line);
+        break;
+      case 'openProblems':
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        break;
+      case 'setLock':
+        this.setLocked(message.locked);
+        break;
+      case 'setHiddenLanes':
+        this.hiddenLanes = message.hiddenLanes;
+        this.update(true);
+        break;
+      case 'openRunbook':
+        await this.openRunbook(message.runbook);
+        break;
+      case 'rendered':
+        this.renderedEmitter.fire(message);
+        break;
+      case 'exported': {
+        const resolve = this.pendingExports.get(message.requestId);
+        this.pendingExports.delete(message.requestId);
+        resolve?.(message);
+        break;
+      }
+    }
+  }
+
+  /** Opens the map beside the preview (or where it is shown) with the cursor on the line. */
+  private async reveal(line: number): Promise<void> {
+    const uri = this.resourceUri.toString();
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+    const doc = visible?.document ?? await vscode.workspace.openTextDocument(this.resourceUri);
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One),
+      preserveFocus: false,
+    });
+    const target = Math.max(0, Math.min(line, doc.lineCount - 1));
+    const text = doc.lineAt(target).text;
+    const start = new vscode.Position(target, text.length - text.trimStart().replace(/^-\s*/, '').length);
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async openRunbook(runbook: string): Promise<void> {
+    const [path, anchor] = runbook.split('#', 2);
+    if (!path || /^[a-z]+:/i.test(path)) return;
+    const dir = this.resourceUri.with({ path: this.resourceUri.path.slice(0, this.resourceUri.path.lastIndexOf('/') + 1) });
+    const target = vscode.Uri.joinPath(dir, path);
+    try {
+      const doc = await vscode.workspace.openTextDocument(target);
+      const heading = anchor ? markdownHeadings(doc.getText()).find((h) => h.slug === anchor) : undefined;
+      const position = new vscode.Position(heading?.line ?? 0, 0);
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Runbook not found: {0}', runbook));
+    }
+  }
+
+  /** Asks the page for the drawn diagram as SVG text or base64 PNG. */
+  requestExport(format: 'svg' | 'png', theme: 'light' | 'dark', timeoutMs = 20000): Promise<Extract<WebviewMessage, { type: 'exported' }>> {
+    const requestId = ++this.requestId;
+    const uri = this.resourceUri.toString();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingExports.delete(requestId);
+        resolve({ type: 'exported', uri, requestId, format, error: vscode.l10n.t('The preview did not answer in time.') });
+      }, timeoutMs);
+      this.pendingExports.set(requestId, (m) => { clearTimeout(timer); resolve(m); });
+      void this.post({ type: 'export', uri, requestId, format, theme });
+    });
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const resolve of this.pendingExports.values()) resolve({ type: 'exported', uri: this.resourceUri.toString(), requestId: -1, format: 'svg', error: 'The preview was closed.' });
+    this.pendingExports.clear();
+    this.host.onDispose(this);
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export { PREVIEW_VIEW_TYPE };

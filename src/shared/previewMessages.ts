@@ -1,0 +1,73 @@
+/**
+ * The messages between the preview's host (extension) and its webview: one discriminated union per
+ * direction, shared by both sides. Every message names the document (`uri`) it is about, so a
+ * message for a document the other side no longer shows is recognised and dropped.
+ */
+import type { Layout } from '../core/layout/types';
+
+export const PREVIEW_VIEW_TYPE = 'journeymap.preview';
+
+/** Layers the toolbar switches on and off. */
+export interface PreviewToggles {
+  curve: boolean;
+  handoffs: boolean;
+  metrics: boolean;
+  improvements: boolean;
+  /** Route flow edges with elk (small maps) instead of the grid router. */
+  elk: boolean;
+}
+
+export const DEFAULT_TOGGLES: PreviewToggles = { curve: true, handoffs: true, metrics: true, improvements: false, elk: true };
+
+/** What the webview keeps with getState/setState and the serializer restores after a reload. */
+export interface PreviewState {
+  uri?: string;
+  locked: boolean;
+  zoom?: number;
+  panX?: number;
+  panY?: number;
+  /** True until the user zooms or pans: the picture is fitted to the window. */
+  fit: boolean;
+  toggles: PreviewToggles;
+  hiddenLanes: string[];
+}
+
+/** Host -> webview. */
+export type HostMessage =
+  | {
+    type: 'update';
+    uri: string;
+    /** The document version the layout was made from. */
+    version: number;
+    fileName: string;
+    /** Null when the text could not be laid out at all (the webview keeps its last picture). */
+    layout: Layout | null;
+    errorCount: number;
+    locked: boolean;
+    /** Where the webview may load elk from (only fetched when a map is small enough to route with it). */
+    elkUri?: string;
+  }
+  | { type: 'highlight'; uri: string; line: number; key?: string }
+  | { type: 'lock'; uri: string; locked: boolean }
+  | { type: 'export'; uri: string; requestId: number; format: 'svg' | 'png'; theme: 'light' | 'dark' };
+
+/** Webview -> host. */
+export type WebviewMessage =
+  | { type: 'ready'; uri?: string }
+  | { type: 'reveal'; uri: string; line: number }
+  | { type: 'openProblems'; uri: string }
+  | { type: 'setLock'; uri: string; locked: boolean }
+  | { type: 'setHiddenLanes'; uri: string; hiddenLanes: string[] }
+  | { type: 'openRunbook'; uri: string; runbook: string }
+  | { type: 'rendered'; uri: string; version: number; ms: number; router: 'grid' | 'elk' }
+  | { type: 'exported'; uri: string; requestId: number; format: 'svg' | 'png'; data?: string; error?: string };
+
+export function isHostMessage(value: unknown): value is HostMessage {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'update' || type === 'highlight' || type === 'lock' || type === 'export';
+}
+
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  const type = (value as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && ['ready', 'reveal', 'openProblems', 'setLock', 'setHiddenLanes', 'openRunbook', 'rendered', 'exported'].includes(type);
+}

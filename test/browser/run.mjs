@@ -1,0 +1,420 @@
+// The browser suite: loads the built webview (dist/webview/preview.js) in headless Chromium with a
+// stub acquireVsCodeApi, the same page and CSP the extension serves, and drives it with the
+// messages the host sends. Needs /usr/bin/chromium and playwright-core (npm run test:setup).
+// Prints `browser: N passed, N failed` last; exit 77 when the browser is missing.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'package.json'));
+const CHROMIUM = process.env.JOURNEYMAP_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function skip(what) {
+  console.log(`SKIPPED: browser: ${what}; run npm run test:setup`);
+  process.exit(77);
+}
+
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch {
+  skip('playwright-core is not installed');
+}
+if (!existsSync(CHROMIUM)) skip(`${CHROMIUM} is missing`);
+for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'out/src/core/layout.js', 'out/src/extension/preview/html.js']) {
+  if (!existsSync(join(root, file))) {
+    console.log(`browser: ${file} is missing: run npm run build and tsc -p tsconfig.json first (npm test does both)`);
+    console.log('browser: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+const { parseJourney } = require(join(root, 'out/src/core/document.js'));
+const { layoutJourney } = require(join(root, 'out/src/core/layout.js'));
+const { previewHtml } = require(join(root, 'out/src/extension/preview/html.js'));
+const { generateMap } = require(join(root, 'out/test/core/journeyGen.js'));
+
+// ---- the page ---------------------------------------------------------------------------------------
+const THEME_VARS = {
+  light: {
+    '--vscode-font-family': "system-ui, 'Segoe UI', Ubuntu, sans-serif", '--vscode-font-size': '13px',
+    '--vscode-foreground': '#3b3b3b', '--vscode-editor-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff',
+    '--vscode-descriptionForeground': '#717171', '--vscode-panel-border': '#e5e5e5', '--vscode-editorWidget-background': '#f8f8f8',
+    '--vscode-editorWidget-border': '#c8c8c8', '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#c72e0f',
+    '--vscode-charts-red': '#e51400', '--vscode-charts-green': '#388a34', '--vscode-charts-blue': '#1a85ff', '--vscode-charts-orange': '#d18616',
+    '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
+    '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-editorHoverWidget-background': '#f8f8f8', '--vscode-editorHoverWidget-border': '#c8c8c8',
+    '--vscode-inputValidation-errorBackground': '#f2dede', '--vscode-inputValidation-errorBorder': '#be1100', '--vscode-textLink-foreground': '#005fb8',
+    '--vscode-checkbox-background': '#f8f8f8', '--vscode-checkbox-border': '#cecece', '--vscode-sideBar-background': '#f8f8f8',
+  },
+  dark: {
+    '--vscode-font-family': "system-ui, 'Segoe UI', Ubuntu, sans-serif", '--vscode-font-size': '13px',
+    '--vscode-foreground': '#cccccc', '--vscode-editor-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f',
+    '--vscode-descriptionForeground': '#9d9d9d', '--vscode-panel-border': '#2b2b2b', '--vscode-editorWidget-background': '#202020',
+    '--vscode-editorWidget-border': '#454545', '--vscode-focusBorder': '#0078d4', '--vscode-errorForeground': '#f85149',
+    '--vscode-charts-red': '#f14c4c', '--vscode-charts-green': '#89d185', '--vscode-charts-blue': '#3794ff', '--vscode-charts-orange': '#d18616',
+    '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131',
+    '--vscode-button-secondaryForeground': '#cccccc', '--vscode-editorHoverWidget-background': '#202020', '--vscode-editorHoverWidget-border': '#454545',
+    '--vscode-inputValidation-errorBackground': '#5a1d1d', '--vscode-inputValidation-errorBorder': '#be1100', '--vscode-textLink-foreground': '#4daafc',
+    '--vscode-checkbox-background': '#313131', '--vscode-checkbox-border': '#3c3c3c', '--vscode-sideBar-background': '#181818',
+  },
+};
+
+const STUB = `
+window.__messages = [];
+window.__listeners = [];
+window.__state = undefined;
+window.__waitFor = (pred, timeout = 10000, from = 0) => new Promise((resolve, reject) => {
+  const hit = window.__messages.slice(from).find(pred);
+  if (hit) return resolve(hit);
+  const timer = setTimeout(() => reject(new Error('timed out waiting for a message')), timeout);
+  window.__listeners.push((m) => { if (pred(m)) { clearTimeout(timer); resolve(m); return true; } return false; });
+});
+window.acquireVsCodeApi = () => ({
+  postMessage(m) { window.__messages.push(m); window.__listeners = window.__listeners.filter((l) => !l(m)); },
+  getState() { return window.__state; },
+  setState(s) { window.__state = JSON.parse(JSON.stringify(s)); },
+});
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+`;
+
+function page(origin, theme) {
+  const nonce = 'testnonce' + Math.random().toString(36).slice(2);
+  const csp = `default-src 'none'; style-src ${origin}; script-src 'nonce-${nonce}'; img-src ${origin} data: blob:; font-src ${origin}`;
+  let html = previewHtml({ csp, nonce, scriptUri: `${origin}/dist/webview/preview.js`, styleUri: `${origin}/dist/webview/preview.css`, uri: 'file:///ws/map.journey.yaml' });
+  html = html.replace('<body ', `<body class="vscode-${theme}" `);
+  html = html.replace('<link rel="stylesheet"', `<link rel="stylesheet" href="${origin}/theme-${theme}.css"><link rel="stylesheet"`);
+  html = html.replace(`<script nonce="${nonce}" src=`, `<script nonce="${nonce}">${STUB}</script><script nonce="${nonce}" src=`);
+  return html;
+}
+
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const origin = `http://${req.headers.host}`;
+  if (url.pathname === '/page') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(page(origin, url.searchParams.get('theme') === 'dark' ? 'dark' : 'light'));
+    return;
+  }
+  const themeMatch = /^\/theme-(light|dark)\.css$/.exec(url.pathname);
+  if (themeMatch) {
+    res.writeHead(200, { 'content-type': 'text/css' });
+    res.end(`html { ${Object.entries(THEME_VARS[themeMatch[1]]).map(([k, v]) => `${k}: ${v};`).join(' ')} }`);
+    return;
+  }
+  if (url.pathname.startsWith('/dist/webview/')) {
+    const file = join(root, url.pathname);
+    if (existsSync(file) && file.startsWith(join(root, 'dist', 'webview'))) {
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+      return;
+    }
+  }
+  res.writeHead(404);
+  res.end();
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---- helpers -----------------------------------------------------------------------------------------
+const URI = 'file:///ws/map.journey.yaml';
+function updateFor(text, version, extra = {}) {
+  const doc = parseJourney(text);
+  const layout = layoutJourney(doc, extra.hiddenLanes ? { hiddenLanes: extra.hiddenLanes } : {});
+  return { doc, layout, message: { type: 'update', uri: URI, version, fileName: 'map.journey.yaml', layout, errorCount: 0, locked: false, ...extra.message } };
+}
+
+async function send(p, message) {
+  await p.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+async function sendAndWaitRendered(p, message) {
+  return p.evaluate(async (m) => {
+    const from = window.__messages.length;
+    const t = performance.now();
+    window.postMessage(m, '*');
+    const rendered = await window.__waitFor((x) => x.type === 'rendered' && x.version === m.version, 20000, from);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return { total: performance.now() - t, draw: rendered.ms, router: rendered.router };
+  }, message);
+}
+
+const results = [];
+let passed = 0;
+let failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✘ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n    ')}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ---- the suite -----------------------------------------------------------------------------------------
+// Type-check the webview (its own DOM tsconfig) here: the main type-check excludes it.
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'webview/tsconfig.json')], { encoding: 'utf8' });
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+const examplesDir = join(root, 'examples');
+const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((f) => /\.journey\.ya?ml$/.test(f)).sort() : [];
+const mainExample = examples.includes('locked-out-admin.journey.yaml') ? 'locked-out-admin.journey.yaml' : examples[0];
+
+try {
+  await test('webview type-checks against the DOM library', async () => {
+    assert(tsc.status === 0, `tsc -p webview/tsconfig.json failed:\n${tsc.stdout}${tsc.stderr}`);
+  });
+
+  const p = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const pageErrors = [];
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(`${origin}/page?theme=light`);
+
+  await test('the page loads under the CSP and says ready', async () => {
+    const ready = await p.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
+    assert(ready.uri === URI, `ready names ${ready.uri}`);
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  });
+
+  const mapText = mainExample ? readFileSync(join(examplesDir, mainExample), 'utf8') : generateMap({ touchpoints: 30, seed: 1 });
+  const first = updateFor(mapText, 1);
+  await test('an update draws every card, lane, stage and the emotion curve', async () => {
+    await sendAndWaitRendered(p, first.message);
+    const counts = await p.evaluate(() => ({
+      cards: document.querySelectorAll('#content .jm-card').length,
+      lanes: document.querySelectorAll('#content .jm-lane').length,
+      stages: document.querySelectorAll('#content .jm-stage').length,
+      curve: document.querySelectorAll('#content .jm-curve-point').length,
+      curveLine: document.querySelectorAll('#content .jm-curve-line').length,
+      flows: document.querySelectorAll('#content .jm-flow').length,
+      handoffs: document.querySelectorAll('#content .jm-handoff').length,
+      fileName: document.getElementById('file-name').textContent,
+    }));
+    const l = first.layout;
+    assert(counts.cards === first.doc.map.touchpoints.length, `${counts.cards} cards for ${first.doc.map.touchpoints.length} touchpoints`);
+    assert(counts.lanes === l.lanes.length, `${counts.lanes} lanes, expected ${l.lanes.length}`);
+    assert(counts.stages === l.stages.length, `${counts.stages} stages`);
+    assert(counts.curve === (l.curve?.points.length ?? 0) && counts.curve > 0, `${counts.curve} curve points`);
+    assert(counts.curveLine === 1, 'the curve line is drawn');
+    assert(counts.flows === l.flows.length && counts.handoffs === l.handoffs.length, 'edges drawn');
+    assert(counts.fileName === 'map.journey.yaml', 'file name shown');
+  });
+
+  await test('clicking a card posts reveal with its source line', async () => {
+    const card = first.layout.cards[Math.min(3, first.layout.cards.length - 1)];
+    const from = await p.evaluate(() => window.__messages.length);
+    await p.click(`#content .jm-card[data-id="${card.key}"]`);
+    const reveal = await p.evaluate((from) => window.__waitFor((m) => m.type === 'reveal', 5000, from), from);
+    assert(reveal.line === card.line && reveal.uri === URI, `reveal ${JSON.stringify(reveal)}, expected line ${card.line}`);
+  });
+
+  await test('hovering a card shows its metrics, pains and runbook as text', async () => {
+    const card = first.layout.cards.find((c) => c.metrics.length && c.pains.length) ?? first.layout.cards[0];
+    await p.hover(`#content .jm-card[data-id="${card.key}"]`);
+    const tip = await p.evaluate(() => ({ hidden: document.getElementById('tooltip').hidden, text: document.getElementById('tooltip').textContent }));
+    assert(!tip.hidden, 'tooltip visible');
+    for (const m of card.metrics) assert(tip.text.includes(m.name), `tooltip lacks metric ${m.name}`);
+    for (const pain of card.pains) assert(tip.text.includes(pain), 'tooltip lacks a pain');
+    if (card.runbook) assert(tip.text.includes(card.runbook), 'tooltip lacks the runbook');
+    await p.mouse.move(2, 990);
+  });
+
+  await test('the host highlight message marks the card under the cursor', async () => {
+    const card = first.layout.cards[1];
+    await send(p, { type: 'highlight', uri: URI, line: card.line, key: card.key });
+    await p.waitForFunction((key) => document.querySelector(`#content .jm-card[data-id="${key}"]`)?.classList.contains('jm-highlight'), card.key, { timeout: 5000 });
+  });
+
+  await test('an edit is patched in: changed card updated, unchanged cards keep their nodes, zoom kept', async () => {
+    const target = first.doc.map.touchpoints[0];
+    const others = first.layout.cards.slice(1).map((c) => c.key);
+    await p.click('#zoom-in');
+    const before = await p.evaluate((keys) => {
+      window.__marks = keys.map((k) => { const el = document.querySelector(`#content .jm-card[data-id="${k}"]`); el.__mark = true; return el; });
+      return document.getElementById('content').style.transform;
+    }, others);
+    const nameValue = target.name.value;
+    const edited = mapText.replace(nameValue, `${nameValue} (edited)`);
+    await sendAndWaitRendered(p, updateFor(edited, 2).message);
+    const after = await p.evaluate((key) => ({
+      text: document.querySelector(`#content .jm-card[data-id="${key}"]`).textContent,
+      kept: window.__marks.filter((el) => el.isConnected && el.__mark).length,
+      transform: document.getElementById('content').style.transform,
+      svgs: document.querySelectorAll('#content svg').length,
+    }), target.id.value);
+    assert(after.text.includes('(edited)'), `edited card shows ${after.text}`);
+    assert(after.svgs === 1, 'one svg');
+    assert(after.transform === before, `zoom/pan changed: ${before} -> ${after.transform}`);
+    // Cards whose own content did not change keep their DOM nodes (an edit can move the cards below it only if sizes change).
+    assert(after.kept >= others.length * 0.5, `only ${after.kept} of ${others.length} unchanged cards kept their nodes`);
+  });
+
+  await test('errors: the banner shows the count and the last good picture stays', async () => {
+    await send(p, { ...updateFor(mapText, 3).message, layout: null, errorCount: 2 });
+    await p.waitForFunction(() => !document.getElementById('banner').hidden, null, { timeout: 5000 });
+    const state = await p.evaluate(() => ({ text: document.getElementById('banner-text').textContent, cards: document.querySelectorAll('#content .jm-card').length }));
+    assert(/2 errors/.test(state.text), state.text);
+    assert(state.cards === first.layout.cards.length, 'picture kept');
+    const from = await p.evaluate(() => window.__messages.length);
+    await p.click('#banner-problems');
+    await p.evaluate((from) => window.__waitFor((m) => m.type === 'openProblems', 5000, from), from);
+    await sendAndWaitRendered(p, updateFor(mapText, 4).message);
+    assert(await p.evaluate(() => document.getElementById('banner').hidden), 'banner hidden once fixed');
+  });
+
+  await test('toolbar toggles hide the curve, handoffs and metrics and show the improvements matrix', async () => {
+    await p.click('vscode-checkbox[data-toggle="curve"]');
+    await p.click('vscode-checkbox[data-toggle="handoffs"]');
+    await p.click('vscode-checkbox[data-toggle="metrics"]');
+    await p.click('vscode-checkbox[data-toggle="improvements"]');
+    const s = await p.evaluate(() => {
+      const visible = (sel) => { const el = document.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none'; };
+      return {
+        curve: visible('#content [data-layer="curve"]'), handoffs: visible('#content [data-layer="handoffs"]'), metrics: visible('#content .jm-metrics'),
+        panel: !document.getElementById('improvements').hidden, cells: document.querySelectorAll('#improvements .matrix .cell').length,
+        sentences: [...document.querySelectorAll('#improvements .sentence')].map((e) => e.textContent), state: window.__state,
+      };
+    });
+    assert(!s.curve && !s.handoffs && !s.metrics, `layers still visible: ${JSON.stringify(s)}`);
+    assert(s.panel && s.cells === 9, `improvements matrix: ${s.cells} cells`);
+    assert(s.sentences.length === first.layout.improvements.length && s.sentences.every((t) => t.startsWith('We believe')), 'hypothesis sentences');
+    assert(s.state.toggles.curve === false && s.state.toggles.improvements === true, 'toggles saved with setState');
+    for (const t of ['curve', 'handoffs', 'metrics', 'improvements']) await p.click(`vscode-checkbox[data-toggle="${t}"]`);
+  });
+
+  await test('the lane filter asks the host for a layout without the lane', async () => {
+    await p.click('#lanes-button');
+    const lane = first.layout.lanes[1];
+    const from = await p.evaluate(() => window.__messages.length);
+    await p.click(`#lanes-menu vscode-checkbox[data-lane="${lane.key}"]`);
+    const m = await p.evaluate((from) => window.__waitFor((x) => x.type === 'setHiddenLanes', 5000, from), from);
+    assert(m.hiddenLanes.includes(lane.key), JSON.stringify(m));
+    await sendAndWaitRendered(p, updateFor(mapText, 5, { hiddenLanes: [lane.key] }).message);
+    const lanes = await p.evaluate(() => document.querySelectorAll('#content .jm-lane').length);
+    assert(lanes === first.layout.lanes.length - 1, `${lanes} lanes after filtering`);
+    await p.click(`#lanes-menu vscode-checkbox[data-lane="${lane.key}"]`);
+    await p.click('#lanes-button');
+    await sendAndWaitRendered(p, updateFor(mapText, 6).message);
+  });
+
+  await test('lock and state survive a reload of the page (getState/setState)', async () => {
+    await p.click('#lock');
+    const m = await p.evaluate(() => window.__waitFor((x) => x.type === 'setLock', 5000));
+    assert(m.locked === true, 'setLock posted');
+    const state = await p.evaluate(() => window.__state);
+    assert(state.locked === true && state.uri === URI, JSON.stringify(state));
+  });
+
+  await test('export: SVG text and PNG bytes come back', async () => {
+    const svg = await p.evaluate(async () => {
+      const from = window.__messages.length;
+      window.postMessage({ type: 'export', uri: 'file:///ws/map.journey.yaml', requestId: 7, format: 'svg', theme: 'light' }, '*');
+      return window.__waitFor((x) => x.type === 'exported' && x.requestId === 7, 10000, from);
+    });
+    assert(svg.data?.startsWith('<svg') && !svg.error, `svg export: ${svg.error}`);
+    const png = await p.evaluate(async () => {
+      const from = window.__messages.length;
+      window.postMessage({ type: 'export', uri: 'file:///ws/map.journey.yaml', requestId: 8, format: 'png', theme: 'dark' }, '*');
+      return window.__waitFor((x) => x.type === 'exported' && x.requestId === 8, 20000, from);
+    });
+    assert(png.data?.startsWith('iVBORw0KGgo'), `png export: ${png.error ?? png.data?.slice(0, 20)}`);
+    results.push(`PNG export of ${mainExample}: ${Math.round(png.data.length * 0.75 / 1024)} KB`);
+  });
+
+  await test('hostile strings render as text: nothing runs, no extra elements', async () => {
+    const HOSTILE = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> ]]> "q" 'q' \u202Eevil\u202C`;
+    const text = generateMap({ touchpoints: 12, seed: 9, hostile: HOSTILE });
+    await sendAndWaitRendered(p, updateFor(text, 10).message);
+    const card = updateFor(text, 10).layout.cards.find((c) => c.name.includes('<script>'));
+    await p.hover(`#content .jm-card[data-id="${card.key}"]`);
+    const s = await p.evaluate(() => ({
+      pwned: window.__pwned, scripts: document.querySelectorAll('script').length, imgs: document.querySelectorAll('img').length,
+      handlers: [...document.querySelectorAll('#content *, #tooltip *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+      tooltip: document.getElementById('tooltip').textContent, bidi: /[\u202A-\u202E]/.test(document.getElementById('content').innerHTML),
+    }));
+    assert(s.pwned === undefined, 'hostile script ran');
+    assert(s.scripts === 2 && s.imgs === 0 && s.handlers === 0, JSON.stringify(s));
+    assert(s.tooltip.includes('<script>window.__pwned=1</script>'), 'hostile name shown as text in the tooltip');
+    assert(!s.bidi, 'bidi controls stripped from the SVG');
+    await p.mouse.move(2, 990);
+  });
+
+  await test('elk loads under the CSP (nonce) and routes the edges of a small map', async () => {
+    await sendAndWaitRendered(p, updateFor(mapText, 20, { message: { elkUri: `${origin}/dist/webview/elk.js` } }).message);
+    await p.waitForFunction(() => document.body.dataset.router === 'elk', null, { timeout: 30000 });
+    const violations = await p.evaluate(() => window.__violations);
+    assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+  });
+
+  await test('keystroke to repaint, 100-touchpoint map: under 100 ms', async () => {
+    const text = generateMap({ touchpoints: 100, seed: 100 });
+    await sendAndWaitRendered(p, updateFor(text, 100).message);
+    const host = [];
+    const page = [];
+    const draw = [];
+    for (let i = 1; i <= 15; i++) {
+      const t0 = performance.now();
+      const edited = text.replace('name: "', `name: "edit ${i} `);
+      const { message } = updateFor(edited, 100 + i);
+      JSON.stringify(message); // the structured clone postMessage makes
+      host.push(performance.now() - t0);
+      const r = await sendAndWaitRendered(p, message);
+      page.push(r.total);
+      draw.push(r.draw);
+    }
+    const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    const total = median(host) + median(page);
+    results.push(`keystroke -> repaint, 100 touchpoints (median of 15): ${total.toFixed(1)} ms = host parse+layout ${median(host).toFixed(1)} ms + webview render/patch/paint ${median(page).toFixed(1)} ms (draw ${median(draw).toFixed(1)} ms); plus the host's ${60} ms edit debounce`);
+    assert(total < 100, `keystroke to repaint took ${total.toFixed(1)} ms`);
+  });
+
+  await test('no page errors and no CSP violations', async () => {
+    const violations = await p.evaluate(() => window.__violations);
+    assert(pageErrors.length === 0, pageErrors.join('; '));
+    assert(violations.length === 0, violations.join('; '));
+  });
+  await p.close();
+
+  // ---- screenshots of every example, light and dark ---------------------------------------------------------
+  const shots = join(root, 'docs', 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  for (const file of examples) {
+    const text = readFileSync(join(examplesDir, file), 'utf8');
+    const { layout, message } = updateFor(text, 1, { message: { elkUri: `${origin}/dist/webview/elk.js` } });
+    for (const theme of ['light', 'dark']) {
+      await test(`screenshot ${file} (${theme})`, async () => {
+        const width = 1800;
+        const height = Math.min(1400, Math.ceil((width - 20) * (layout.height / layout.width)) + 64);
+        const sp = await browser.newPage({ viewport: { width, height } });
+        await sp.goto(`${origin}/page?theme=${theme}`);
+        await sp.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
+        await sendAndWaitRendered(sp, message);
+        await sp.waitForFunction(() => document.body.dataset.router === 'elk', null, { timeout: 30000 }).catch(() => undefined);
+        await sp.waitForTimeout(150);
+        const out = join(shots, `${file.replace(/\.journey\.ya?ml$/, '')}-${theme}.png`);
+        await sp.screenshot({ path: out });
+        await sp.close();
+        results.push(`screenshot: ${out.slice(root.length + 1)}`);
+      });
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+for (const line of results) console.log(`  ${line}`);
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,372 @@
+/**
+ * The preview's webview: receives layouts from the host, draws them with the core's renderer in
+ * the theme's colours, and patches the page (never a reset, so zoom, pan and focus survive).
+ * Clicking a card asks the host to reveal its source line; the host highlights the card under the
+ * editor's cursor. Everything user-written is put in the page as text (textContent, or escaped
+ * inside the SVG, which is parsed as XML): nothing from a map ever runs.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import { renderSvg, THEMES } from '../src/core/render';
+import type { Card, Layout } from '../src/core/layout/types';
+import { ELK_MAX_TOUCHPOINTS, routeWithElk, type ElkLike } from '../src/core/layout/elk';
+import {
+  DEFAULT_TOGGLES, isHostMessage, type HostMessage, type PreviewState, type PreviewToggles, type WebviewMessage,
+} from '../src/shared/previewMessages';
+import { currentTheme, themeKind } from './theme';
+import { patchSvg } from './patch';
+import { Viewport } from './viewport';
+import { Tooltip } from './tooltip';
+import { ImprovementsPanel } from './improvements';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const saved = (vscode.getState() ?? {}) as Partial<PreviewState>;
+const state: PreviewState = {
+  uri: saved.uri ?? document.body.dataset.uri,
+  locked: saved.locked ?? false,
+  zoom: saved.zoom,
+  panX: saved.panX,
+  panY: saved.panY,
+  fit: saved.fit ?? true,
+  toggles: { ...DEFAULT_TOGGLES, ...(saved.toggles ?? {}) },
+  hiddenLanes: saved.hiddenLanes ?? [],
+};
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+const saveState = () => vscode.setState(state);
+
+// ---- page structure (static markup is in the host's HTML; look it up) ---------------------------
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const viewportEl = $('viewport');
+const contentEl = $('content');
+const bannerEl = $('banner');
+const bannerText = $('banner-text');
+const emptyEl = $('empty');
+const lanesMenu = $('lanes-menu');
+const statusEl = $('status');
+
+let layout: Layout | undefined; // what is drawn (possibly elk-routed)
+let gridLayout: Layout | undefined; // the host's layout of the drawn version
+let lastGood: { version: number; uri: string } | undefined;
+let current: { uri: string; version: number; fileName: string; errorCount: number } | undefined;
+let cardsByKey = new Map<string, Card>();
+let highlighted: string | undefined;
+let elkUri: string | undefined;
+let elkPromise: Promise<ElkLike | undefined> | undefined;
+let elkTimer: ReturnType<typeof setTimeout> | undefined;
+let renderSeq = 0;
+
+const viewport = new Viewport(viewportEl, contentEl, state, (v) => {
+  state.zoom = v.zoom; state.panX = v.panX; state.panY = v.panY; state.fit = v.fit;
+  statusEl.textContent = `${Math.round(v.zoom * 100)}%`;
+  saveState();
+});
+const tooltip = new Tooltip($('tooltip'), (runbook) => current && post({ type: 'openRunbook', uri: current.uri, runbook }));
+const improvements = new ImprovementsPanel($('improvements'), (line) => current && post({ type: 'reveal', uri: current.uri, line }));
+
+// ---- drawing ---------------------------------------------------------------------------------------
+function draw(next: Layout): void {
+  const start = performance.now();
+  layout = next;
+  cardsByKey = new Map(next.cards.map((c) => [c.key, c]));
+  const svg = renderSvg(next, { theme: currentTheme(), cardTitles: false });
+  patchSvg(contentEl, svg);
+  applyToggles();
+  if (highlighted) setHighlight(highlighted, false);
+  viewport.setContentSize(next.width, next.height);
+  improvements.update(next, state.toggles.improvements);
+  buildLaneMenu(next);
+  emptyEl.hidden = true;
+  const ms = performance.now() - start;
+  document.body.dataset.router = next.router;
+  if (current) {
+    document.body.dataset.version = String(current.version);
+    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router });
+  }
+}
+
+function applyToggles(): void {
+  const t = state.toggles;
+  contentEl.classList.toggle('hide-curve', !t.curve);
+  contentEl.classList.toggle('hide-handoffs', !t.handoffs);
+  contentEl.classList.toggle('hide-metrics', !t.metrics);
+  document.body.classList.toggle('show-improvements', t.improvements);
+  for (const box of document.querySelectorAll<HTMLElement & { checked: boolean }>('[data-toggle]')) {
+    box.checked = t[box.dataset.toggle as keyof PreviewToggles];
+  }
+}
+
+function loadElk(): Promise<ElkLike | undefined> {
+  if (!elkUri) return Promise.resolve(undefined);
+  elkPromise ??= new Promise((resolve) => {
+    const script = document.createElement('script');
+    // The page's nonce lets this one script in; nothing else can be loaded.
+    script.nonce = (document.querySelector('script[nonce]') as HTMLScriptElement | null)?.nonce ?? '';
+    script.src = elkUri!;
+    script.onload = () => {
+      const ELK = (globalThis as unknown as { JourneymapElk?: new () => ElkLike }).JourneymapElk;
+      resolve(ELK ? new ELK() : undefined);
+    };
+    script.onerror = () => resolve(undefined);
+    document.head.appendChild(script);
+  });
+  return elkPromise;
+}
+
+/** Same cards in the same places and the same edges: the previous elk routes still fit. */
+function sameGeometry(a: Layout, b: Layout): boolean {
+  if (a.cards.length !== b.cards.length || a.flows.length !== b.flows.length) return false;
+  for (let i = 0; i < a.cards.length; i++) {
+    const x = a.cards[i], y = b.cards[i];
+    if (x.key !== y.key || x.x !== y.x || x.y !== y.y || x.width !== y.width || x.height !== y.height) return false;
+  }
+  for (let i = 0; i < a.flows.length; i++) if (a.flows[i].key !== b.flows[i].key) return false;
+  return true;
+}
+
+/** Draws the host's layout now; with elk on and a small map, refines the edges when typing pauses. */
+function show(next: Layout): void {
+  const previous = layout;
+  const previousGrid = gridLayout;
+  gridLayout = next;
+  const seq = ++renderSeq;
+  if (elkTimer) clearTimeout(elkTimer);
+  const useElk = state.toggles.elk && next.cards.length <= ELK_MAX_TOUCHPOINTS && next.flows.length > 0 && !!elkUri;
+  if (useElk && previous?.router === 'elk' && previousGrid && sameGeometry(previousGrid, next)) {
+    draw({ ...next, flows: previous.flows, router: 'elk' });
+    return;
+  }
+  draw(next);
+  if (!useElk) return;
+  elkTimer = setTimeout(() => {
+    void loadElk().then(async (elk) => {
+      if (!elk || seq !== renderSeq) return;
+      const routed = await routeWithElk(next, elk);
+      if (seq === renderSeq && routed !== next) draw(routed);
+    });
+  }, previous ? 350 : 0);
+}
+
+function rerender(): void {
+  if (layout) draw(layout);
+}
+
+// ---- highlight and reveal ---------------------------------------------------------------------------
+function setHighlight(key: string | undefined, scroll: boolean): void {
+  for (const el of contentEl.querySelectorAll('.jm-highlight')) el.classList.remove('jm-highlight');
+  highlighted = key;
+  if (!key) return;
+  for (const el of contentEl.querySelectorAll(`[data-id="${CSS.escape(key)}"]`)) el.classList.add('jm-highlight');
+  const card = cardsByKey.get(key);
+  if (card && scroll) viewport.reveal(card.x, card.y, card.width, card.height);
+}
+
+function cardAt(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest('[data-id][data-line]') : null;
+}
+
+contentEl.addEventListener('click', (e) => {
+  if (viewport.dragged || !current) return;
+  const el = cardAt(e.target);
+  if (!el) return;
+  const line = Number(el.getAttribute('data-line'));
+  if (!Number.isInteger(line)) return;
+  setHighlight(el.getAttribute('data-id') ?? undefined, false);
+  post({ type: 'reveal', uri: current.uri, line });
+});
+contentEl.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter' && e.key !== ' ') return;
+  const el = cardAt(e.target);
+  if (!el || !current) return;
+  e.preventDefault();
+  post({ type: 'reveal', uri: current.uri, line: Number(el.getAttribute('data-line')) });
+});
+contentEl.addEventListener('pointerover', (e) => {
+  const el = cardAt(e.target);
+  const card = el?.classList.contains('jm-card') ? cardsByKey.get(el.getAttribute('data-id') ?? '') : undefined;
+  if (card && layout) tooltip.show(card, layout, e.clientX, e.clientY);
+});
+contentEl.addEventListener('pointermove', (e) => tooltip.move(e.clientX, e.clientY));
+contentEl.addEventListener('pointerout', (e) => {
+  const from = cardAt(e.target);
+  const to = cardAt(e.relatedTarget);
+  if (from !== to) tooltip.hide();
+});
+viewportEl.addEventListener('pointerdown', () => tooltip.hide());
+
+// ---- toolbar -------------------------------------------------------------------------------------------
+$('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
+$('zoom-out').addEventListener('click', () => viewport.zoomBy(0.8));
+$('zoom-reset').addEventListener('click', () => viewport.setZoom(1));
+$('zoom-fit').addEventListener('click', () => viewport.fitToWindow());
+for (const box of document.querySelectorAll<HTMLElement & { checked: boolean }>('[data-toggle]')) {
+  box.addEventListener('change', () => {
+    const name = box.dataset.toggle as keyof PreviewToggles;
+    state.toggles = { ...state.toggles, [name]: box.checked };
+    saveState();
+    applyToggles();
+    if (layout) improvements.update(layout, state.toggles.improvements);
+    if (name === 'elk' && gridLayout) show(gridLayout);
+  });
+}
+const lockButton = $<HTMLElement & { secondary: boolean }>('lock');
+function showLock(): void {
+  lockButton.textContent = state.locked ? 'Locked' : 'Follow editor';
+  lockButton.title = state.locked ? 'The preview stays on this map. Click to follow the active editor.' : 'The preview follows the active map editor. Click to lock it to this map.';
+  lockButton.secondary = !state.locked;
+  document.body.classList.toggle('locked', state.locked);
+}
+lockButton.addEventListener('click', () => {
+  state.locked = !state.locked;
+  saveState();
+  showLock();
+  if (current) post({ type: 'setLock', uri: current.uri, locked: state.locked });
+});
+$('lanes-button').addEventListener('click', () => { lanesMenu.hidden = !lanesMenu.hidden; });
+$('banner-problems').addEventListener('click', () => current && post({ type: 'openProblems', uri: current.uri }));
+document.addEventListener('keydown', (e) => {
+  if (e.target instanceof HTMLInputElement) return;
+  if (e.key === '+' || e.key === '=') viewport.zoomBy(1.25);
+  else if (e.key === '-') viewport.zoomBy(0.8);
+  else if (e.key === '0') viewport.fitToWindow();
+  else if (e.key === 'Escape') { tooltip.hide(); lanesMenu.hidden = true; }
+});
+
+function buildLaneMenu(next: Layout): void {
+  const signature = JSON.stringify(next.allLanes);
+  if (lanesMenu.dataset.signature === signature) return;
+  lanesMenu.dataset.signature = signature;
+  lanesMenu.replaceChildren();
+  for (const lane of next.allLanes) {
+    const box = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean; label: string };
+    box.checked = !state.hiddenLanes.includes(lane.key);
+    box.label = `${lane.name} (${lane.kind})`;
+    box.dataset.lane = lane.key;
+    box.addEventListener('change', () => {
+      const hidden = new Set(state.hiddenLanes);
+      if (box.checked) hidden.delete(lane.key); else hidden.add(lane.key);
+      state.hiddenLanes = [...hidden];
+      saveState();
+      $('lanes-button').classList.toggle('active', state.hiddenLanes.length > 0);
+      if (current) post({ type: 'setHiddenLanes', uri: current.uri, hiddenLanes: state.hiddenLanes });
+    });
+    lanesMenu.appendChild(box);
+  }
+  $('lanes-button').classList.toggle('active', state.hiddenLanes.length > 0);
+}
+
+// ---- messages from the host ---------------------------------------------------------------------------
+function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
+  const switched = current?.uri !== message.uri;
+  current = { uri: message.uri, version: message.version, fileName: message.fileName, errorCount: message.errorCount };
+  state.uri = message.uri;
+  state.locked = message.locked;
+  elkUri = message.elkUri;
+  showLock();
+  saveState();
+  document.title = message.fileName;
+  $('file-name').textContent = message.fileName;
+  if (switched) {
+    lastGood = undefined;
+    highlighted = undefined;
+    if (!state.fit) state.fit = true;
+  }
+  const hasPicture = !!layout && !switched;
+  const usable = message.layout !== null && (message.errorCount === 0 || !hasPicture || !lastGood);
+  if (message.errorCount > 0) {
+    bannerText.textContent = `${message.errorCount} error${message.errorCount === 1 ? '' : 's'} in ${message.fileName}.${usable && !lastGood ? ' The picture may be incomplete.' : ' Showing the last good picture.'}`;
+    bannerEl.hidden = false;
+  } else {
+    bannerEl.hidden = true;
+  }
+  document.body.dataset.errors = String(message.errorCount);
+  if (usable && message.layout) {
+    if (switched) viewport.state.fit = true;
+    show(message.layout);
+    if (message.errorCount === 0) lastGood = { version: message.version, uri: message.uri };
+  } else if (!layout) {
+    emptyEl.hidden = false;
+    emptyEl.textContent = 'Nothing to draw yet: the map needs lanes and stages.';
+  }
+}
+
+async function onExport(message: Extract<HostMessage, { type: 'export' }>): Promise<void> {
+  const reply = (data?: string, error?: string) => post({ type: 'exported', uri: message.uri, requestId: message.requestId, format: message.format, data, error });
+  if (!layout) return reply(undefined, 'The preview has no picture to export yet.');
+  const svg = renderSvg(layout, { theme: THEMES[message.theme] });
+  if (message.format === 'svg') return reply(svg);
+  try {
+    reply(await svgToPngBase64(svg, layout.width, layout.height));
+  } catch (error) {
+    reply(undefined, `The PNG could not be made: ${String(error)}`);
+  }
+}
+
+/** Draws the SVG on a canvas at 2x (capped for huge maps) and returns the PNG as base64. */
+async function svgToPngBase64(svg: string, width: number, height: number): Promise<string> {
+  const scale = Math.max(0.25, Math.min(2, Math.sqrt(60_000_000 / (width * height))));
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.scale(scale, scale);
+    ctx.drawImage(image, 0, 0, width, height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the canvas gave no image');
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = event.data as unknown;
+  if (!isHostMessage(message)) return;
+  switch (message.type) {
+    case 'update':
+      onUpdate(message);
+      break;
+    case 'highlight':
+      if (current && message.uri === current.uri) setHighlight(message.key, true);
+      break;
+    case 'lock':
+      state.locked = message.locked;
+      saveState();
+      showLock();
+      break;
+    case 'export':
+      void onExport(message);
+      break;
+  }
+});
+
+// Theme changes (the body's classes change): redraw in the new colours.
+const themeClasses = () => [...document.body.classList].filter((c) => c.startsWith('vscode-')).join(' ');
+let lastThemeClasses = themeClasses();
+new MutationObserver(() => {
+  const now = themeClasses();
+  if (now === lastThemeClasses) return;
+  lastThemeClasses = now;
+  document.body.dataset.theme = themeKind();
+  rerender();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+document.body.dataset.theme = themeKind();
+
+showLock();
+applyToggles();
+post({ type: 'ready', uri: state.uri });

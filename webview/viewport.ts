@@ -1,0 +1,123 @@
+/**
+ * Zoom and pan of the diagram inside its viewport, by CSS transform (set through the CSSOM, which
+ * the CSP allows). Wheel with Ctrl/Cmd zooms around the pointer, plain wheel pans, dragging the
+ * background pans, and "fit" scales the whole diagram into the window.
+ */
+export interface ViewportState {
+  zoom: number;
+  panX: number;
+  panY: number;
+  fit: boolean;
+}
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 4;
+
+export class Viewport {
+  state: ViewportState;
+  private contentWidth = 0;
+  private contentHeight = 0;
+  private drag?: { x: number; y: number; panX: number; panY: number; moved: boolean };
+
+  constructor(
+    private readonly viewport: HTMLElement,
+    private readonly content: HTMLElement,
+    initial: Partial<ViewportState>,
+    private readonly onChange: (state: ViewportState) => void,
+  ) {
+    this.state = { zoom: initial.zoom ?? 1, panX: initial.panX ?? 0, panY: initial.panY ?? 0, fit: initial.fit ?? true };
+    viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    viewport.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    viewport.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    viewport.addEventListener('pointerup', (e) => this.onPointerUp(e));
+    viewport.addEventListener('pointercancel', (e) => this.onPointerUp(e));
+    new ResizeObserver(() => { if (this.state.fit) this.fitToWindow(); }).observe(viewport);
+  }
+
+  /** True right after a drag: the click that ends it must not reveal a card. */
+  get dragged(): boolean {
+    return this.drag?.moved ?? false;
+  }
+
+  setContentSize(width: number, height: number): void {
+    this.contentWidth = width;
+    this.contentHeight = height;
+    if (this.state.fit) this.fitToWindow();
+    else this.apply();
+  }
+
+  fitToWindow(): void {
+    const vw = this.viewport.clientWidth;
+    const vh = this.viewport.clientHeight;
+    if (!this.contentWidth || !this.contentHeight || !vw || !vh) return;
+    const zoom = Math.max(MIN_ZOOM, Math.min(1.5, (vw - 16) / this.contentWidth, (vh - 16) / this.contentHeight));
+    this.state = { zoom, panX: (vw - this.contentWidth * zoom) / 2, panY: Math.max(8, (vh - this.contentHeight * zoom) / 2), fit: true };
+    this.apply();
+  }
+
+  zoomBy(factor: number, cx = this.viewport.clientWidth / 2, cy = this.viewport.clientHeight / 2): void {
+    const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, this.state.zoom * factor));
+    const k = zoom / this.state.zoom;
+    this.state = { zoom, panX: cx - (cx - this.state.panX) * k, panY: cy - (cy - this.state.panY) * k, fit: false };
+    this.apply();
+  }
+
+  setZoom(zoom: number): void {
+    this.zoomBy(zoom / this.state.zoom);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.state = { ...this.state, panX: this.state.panX + dx, panY: this.state.panY + dy, fit: false };
+    this.apply();
+  }
+
+  /** Brings a rectangle of the diagram (content pixels) into view if it is not. */
+  reveal(x: number, y: number, width: number, height: number): void {
+    const { zoom, panX, panY } = this.state;
+    const vw = this.viewport.clientWidth;
+    const vh = this.viewport.clientHeight;
+    const left = x * zoom + panX, top = y * zoom + panY, right = (x + width) * zoom + panX, bottom = (y + height) * zoom + panY;
+    if (left >= 0 && top >= 0 && right <= vw && bottom <= vh) return;
+    this.state = { ...this.state, panX: vw / 2 - (x + width / 2) * zoom, panY: vh / 2 - (y + height / 2) * zoom, fit: false };
+    this.apply();
+  }
+
+  private apply(): void {
+    this.content.style.transform = `translate(${this.state.panX}px, ${this.state.panY}px) scale(${this.state.zoom})`;
+    this.onChange(this.state);
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    const rect = this.viewport.getBoundingClientRect();
+    if (e.ctrlKey || e.metaKey) this.zoomBy(Math.exp(-e.deltaY * 0.0015), e.clientX - rect.left, e.clientY - rect.top);
+    else this.panBy(-(e.shiftKey ? e.deltaY : e.deltaX), e.shiftKey ? 0 : -e.deltaY);
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0 && e.button !== 1) return;
+    this.drag = { x: e.clientX, y: e.clientY, panX: this.state.panX, panY: this.state.panY, moved: false };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (!this.drag) return;
+    const dx = e.clientX - this.drag.x;
+    const dy = e.clientY - this.drag.y;
+    if (!this.drag.moved && Math.hypot(dx, dy) < 4) return;
+    if (!this.drag.moved) this.viewport.setPointerCapture(e.pointerId);
+    this.drag.moved = true;
+    this.viewport.classList.add('panning');
+    this.state = { ...this.state, panX: this.drag.panX + dx, panY: this.drag.panY + dy, fit: false };
+    this.apply();
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    if (!this.drag) return;
+    this.viewport.classList.remove('panning');
+    if (this.viewport.hasPointerCapture(e.pointerId)) this.viewport.releasePointerCapture(e.pointerId);
+    const moved = this.drag.moved;
+    // Keep `dragged` true through the click event that follows, then clear it.
+    setTimeout(() => { if (this.drag?.moved === moved) this.drag = undefined; }, 0);
+    if (!moved) this.drag = undefined;
+  }
+}
