@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FileReader } from '../core';
+import { fileVersion, readCsvRecords } from '../node/csvRecords';
 
 /** Converts an OS path to the '/'-separated form the core resolves links in. */
 export function toCorePath(osPath: string): string {
@@ -29,6 +30,8 @@ export const nodeFileReader: FileReader = {
       return false;
     }
   },
+  readRecords: (corePath, onRecord) => readCsvRecords(fromCorePath(corePath), onRecord),
+  version: (corePath) => fileVersion(fromCorePath(corePath)),
 };
 
 const MAP_RE = /\.journey\.ya?ml$/i;

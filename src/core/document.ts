@@ -16,6 +16,7 @@ import type { DiagnosticData, Severity } from './types';
 import { closest } from './suggest';
 import { parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, type Quantity } from './values';
 import { metricInfo } from './metrics';
+import { TICKET_COLUMNS } from './tickets';
 
 /** A finding from parsing, before severities from settings are applied. */
 export interface Finding {
@@ -184,6 +185,8 @@ class ModelBuilder {
       const interval = parseInterval(scalarValue(period.value));
       if (interval) source.period = { value: interval, span: nodeSpan(period.value, this.doc.text), keySpan: period.keySpan };
     }
+    const columns = this.dictionary(fields.get('columns'), Object.keys(TICKET_COLUMNS), 'a ticket-export column');
+    if (columns) source.columns = { ...columns, value: Object.fromEntries(Object.entries(columns.value).map(([k, v]) => [k, v[0]])) };
     return source;
   }
 
@@ -273,6 +276,13 @@ class ModelBuilder {
           if (day !== undefined) metric.asOf = { value: day, span: nodeSpan(asOf.value, this.doc.text), keySpan: asOf.keySpan };
         }
         metric.note = this.text(fields, 'note');
+        metric.from = this.reference(fields, 'from', 'source');
+        metric.where = this.dictionary(fields.get('where'));
+        const sla = fields.get('sla');
+        const slaSeconds = sla?.value ? parseDuration(String(scalarValue(sla.value) ?? '')) : undefined;
+        if (sla?.value && slaSeconds !== undefined) metric.sla = { value: slaSeconds, span: nodeSpan(sla.value, this.doc.text), keySpan: sla.keySpan };
+        const tolerance = fields.get('tolerance');
+        if (tolerance?.value && isScalar(tolerance.value)) metric.tolerance = this.quantity(tolerance.value, name, 'tolerance', tolerance.keySpan);
         if (metric.value && metric.target && metric.value.value.kind !== metric.target.value.kind) {
           this.report('invalid-value', metric.target.span, `The target \`${metric.target.value.text}\` is a ${metric.target.value.kind} but the value \`${metric.value.value.text}\` is a ${metric.value.value.kind}: write both in the same unit.`);
           metric.target = undefined;
@@ -464,6 +474,32 @@ class ModelBuilder {
       items.push(build(itemFields, span, items.length));
     }
     return items;
+  }
+
+  /**
+   * A mapping of names to a value or a list of values. With `known`, unknown names are reported
+   * (with a suggestion) as `unknown-key`.
+   */
+  private dictionary(entry: FieldEntry | undefined, known?: string[], what?: string): Located<Record<string, string[]>> | undefined {
+    if (!entry?.value || !isMap(entry.value)) return undefined;
+    const value: Record<string, string[]> = {};
+    for (const pair of entry.value.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      const keySpan = nodeSpan(pair.key, this.doc.text);
+      if (known && !known.includes(name)) {
+        const suggestion = closest(name, known);
+        this.report('unknown-key', keySpan, `\`${name}\` is not ${what}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${known.join(', ')}.`}`, suggestion ? { suggestion } : undefined);
+        continue;
+      }
+      const items = this.texts(pair.value ? this.resolve(pair.value as YamlNode) : null).map((t) => t.value);
+      if (!items.length) {
+        this.report('invalid-value', keySpan, `\`${name}\` needs a value.`);
+        continue;
+      }
+      value[name] = items;
+    }
+    return { value, span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
   }
 
   private text(fields: FieldValues, name: string): Located<string> | undefined {

@@ -89,6 +89,7 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       path: text('Path to the data, relative to the map file.', { example: 'data/tickets.csv' }),
       period: { type: { type: 'interval' }, description: 'The period the evidence covers, as an ISO interval start/end.', example: '2026-07-01/2026-09-30' },
       note: text('What this evidence is, or what the assumption says.'),
+      columns: { type: { type: 'dictionary' }, description: 'For a ticket export: which of its columns hold opened, first_response, resolved, reopened, escalated, transfers, csat, category, channel, priority (see docs/data.md).', example: '{ opened: sys_created_on, resolved: resolved_at }' },
     },
   },
   lane: {
@@ -132,6 +133,10 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       source: { type: { type: 'ref', target: 'source' }, description: 'The source id this value was measured from.' },
       as_of: { type: { type: 'date' }, description: 'ISO date the value was measured.', example: '2026-09-30' },
       better: { type: { type: 'enum', values: ['higher', 'lower'] }, description: 'Direction of improvement; required for metrics outside the catalogue.' },
+      from: { type: { type: 'ref', target: 'source' }, description: 'Compute the value from this source\'s ticket export instead of typing it (see docs/data.md).' },
+      where: { type: { type: 'dictionary' }, description: 'Which tickets to count: `{ category: access }` or `{ channel: [email, web] }`.', example: '{ category: access }' },
+      sla: { type: { type: 'duration' }, description: 'For sla_breach_rate: the resolution time a ticket must meet.', example: '8h' },
+      tolerance: { type: { type: 'quantity' }, description: 'How far a typed value may drift from the computed one before `metric-drift` (default 5 points, or 10%).', example: '3%' },
       note: text('Context for the figure.'),
     },
   },

@@ -120,13 +120,28 @@ function metricHover(doc: JourneyDocument, metric: Metric, today: number): strin
   const evaluation = evaluateMetric(metric);
   const parts: string[] = [];
   parts.push(info ? `**${info.fullName}** (\`${code(metric.name.value)}\`)\n\n${info.definition}` : `**${text(metric.name.value)}** (not in the metric catalogue)`);
-  if (metric.value) {
-    let line = `**Value:** ${text(metric.value.value.text)}`;
+  const shown = metric.computed?.value ?? metric.value?.value;
+  if (shown) {
+    let line = `**${metric.computed?.value ? 'Computed' : 'Value'}:** ${text(shown.text)}`;
     if (metric.target) line += ` · **Target:** ${text(metric.target.value.text)}`;
     line += ` · ${statusText(evaluation)}`;
     parts.push(line);
   } else {
-    parts.push('No value yet.');
+    parts.push(metric.from ? 'Not computed yet: the export is read when the map is validated.' : 'No value yet.');
+  }
+  if (metric.from) {
+    const source = doc.map.sources.find((s) => s.id?.value === metric.from!.value);
+    const computed = metric.computed;
+    if (computed?.problem) {
+      parts.push(`**Could not compute from \`${code(metric.from.value)}\`:** ${text(computed.problem)}`);
+    } else if (computed?.value) {
+      const filter = metric.where ? ` where ${Object.entries(metric.where.value).map(([k, v]) => `${text(k)} is ${v.map(text).join(' or ')}`).join(' and ')}` : '';
+      const exp = source?.export;
+      const covered = exp?.oldest !== undefined && exp.newest !== undefined ? `, ${formatIsoDate(exp.oldest)} to ${formatIsoDate(exp.newest)}` : '';
+      const exportAge = exp?.newest !== undefined ? ` · **Export age:** newest row ${age(today - exp.newest)}` : '';
+      parts.push(`**Sample:** n = ${computed.n.toLocaleString('en-US')} tickets${filter} from \`${code(metric.from.value)}\`${source?.path ? ` (\`${code(source.path.value)}\`${covered})` : ''}${exportAge}`);
+      if (metric.value) parts.push(`**Typed value:** ${text(metric.value.value.text)}`);
+    }
   }
   const direction = evaluation.better;
   if (direction) parts.push(`${direction === 'higher' ? 'Higher' : 'Lower'} is better.`);

@@ -8,6 +8,7 @@ import type {
   CompletionItem, Diagnostic, DocumentSymbol, FileReader, FoldingRange, Hover, Position, Range, SeveritySetting, TextEdit,
 } from './types';
 import { validate } from './validate';
+import type { TicketCache } from './computed';
 import { doHover } from './hover';
 import { doComplete } from './completion';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -58,6 +59,7 @@ export function todayIso(): string {
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new Map<string, JourneyDocument>();
+  const ticketCache: TicketCache = new Map();
   const today = options.today ?? todayIso;
 
   const parse = (uri: string, text: string): JourneyDocument => {
@@ -71,7 +73,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     parse,
     validate: (uri, text) => validate(parse(uri, text), {
-      uri, today: today(), rules: options.rules, fileReader: options.fileReader, workspaceRoot: options.workspaceRoot,
+      uri, today: today(), rules: options.rules, fileReader: options.fileReader, workspaceRoot: options.workspaceRoot, ticketCache,
     }),
     hover: (uri, text, position) => doHover(parse(uri, text), position, { today: today() }),
     complete: (uri, text, position) => doComplete(parse(uri, text), position),

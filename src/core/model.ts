@@ -1,5 +1,6 @@
 /** The typed journey map model. Every value keeps the source span it came from. */
 import type { RefKind, ShapeName } from './format';
+import type { ComputedValue, CsvProblem } from './tickets';
 import type { Quantity } from './values';
 
 /** Start and end offsets into the document text. */
@@ -31,6 +32,10 @@ export interface Source {
   kind?: Located<string>;
   path?: Located<string>;
   period?: Located<{ start: number; end: number }>;
+  /** Ticket-export column mapping: logical column -> header name. */
+  columns?: Located<Record<string, string>>;
+  /** Set by validation when the export was read. */
+  export?: { rows: number; oldest?: number; newest?: number; problem?: CsvProblem };
 }
 
 export interface Lane {
@@ -63,6 +68,14 @@ export interface Metric {
   asOf?: Located<number>;
   better?: Located<'higher' | 'lower'>;
   note?: Located<string>;
+  /** Compute the value from this source's ticket export. */
+  from?: Located<string>;
+  where?: Located<Record<string, string[]>>;
+  /** Seconds, for sla_breach_rate. */
+  sla?: Located<number>;
+  tolerance?: Located<Quantity>;
+  /** Set by validation when `from` could be computed (or why not). */
+  computed?: ComputedValue;
 }
 
 export interface Touchpoint {

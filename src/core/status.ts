@@ -18,7 +18,8 @@ export function metricDirection(metric: Metric): 'higher' | 'lower' | undefined 
 
 export function evaluateMetric(metric: Metric): MetricEvaluation {
   const better = metricDirection(metric);
-  const value = metric.value?.value;
+  // Values computed from live data win over typed ones: they are what the map should show.
+  const value = metric.computed?.value ?? metric.value?.value;
   const target = metric.target?.value;
   if (!value) return { status: 'no-value', better };
   if (!target || !better || value.kind !== target.kind) return { status: 'no-target', better };

@@ -98,4 +98,11 @@ export interface FileReader {
   readFile(path: string): Promise<string | undefined>;
   /** Whether a file exists at `path`. */
   exists(path: string): Promise<boolean>;
+  /**
+   * Streams the records of a CSV file (the header first), for metrics computed from ticket exports.
+   * Rejects with `{ message, line?, column? }` (one-based) when the file is malformed.
+   */
+  readRecords?(path: string, onRecord: (record: string[]) => void): Promise<void>;
+  /** A token that changes when the file changes (mtime and size), to cache computed metrics. */
+  version?(path: string): Promise<string | undefined>;
 }

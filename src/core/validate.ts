@@ -4,6 +4,7 @@
  * through the injected reader, so the rules themselves stay synchronous and pure.
  */
 import { isMap } from 'yaml';
+import { computeMetrics, type TicketCache } from './computed';
 import type { JourneyDocument } from './document';
 import { markdownHeadings } from './markdown';
 import type { Span } from './model';
@@ -15,6 +16,8 @@ import { parseIsoDate } from './values';
 
 export interface ValidateOptions {
   uri: string;
+  /** Computed-metric summaries per export version, kept by the language service. */
+  ticketCache?: TicketCache;
   today: string;
   rules?: Record<string, SeveritySetting>;
   fileReader?: FileReader;
@@ -30,7 +33,10 @@ interface RawFinding {
 }
 
 export async function validate(doc: JourneyDocument, options: ValidateOptions): Promise<Diagnostic[]> {
-  const links = await resolveLinks(doc, options);
+  const [links] = await Promise.all([
+    resolveLinks(doc, options),
+    computeMetrics(doc, options.uri, options.fileReader, options.workspaceRoot, options.ticketCache ?? new Map()),
+  ]);
   return collectDiagnostics(doc, options, links);
 }
 

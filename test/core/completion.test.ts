@@ -224,8 +224,8 @@ describe('completion: metrics', () => {
 
   it('inside a metric offers its fields, in block and in flow form', () => {
     const block = edit(CLEAN_MAP, '          fcr: { value: 64%, target: 80% }\n', '          fcr:\n            value: 64%\n            |\n');
-    assert.deepEqual(labels(block), ['target', 'source', 'as_of', 'better', 'note']);
-    assert.deepEqual(labels(edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, | }')), ['target', 'source', 'as_of', 'better', 'note']);
+    assert.deepEqual(labels(block), ['target', 'source', 'as_of', 'better', 'from', 'where', 'sla', 'tolerance', 'note']);
+    assert.deepEqual(labels(edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, | }')), ['target', 'source', 'as_of', 'better', 'from', 'where', 'sla', 'tolerance', 'note']);
   });
 });
 

@@ -88,6 +88,16 @@ export function memoryReader(files: Record<string, string> = FILES): FileReader 
   return {
     readFile: async (path) => files[path],
     exists: async (path) => path in files,
+    // Test fixtures hold no quoted fields, so a plain split stands in for the CSV parser here.
+    readRecords: async (path, onRecord) => {
+      const lines = (files[path] ?? '').split('\n').filter(Boolean);
+      const width = lines[0]?.split(',').length;
+      lines.forEach((line, i) => {
+        const cells = line.split(',');
+        if (cells.length !== width) throw { message: `expected ${width} fields, got ${cells.length}`, line: i + 1 };
+        onRecord(cells);
+      });
+    },
   };
 }
 

@@ -54,6 +54,21 @@ const CASES: RuleCase[] = [
   { rule: 'improvement-unowned', what: 'an improvement without owner', text: edit(CLEAN_MAP, '    owner: IAM team\n', ''), at: '- id: lock-hint' },
   { rule: 'signal-not-measurable', what: 'a signal with no number', text: edit(CLEAN_MAP, 'signal: 30% fewer lockout tickets within one quarter', 'signal: Fewer lockout tickets'), at: 'signal: Fewer' },
   { rule: 'unaddressed-pain', what: 'pains no improvement targets', text: edit(CLEAN_MAP, 'for: [locked-out]', 'for: [back-in]'), at: 'pains: [No hint' },
+  {
+    rule: 'source-unreadable', what: 'a malformed export', at: 'path: ../data/tickets.csv',
+    text: edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { from: tickets-q3, target: 80% }'),
+    files: { '/ws/data/tickets.csv': 'opened,resolved\n2026-09-01,2026-09-02\n2026-09-03\n' },
+  },
+  {
+    rule: 'metric-not-computed', what: 'a computed metric no ticket matches', at: 'fcr: { from',
+    text: edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { from: tickets-q3, where: { category: hardware }, target: 80% }'),
+    files: { '/ws/data/tickets.csv': 'opened,resolved,category\n2026-09-01,2026-09-02,access\n' },
+  },
+  {
+    rule: 'metric-drift', what: 'a typed value far from the export', at: 'fcr: { value: 64%',
+    text: edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, from: tickets-q3, target: 80% }'),
+    files: { '/ws/data/tickets.csv': 'opened,resolved\n2026-09-01,2026-09-02\n2026-09-03,2026-09-04\n' },
+  },
 ];
 
 describe('rules', () => {

@@ -35,8 +35,9 @@ export const emotionsAndMetricsRules: Rule[] = [
     check({ map, report }) {
       for (const tp of map.touchpoints) {
         for (const m of tp.metrics) {
-          if (!m.value || m.target) continue;
-          report(m.name.span, `\`${m.name.value}\` has no target, so nobody can tell whether ${m.value.value.text} is good: write \`${m.name.value}: { value: ${m.value.value.text}, target: ... }\`.`, { metric: m.name.value });
+          const value = m.computed?.value ?? m.value?.value;
+          if (!value || m.target) continue;
+          report(m.name.span, `\`${m.name.value}\` has no target, so nobody can tell whether ${value.text} is good: add \`target:\` to it.`, { metric: m.name.value });
         }
       }
     },

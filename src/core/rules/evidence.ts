@@ -28,10 +28,14 @@ export const evidenceRules: Rule[] = [
     check({ map, today, report }) {
       const reference = map.review?.last?.value ?? today;
       for (const source of map.sources) {
-        if (!source.period) continue;
-        const age = reference - source.period.value.end;
+        // A ticket export knows its own newest date; a written period is the fallback.
+        const end = source.export?.newest ?? source.period?.value.end;
+        const span = source.export?.newest !== undefined ? source.path?.span : source.period?.span;
+        if (end === undefined || !span) continue;
+        const age = reference - end;
         if (age > STALE_EVIDENCE_DAYS) {
-          report(source.period.span, `This evidence ends ${formatIsoDate(source.period.value.end)}, ${age} days before the ${map.review?.last ? 'last review' : 'current date'}: refresh it with a recent export.`);
+          const what = source.export?.newest !== undefined ? 'The newest ticket in this export is from' : 'This evidence ends';
+          report(span, `${what} ${formatIsoDate(end)}, ${age} days before the ${map.review?.last ? 'last review' : 'current date'}: refresh it with a recent export.`);
         }
       }
     },

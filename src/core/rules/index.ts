@@ -4,6 +4,7 @@ import { emotionsAndMetricsRules } from './emotionsAndMetrics';
 import { evidenceRules } from './evidence';
 import { flowRules } from './flow';
 import { linkRules } from './links';
+import { liveDataRules } from './liveData';
 import { linkToActionRules } from './linkToAction';
 import { livingRules } from './living';
 import type { Rule, RuleInfo } from './rule';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...emotionsAndMetricsRules,
   ...flowRules,
   ...linkToActionRules,
+  ...liveDataRules,
 ];
 
 const byName = new Map(RULES.map((r) => [r.name, r]));

@@ -1,0 +1,317 @@
+/**
+ * Metrics computed from a ticket export. The core owns the definitions and the arithmetic; the
+ * adapters parse the CSV (with csv-parse) and stream its records in, so an export of a million rows
+ * is summarised in one pass with memory bounded by the queries, not the rows.
+ */
+import type { Quantity } from './values';
+
+/** The logical columns of a ticket export, mapped to the export's own header names per source. */
+export const TICKET_COLUMNS = {
+  id: 'Ticket identifier (optional).',
+  opened: 'When the ticket was created (ISO 8601 date-time).',
+  first_response: 'First human response (date-time).',
+  resolved: 'When the ticket was resolved (date-time; empty while open).',
+  reopened: 'How many times it was reopened (a count, or true/false).',
+  escalated: 'Whether it was escalated to another tier or team (true/false, yes/no, 1/0, or a count).',
+  transfers: 'How many times it was reassigned between agents or groups (a count).',
+  csat: 'The satisfaction score the customer gave (a number, empty when not answered).',
+  category: 'Ticket category, for `where:` filters.',
+  channel: 'Contact channel, for `where:` filters.',
+  priority: 'Priority, for `where:` filters.',
+} as const;
+
+export type TicketColumn = keyof typeof TICKET_COLUMNS;
+
+/** Which columns each computable metric reads. */
+export const COMPUTABLE: Record<string, { needs: TicketColumn[]; definition: string }> = {
+  fcr: { needs: ['opened', 'resolved'], definition: 'Resolved tickets with no transfer, no escalation and no reopen, as a share of resolved tickets.' },
+  mttr: { needs: ['opened', 'resolved'], definition: 'Mean of resolved minus opened, over resolved tickets.' },
+  time_to_resolution: { needs: ['opened', 'resolved'], definition: 'Median of resolved minus opened, over resolved tickets.' },
+  first_response_time: { needs: ['opened', 'first_response'], definition: 'Median of first response minus opened, over tickets with a first response.' },
+  reopen_rate: { needs: ['resolved', 'reopened'], definition: 'Resolved tickets reopened at least once, as a share of resolved tickets.' },
+  escalation_rate: { needs: ['escalated'], definition: 'Tickets escalated, as a share of all tickets.' },
+  transfer_rate: { needs: ['transfers'], definition: 'Tickets transferred at least once, as a share of all tickets.' },
+  csat: { needs: ['csat'], definition: 'Mean satisfaction score, over tickets whose survey was answered.' },
+  backlog_age: { needs: ['opened', 'resolved'], definition: 'Median age of tickets still open, as of the newest date in the export.' },
+  sla_breach_rate: { needs: ['opened', 'resolved'], definition: 'Resolved tickets whose resolution took longer than the metric\'s `sla`, as a share of resolved tickets.' },
+};
+
+export interface TicketQuery {
+  metric: string;
+  /** Logical column -> accepted values (case-insensitive). */
+  where?: Record<string, string[]>;
+  /** Seconds, for sla_breach_rate. */
+  sla?: number;
+}
+
+export interface ComputedValue {
+  value?: Quantity;
+  /** The sample size: the rows the value was computed over. */
+  n: number;
+  /** Why no value could be computed. */
+  problem?: string;
+}
+
+export interface TicketSummary {
+  rows: number;
+  /** Days since the epoch of the oldest and newest date in the export. */
+  oldest?: number;
+  newest?: number;
+  results: Map<string, ComputedValue>;
+}
+
+/** A problem in the file itself, with its one-based position when known. */
+export interface CsvProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export function queryKey(q: TicketQuery): string {
+  return JSON.stringify([q.metric, q.where ?? {}, q.sla ?? 0]);
+}
+
+const DAY_MS = 86400000;
+
+/** Parses `2026-07-01`, `2026-07-01T09:12:00Z`, `2026-07-01 09:12:00` (read as UTC). Milliseconds. */
+export function parseDateTime(text: string): number | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  if (!m) return undefined;
+  let ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if (m[7] && m[7] !== 'Z') {
+    const sign = m[7][0] === '-' ? -1 : 1;
+    const digits = m[7].slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+  }
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A count or a flag: `3`, `0`, `true`, `yes`, `y`, `1`. Empty is undefined. */
+function countOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim().toLowerCase();
+  if (!t) return undefined;
+  if (t === 'true' || t === 'yes' || t === 'y') return 1;
+  if (t === 'false' || t === 'no' || t === 'n') return 0;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Growable Float64 store for medians: 8 bytes per matching row, nothing per other row. */
+class Samples {
+  private data = new Float64Array(256);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  mean(): number | undefined {
+    if (!this.length) return undefined;
+    let sum = 0;
+    for (let i = 0; i < this.length; i++) sum += this.data[i];
+    return sum / this.length;
+  }
+  median(): number | undefined {
+    if (!this.length) return undefined;
+    const sorted = this.data.slice(0, this.length).sort();
+    const mid = this.length >> 1;
+    return this.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}
+
+interface Accumulator {
+  query: TicketQuery;
+  matches: (row: string[]) => boolean;
+  numerator: number;
+  denominator: number;
+  sum: number;
+  samples?: Samples;
+  /** Opened times of open tickets, for backlog age relative to the export's newest date. */
+  open?: Samples;
+  problem?: string;
+}
+
+export class TicketAggregator {
+  private readonly index: Partial<Record<TicketColumn, number>> = {};
+  private readonly accumulators: Accumulator[] = [];
+  private rows = 0;
+  private newestMs = -Infinity;
+  private oldestMs = Infinity;
+
+  /**
+   * @param header the export's header row
+   * @param mapping logical column -> header name (a logical name maps to itself by default)
+   */
+  constructor(header: string[], mapping: Record<string, string>, queries: TicketQuery[]) {
+    const position = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+    for (const column of Object.keys(TICKET_COLUMNS) as TicketColumn[]) {
+      const name = (mapping[column] ?? column).trim().toLowerCase();
+      const at = position.get(name);
+      if (at !== undefined) this.index[column] = at;
+    }
+    for (const query of queries) this.accumulators.push(this.accumulator(query, mapping));
+  }
+
+  /** Which mapped columns are missing from the header. */
+  missingColumns(mapping: Record<string, string>): string[] {
+    return Object.entries(mapping).filter(([logical]) => this.index[logical as TicketColumn] === undefined).map(([, name]) => name);
+  }
+
+  private accumulator(query: TicketQuery, mapping: Record<string, string>): Accumulator {
+    const acc: Accumulator = { query, matches: () => true, numerator: 0, denominator: 0, sum: 0 };
+    const spec = COMPUTABLE[query.metric];
+    if (!spec) {
+      acc.problem = `\`${query.metric}\` cannot be computed from tickets. Computable: ${Object.keys(COMPUTABLE).join(', ')}.`;
+      return acc;
+    }
+    const missing = spec.needs.filter((c) => this.index[c] === undefined);
+    if (missing.length) {
+      acc.problem = `The export has no ${missing.map((c) => `\`${mapping[c] ?? c}\``).join(', ')} column (${missing.join(', ')}), which ${query.metric} needs. Map it under the source's \`columns:\`.`;
+      return acc;
+    }
+    if (query.metric === 'sla_breach_rate' && !query.sla) acc.problem = 'sla_breach_rate needs the SLA to compare with: add `sla: 8h` to the metric.';
+    const filters: [number, Set<string>][] = [];
+    for (const [column, values] of Object.entries(query.where ?? {})) {
+      const at = this.index[column as TicketColumn];
+      if (at === undefined) {
+        acc.problem = `\`where: ${column}\` names no column of the export. Use a mapped column: ${Object.keys(this.index).join(', ')}.`;
+        return acc;
+      }
+      filters.push([at, new Set(values.map((v) => v.trim().toLowerCase()))]);
+    }
+    if (filters.length) acc.matches = (row) => filters.every(([at, set]) => set.has((row[at] ?? '').trim().toLowerCase()));
+    if (['mttr', 'time_to_resolution', 'first_response_time'].includes(query.metric)) acc.samples = new Samples();
+    if (query.metric === 'backlog_age') acc.open = new Samples();
+    return acc;
+  }
+
+  add(row: string[]): void {
+    this.rows++;
+    const cell = (c: TicketColumn) => {
+      const at = this.index[c];
+      return at === undefined ? undefined : row[at];
+    };
+    const opened = cell('opened') !== undefined ? parseDateTime(cell('opened')!) : undefined;
+    const resolved = cell('resolved') !== undefined ? parseDateTime(cell('resolved')!) : undefined;
+    const firstResponse = cell('first_response') !== undefined ? parseDateTime(cell('first_response')!) : undefined;
+    for (const t of [opened, resolved, firstResponse]) {
+      if (t === undefined) continue;
+      if (t > this.newestMs) this.newestMs = t;
+      if (t < this.oldestMs) this.oldestMs = t;
+    }
+    for (const acc of this.accumulators) {
+      if (acc.problem || !acc.matches(row)) continue;
+      this.accumulate(acc, cell, opened, resolved, firstResponse);
+    }
+  }
+
+  private accumulate(acc: Accumulator, cell: (c: TicketColumn) => string | undefined, opened?: number, resolved?: number, firstResponse?: number): void {
+    const isResolved = resolved !== undefined;
+    switch (acc.query.metric) {
+      case 'fcr':
+        if (!isResolved) return;
+        acc.denominator++;
+        if (!(countOf(cell('transfers')) ?? 0) && !(countOf(cell('escalated')) ?? 0) && !(countOf(cell('reopened')) ?? 0)) acc.numerator++;
+        return;
+      case 'mttr': case 'time_to_resolution':
+        if (isResolved && opened !== undefined && resolved! >= opened) acc.samples!.push((resolved! - opened) / 1000);
+        return;
+      case 'first_response_time':
+        if (firstResponse !== undefined && opened !== undefined && firstResponse >= opened) acc.samples!.push((firstResponse - opened) / 1000);
+        return;
+      case 'reopen_rate':
+        if (!isResolved) return;
+        acc.denominator++;
+        if ((countOf(cell('reopened')) ?? 0) > 0) acc.numerator++;
+        return;
+      case 'escalation_rate': {
+        const escalated = countOf(cell('escalated'));
+        if (escalated === undefined) return;
+        acc.denominator++;
+        if (escalated > 0) acc.numerator++;
+        return;
+      }
+      case 'transfer_rate': {
+        const transfers = countOf(cell('transfers'));
+        if (transfers === undefined) return;
+        acc.denominator++;
+        if (transfers > 0) acc.numerator++;
+        return;
+      }
+      case 'csat': {
+        const score = countOf(cell('csat'));
+        if (score === undefined) return;
+        acc.denominator++;
+        acc.sum += score;
+        return;
+      }
+      case 'backlog_age':
+        if (!isResolved && opened !== undefined) acc.open!.push(opened);
+        return;
+      case 'sla_breach_rate':
+        if (!isResolved || opened === undefined) return;
+        acc.denominator++;
+        if ((resolved! - opened) / 1000 > acc.query.sla!) acc.numerator++;
+        return;
+    }
+  }
+
+  finish(): TicketSummary {
+    const results = new Map<string, ComputedValue>();
+    for (const acc of this.accumulators) results.set(queryKey(acc.query), this.result(acc));
+    return {
+      rows: this.rows,
+      newest: Number.isFinite(this.newestMs) ? Math.floor(this.newestMs / DAY_MS) : undefined,
+      oldest: Number.isFinite(this.oldestMs) ? Math.floor(this.oldestMs / DAY_MS) : undefined,
+      results,
+    };
+  }
+
+  private result(acc: Accumulator): ComputedValue {
+    if (acc.problem) return { n: 0, problem: acc.problem };
+    const share = (): ComputedValue => acc.denominator
+      ? { n: acc.denominator, value: percent(acc.numerator / acc.denominator) }
+      : { n: 0, problem: 'No ticket in the export matches, so there is nothing to compute.' };
+    switch (acc.query.metric) {
+      case 'mttr': {
+        const mean = acc.samples!.mean();
+        return mean === undefined ? { n: 0, problem: 'No resolved ticket in the export matches.' } : { n: acc.samples!.length, value: duration(mean) };
+      }
+      case 'time_to_resolution': case 'first_response_time': {
+        const median = acc.samples!.median();
+        return median === undefined ? { n: 0, problem: 'No matching ticket has both dates.' } : { n: acc.samples!.length, value: duration(median) };
+      }
+      case 'csat':
+        return acc.denominator ? { n: acc.denominator, value: { kind: 'number', amount: round(acc.sum / acc.denominator, 2), text: String(round(acc.sum / acc.denominator, 2)) } } : { n: 0, problem: 'No matching ticket has a satisfaction score.' };
+      case 'backlog_age': {
+        // The median age is the newest date minus the median opening time.
+        const medianOpened = acc.open!.median();
+        if (medianOpened === undefined) return { n: 0, problem: 'No matching ticket is open in the export.' };
+        return { n: acc.open!.length, value: duration((this.newestMs - medianOpened) / 1000) };
+      }
+      default:
+        return share();
+    }
+  }
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function percent(fraction: number): Quantity {
+  return { kind: 'percent', amount: round(fraction, 4), text: `${round(fraction * 100, 1)}%` };
+}
+
+function duration(seconds: number): Quantity {
+  const units: [number, string][] = [[86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
+  const [size, unit] = units.find(([s]) => seconds >= s * (s === 86400 ? 2 : 1)) ?? [1, 's'];
+  return { kind: 'duration', amount: Math.round(seconds), text: `${round(seconds / size, 1)}${unit}` };
+}

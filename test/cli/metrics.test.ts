@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getLanguageService } from '../../src/core';
+import { nodeFileReader, toCorePath } from '../../src/cli/io';
+import { CLEAN_MAP, edit, positionOf } from '../core/fixtures';
+import { HEADER, ROWS } from '../core/tickets.test';
+
+const csvLine = (cells: string[]) => cells.map((c) => (/[",\n;]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+
+/** The clean map with its tickets source mapped to the fixture export and two computed metrics. */
+function computedMap(fcrLine = 'fcr: { from: tickets-q3, where: { category: access }, target: 80% }'): string {
+  let text = edit(CLEAN_MAP, '    period: 2026-07-01/2026-09-30\n', '    period: 2026-07-01/2026-09-30\n    columns: { opened: created, first_response: first_reply, resolved: resolved_at, reopened: reopens, escalated: escalation, transfers: reassignments, csat: score, category: category, channel: contact_type }\n');
+  text = edit(text, 'fcr: { value: 64%, target: 80% }', fcrLine);
+  return text;
+}
+
+describe('computed metrics through real CSV files', () => {
+  let ws: string;
+  const uri = () => toCorePath(join(ws, 'maps', 'admin.journey.yaml'));
+  const write = (csv: string) => writeFileSync(join(ws, 'data', 'tickets.csv'), csv);
+  const service = () => getLanguageService({ fileReader: nodeFileReader, today: () => '2026-11-27', workspaceRoot: toCorePath(ws) });
+
+  beforeEach(() => {
+    ws = mkdtempSync(join(tmpdir(), 'journeymap-metrics-'));
+    for (const dir of ['maps', 'data', 'runbooks']) require('node:fs').mkdirSync(join(ws, dir));
+    writeFileSync(join(ws, 'runbooks', 'lockout.md'), '# Lockout\n\n## Symptoms\n');
+    write([HEADER, ...ROWS].map(csvLine).join('\n') + '\n');
+  });
+  afterEach(() => rmSync(ws, { recursive: true, force: true }));
+
+  it('computes a filtered metric, shows it in the hover with n, period and export age, and judges it against the target', async () => {
+    const ls = service();
+    const text = computedMap();
+    const diagnostics = await ls.validate(uri(), text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['stale-evidence'], JSON.stringify(diagnostics)); // the fixture's newest ticket is from July
+    const hover = ls.hover(uri(), text, positionOf(text, 'fcr:', 1))!.contents;
+    assert.match(hover, /\*\*Computed:\*\* 33\.3% · \*\*Target:\*\* 80% · ❌ misses target by 46\.7 points/);
+    assert.match(hover, /n = 3 tickets where category is access from `tickets-q3` \(`\.\.\/data\/tickets\.csv`, 2026-07-01 to 2026-07-05\) · \*\*Export age:\*\* newest row 5 months ago/);
+  });
+
+  it('stale-evidence uses the export\'s newest date, not the written period', async () => {
+    const d = (await service().validate(uri(), computedMap())).find((x) => x.code === 'stale-evidence')!;
+    assert.match(d.message, /The newest ticket in this export is from 2026-07-05, 117 days before the last review/);
+  });
+
+  it('metric-drift: a typed value far from the computed one', async () => {
+    const text = computedMap('fcr: { value: 64%, from: tickets-q3, where: { category: access }, target: 80% }');
+    const drift = (await service().validate(uri(), text)).find((d) => d.code === 'metric-drift');
+    assert.match(drift!.message, /First Contact Resolution is typed as 64% but the export gives 33\.3% \(n=3\), off by 30\.7 points/);
+    const close = computedMap('fcr: { value: 35%, from: tickets-q3, where: { category: access }, target: 80% }');
+    assert.ok(!(await service().validate(uri(), close)).some((d) => d.code === 'metric-drift'));
+  });
+
+  it('quoted fields with embedded newlines, a BOM and `;` as delimiter read the same', async () => {
+    const rows = ROWS.map((r) => [...r]);
+    rows[0][8] = 'access'; // keep the category; put a newline in another quoted field
+    rows[0][9] = 'email\nforwarded';
+    write('\uFEFF' + [HEADER, ...rows].map((cells) => cells.map((c) => (/[";\n]/.test(c) ? `"${c}"` : c)).join(';')).join('\r\n'));
+    const ls = service();
+    const text = computedMap();
+    await ls.validate(uri(), text);
+    assert.match(ls.hover(uri(), text, positionOf(text, 'fcr:', 1))!.contents, /\*\*Computed:\*\* 33\.3%/);
+  });
+
+  it('source-unreadable: a malformed row is reported with its line', async () => {
+    write([HEADER, ...ROWS].map(csvLine).join('\n') + '\n1,2,3\n');
+    const d = (await service().validate(uri(), computedMap())).find((x) => x.code === 'source-unreadable');
+    assert.match(d!.message, /`\.\.\/data\/tickets\.csv` cannot be read \(line 7(, column \d+)?\): a row has a different number of fields than the header: expected 10, got 3/);
+  });
+
+  it('source-unreadable: the mapping names a column the header lacks', async () => {
+    const text = edit(computedMap(), 'csat: score,', 'csat: satisfaction,');
+    const d = (await service().validate(uri(), text)).find((x) => x.code === 'source-unreadable');
+    assert.match(d!.message, /no column named `satisfaction`/);
+  });
+
+  it('metric-not-computed: nothing matches the filter, or the metric is not computable', async () => {
+    const none = computedMap('fcr: { from: tickets-q3, where: { category: hardware }, target: 80% }');
+    assert.match((await service().validate(uri(), none)).find((x) => x.code === 'metric-not-computed')!.message, /No ticket in the export matches/);
+    const nps = computedMap('nps: { from: tickets-q3, target: 30 }');
+    assert.match((await service().validate(uri(), nps)).find((x) => x.code === 'metric-not-computed')!.message, /cannot be computed from a ticket export/);
+  });
+
+  it('an unknown column name in the mapping is caught while typing, with a suggestion', async () => {
+    const text = edit(computedMap(), 'first_response: first_reply', 'first_reponse: first_reply');
+    const d = (await service().validate(uri(), text)).find((x) => x.code === 'unknown-key');
+    assert.equal(d?.data?.suggestion, 'first_response');
+  });
+
+  it('recomputes when the export changes, and reuses the result while it does not', async () => {
+    const ls = service();
+    const text = computedMap('fcr: { from: tickets-q3, target: 80% }');
+    await ls.validate(uri(), text);
+    assert.match(ls.hover(uri(), text, positionOf(text, 'fcr:', 1))!.contents, /\*\*Computed:\*\* 25%/);
+    write([HEADER, ROWS[0]].map(csvLine).join('\n') + '\n');
+    await new Promise((r) => setTimeout(r, 20)); // a new mtime
+    await ls.validate(uri(), text);
+    assert.match(ls.hover(uri(), text, positionOf(text, 'fcr:', 1))!.contents, /\*\*Computed:\*\* 100%/);
+  });
+});

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import { parseDateTime, TicketAggregator, type TicketQuery } from '../../src/core/tickets';
+
+/** Five tickets; every expected figure below is worked out by hand in the comments. */
+export const HEADER = ['ticket', 'created', 'first_reply', 'resolved_at', 'reopens', 'escalation', 'reassignments', 'score', 'category', 'contact_type'];
+export const ROWS = [
+  ['1', '2026-07-01 09:00', '2026-07-01 09:30', '2026-07-01 11:00', '0', 'no', '0', '5', 'access', 'email'], // 2h, FCR
+  ['2', '2026-07-02 09:00', '2026-07-02 10:00', '2026-07-02 13:00', '1', 'no', '0', '3', 'access', 'phone'], // 4h, reopened
+  ['3', '2026-07-03 09:00', '2026-07-03 09:15', '2026-07-04 09:00', '0', 'yes', '2', '', 'billing', 'email'], // 24h, escalated
+  ['4', '2026-07-04 09:00', '', '', '0', 'no', '0', '', 'access', 'web'], // still open
+  ['5', '2026-07-05 09:00', '2026-07-05 09:05', '2026-07-05 09:35', '0', 'no', '1', '4', 'access', 'chat, live'], // 35m, transferred
+];
+export const MAPPING = {
+  id: 'ticket', opened: 'created', first_response: 'first_reply', resolved: 'resolved_at', reopened: 'reopens',
+  escalated: 'escalation', transfers: 'reassignments', csat: 'score', category: 'category', channel: 'contact_type',
+};
+
+function compute(query: TicketQuery, rows = ROWS, mapping: Record<string, string> = MAPPING) {
+  const aggregator = new TicketAggregator(HEADER, mapping, [query]);
+  for (const row of rows) aggregator.add(row);
+  return aggregator.finish().results.values().next().value!;
+}
+
+describe('metrics computed from a ticket export', () => {
+  it('fcr: resolved with no transfer, escalation or reopen, over resolved (1 of 4)', () => {
+    assert.deepEqual(compute({ metric: 'fcr' }), { n: 4, value: { kind: 'percent', amount: 0.25, text: '25%' } });
+  });
+
+  it('mttr: the mean resolution time ((2h + 4h + 24h + 35m) / 4 = 27,525 s)', () => {
+    assert.deepEqual(compute({ metric: 'mttr' }), { n: 4, value: { kind: 'duration', amount: 27525, text: '7.6h' } });
+  });
+
+  it('time_to_resolution: the median ((2h + 4h) / 2 = 3h)', () => {
+    assert.deepEqual(compute({ metric: 'time_to_resolution' }), { n: 4, value: { kind: 'duration', amount: 10800, text: '3h' } });
+  });
+
+  it('first_response_time: the median of 5m, 15m, 30m, 1h (22.5m)', () => {
+    assert.deepEqual(compute({ metric: 'first_response_time' }), { n: 4, value: { kind: 'duration', amount: 1350, text: '22.5m' } });
+  });
+
+  it('reopen_rate (1 of 4 resolved), escalation_rate (1 of 5), transfer_rate (2 of 5)', () => {
+    assert.equal(compute({ metric: 'reopen_rate' }).value?.text, '25%');
+    assert.deepEqual(compute({ metric: 'escalation_rate' }), { n: 5, value: { kind: 'percent', amount: 0.2, text: '20%' } });
+    assert.deepEqual(compute({ metric: 'transfer_rate' }), { n: 5, value: { kind: 'percent', amount: 0.4, text: '40%' } });
+  });
+
+  it('csat: the mean over answered surveys only ((5 + 3 + 4) / 3)', () => {
+    assert.deepEqual(compute({ metric: 'csat' }), { n: 3, value: { kind: 'number', amount: 4, text: '4' } });
+  });
+
+  it('backlog_age: the open ticket\'s age at the newest date in the export (24h 35m)', () => {
+    assert.deepEqual(compute({ metric: 'backlog_age' }), { n: 1, value: { kind: 'duration', amount: 88500, text: '24.6h' } });
+  });
+
+  it('sla_breach_rate: resolutions longer than the SLA (only the 24h one beats 4h)', () => {
+    assert.equal(compute({ metric: 'sla_breach_rate', sla: 4 * 3600 }).value?.text, '25%');
+    assert.match(compute({ metric: 'sla_breach_rate' }).problem!, /needs the SLA/);
+  });
+
+  it('where filters rows, case-insensitively, with one value or several', () => {
+    assert.deepEqual(compute({ metric: 'fcr', where: { category: ['ACCESS'] } }), { n: 3, value: { kind: 'percent', amount: 0.3333, text: '33.3%' } });
+    assert.equal(compute({ metric: 'transfer_rate', where: { channel: ['chat, live', 'phone'] } }).value?.text, '50%');
+  });
+
+  it('empty results say so instead of dividing by zero', () => {
+    assert.match(compute({ metric: 'fcr', where: { category: ['hardware'] } }).problem!, /No ticket in the export matches/);
+    assert.match(compute({ metric: 'csat' }, []).problem!, /No matching ticket has a satisfaction score/);
+  });
+
+  it('a missing column or an unknown where column is explained', () => {
+    const noScore = { ...MAPPING, csat: 'satisfaction' };
+    assert.match(compute({ metric: 'csat' }, ROWS, noScore).problem!, /no `satisfaction` column \(csat\)/);
+    assert.match(compute({ metric: 'fcr', where: { region: ['emea'] } }).problem!, /`where: region` names no column/);
+    assert.match(compute({ metric: 'nps' }).problem!, /cannot be computed from tickets/);
+  });
+
+  it('the summary knows the export\'s row count and date range', () => {
+    const aggregator = new TicketAggregator(HEADER, MAPPING, []);
+    for (const row of ROWS) aggregator.add(row);
+    const summary = aggregator.finish();
+    assert.equal(summary.rows, 5);
+    assert.equal(new Date(summary.oldest! * 86400000).toISOString().slice(0, 10), '2026-07-01');
+    assert.equal(new Date(summary.newest! * 86400000).toISOString().slice(0, 10), '2026-07-05');
+  });
+
+  it('unmapped logical columns default to their own names', () => {
+    const aggregator = new TicketAggregator(['opened', 'resolved'], {}, [{ metric: 'mttr' }]);
+    aggregator.add(['2026-07-01T00:00:00Z', '2026-07-01T01:00:00Z']);
+    assert.equal(aggregator.finish().results.values().next().value!.value?.text, '1h');
+  });
+
+  it('reads ISO dates, date-times with a space or a T, and time-zone offsets', () => {
+    assert.equal(parseDateTime('2026-07-01'), Date.UTC(2026, 6, 1));
+    assert.equal(parseDateTime('2026-07-01 09:30:15'), Date.UTC(2026, 6, 1, 9, 30, 15));
+    assert.equal(parseDateTime('2026-07-01T09:30:00+02:00'), Date.UTC(2026, 6, 1, 7, 30));
+    assert.equal(parseDateTime('01/07/2026'), undefined);
+    assert.equal(parseDateTime(''), undefined);
+  });
+});
