@@ -1,5 +1,6 @@
 /** The `journeymap` command: dispatches to its subcommands. */
 import { LINT_HELP, runLint } from './lint';
+import { METRICS_HELP, runMetrics } from './metrics';
 import { runRender } from './render';
 import { processIo, UsageError, type Io } from './usage';
 
@@ -8,9 +9,11 @@ const HELP = `Usage: journeymap <command> [options]
 Commands:
   lint [files or folders...]   Check journey maps; for CI (see journeymap lint --help)
   render <map> [-o out.svg]    Draw a map as an SVG swimlane diagram
+  metrics <map>                Table of every metric: value, target, status, source, n
   help                         Show this help
 
-${LINT_HELP}`;
+${LINT_HELP}
+${METRICS_HELP}`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -18,6 +21,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (command) {
       case 'lint':
         return await runLint(rest, io);
+      case 'metrics':
+        return await runMetrics(rest, io);
       case 'render':
         return await runRender(rest);
       case undefined: case 'help': case '--help': case '-h':

@@ -99,7 +99,7 @@ export function formatDuration(seconds: number): string {
   const abs = Math.abs(seconds);
   const units: [number, string][] = [[604800, 'w'], [86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
   for (const [size, unit] of units) {
-    if (abs >= size * (unit === 'w' ? 2 : 1)) return `${trim(seconds / size)}${unit}`;
+    if (abs >= size * (unit === 'w' ? 2 : 1)) return `${Math.round((seconds / size) * 10) / 10}${unit}`;
   }
   return `${trim(seconds)}s`;
 }

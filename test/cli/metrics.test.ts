@@ -100,3 +100,20 @@ describe('computed metrics through real CSV files', () => {
     assert.match(ls.hover(uri(), text, positionOf(text, 'fcr:', 1))!.contents, /\*\*Computed:\*\* 100%/);
   });
 });
+
+describe('journeymap metrics (CLI)', () => {
+  it('prints every metric of the example with computed values marked, and json on request', async () => {
+    const { main } = await import('../../src/cli/main');
+    let stdout = '';
+    const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: process.cwd(), color: false };
+    assert.equal(await main(['metrics', 'examples/locked-out-admin.journey.yaml', '--today', '2026-11-27'], io), 0);
+    const fcr = stdout.split('\n').find((l) => /^desk-ack\s+fcr\s/.test(l));
+    assert.match(fcr!, /^desk-ack\s+fcr\s+\d+(\.\d)?% \*\s+75%\s+(misses by [\d.]+ points|meets)\s+desk-export\s+\d+$/);
+    stdout = '';
+    assert.equal(await main(['metrics', 'examples/locked-out-admin.journey.yaml', '--format', 'json'], io), 0);
+    const json = JSON.parse(stdout);
+    const computed = json.metrics.filter((m: { computed: boolean }) => m.computed);
+    assert.ok(computed.length >= 5 && computed.every((m: { n: number }) => m.n > 0));
+    assert.equal(await main(['metrics'], { ...io, stderr: () => undefined }), 2);
+  });
+});
