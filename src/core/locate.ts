@@ -4,19 +4,23 @@ import type { Definition, Improvement, KeyOccurrence, Metric, Reference, Span, T
 
 export const within = (span: Span, offset: number): boolean => offset >= span[0] && offset <= span[1];
 
-/** The touchpoint whose span holds the offset, by binary search over document order. */
-export function touchpointAt(doc: JourneyDocument, offset: number): Touchpoint | undefined {
-  const tps = doc.map.touchpoints;
+/** The item whose span holds the offset, by binary search over items sorted by position. */
+function findBySpan<T extends { span: Span }>(items: readonly T[], offset: number): T | undefined {
   let low = 0;
-  let high = tps.length - 1;
+  let high = items.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const span = tps[mid].span;
+    const span = items[mid].span;
     if (offset < span[0]) high = mid - 1;
     else if (offset > span[1]) low = mid + 1;
-    else return tps[mid];
+    else return items[mid];
   }
   return undefined;
+}
+
+/** The touchpoint whose span holds the offset (touchpoints are in document order). */
+export function touchpointAt(doc: JourneyDocument, offset: number): Touchpoint | undefined {
+  return findBySpan(doc.map.touchpoints, offset);
 }
 
 export function metricAt(tp: Touchpoint | undefined, offset: number): Metric | undefined {
@@ -35,17 +39,7 @@ export function referenceAt(doc: JourneyDocument, offset: number): Reference | u
   return doc.references.find((r) => within(r.span, offset));
 }
 
-/** The key under the offset, by binary search (keys are recorded in document order). */
+/** The key under the offset (keys are recorded in document order). */
 export function keyAt(doc: JourneyDocument, offset: number): KeyOccurrence | undefined {
-  const keys = doc.keys;
-  let low = 0;
-  let high = keys.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const span = keys[mid].span;
-    if (offset < span[0]) high = mid - 1;
-    else if (offset > span[1]) low = mid + 1;
-    else return keys[mid];
-  }
-  return undefined;
+  return findBySpan(doc.keys, offset);
 }
