@@ -40,7 +40,7 @@ export interface JourneyDocument {
   findings: Finding[];
   definitions: Definition[];
   references: Reference[];
-  /** Keys in document order. */
+  /** Keys, sorted by position. */
   keys: KeyOccurrence[];
   /** The parsed YAML document, when the text could be parsed. */
   yaml?: Document.Parsed;
@@ -82,6 +82,8 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
     result.findings.push({ code: 'yaml-syntax', severity: 'warning', span: spanOfError(warning.pos, text), message: yamlMessage(warning.message) });
   }
   new ModelBuilder(result, yaml).build();
+  // The builder records a mapping's keys before its children's: sort so lookups can binary-search.
+  result.keys.sort((a, b) => a.span[0] - b.span[0]);
   return result;
 }
 

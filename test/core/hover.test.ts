@@ -93,3 +93,13 @@ describe('hover escaping', () => {
     assert.equal(text('sign-in [x](y)'), 'sign-in \\[x\\]\\(y\\)');
   });
 });
+
+describe('hover on keys deep in the file', () => {
+  it('finds every key, wherever it is nested', () => {
+    const ls = service();
+    for (const [needle, pattern] of [['journeymap:', /Format version/], ['kind: customer', /customer \(the persona\)/], ['touchpoints:', /Touchpoints in this stage/], ['runbook:', /The runbook for this touchpoint/], ['impact:', /Expected impact/]] as const) {
+      const h = ls.hover(MAP_URI, CLEAN_MAP, positionOf(CLEAN_MAP, needle, 1));
+      assert.match(h?.contents ?? '', pattern, needle);
+    }
+  });
+});
