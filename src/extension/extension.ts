@@ -14,7 +14,7 @@ import { registerLanguageFeatures } from './providers';
 import { ServiceRegistry } from './service';
 import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
-import { registerPreview } from './previewGuard';
+import { registerPreview } from './preview';
 
 /** What `activate` returns: for other extensions and for the integration tests. */
 export interface JourneyMapApi {

@@ -8,6 +8,15 @@ import type { FileReader } from '../core';
 
 const decoder = new TextDecoder('utf-8');
 
+/**
+ * CSV streaming (csv-parse over Node streams) for metrics computed from ticket exports, in the
+ * desktop extension host only: the web bundle defines JOURNEYMAP_WEB, so esbuild drops the require.
+ */
+const nodeCsv: typeof import('../node/csvRecords') | undefined = process.env.JOURNEYMAP_WEB === '1'
+  ? undefined
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  : require('../node/csvRecords');
+
 export function toUri(path: string): vscode.Uri {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
 }
@@ -24,6 +33,19 @@ export const workspaceFileReader: FileReader = {
       const doc = openDocument(uri);
       if (doc) return doc.getText();
       return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  },
+  readRecords: nodeCsv ? async (path, onRecord) => {
+    const uri = toUri(path);
+    if (uri.scheme !== 'file') throw { message: `reading records is supported for local files only (${uri.scheme}:)` };
+    await nodeCsv.readCsvRecords(uri.fsPath, onRecord);
+  } : undefined,
+  async version(path: string): Promise<string | undefined> {
+    try {
+      const stat = await vscode.workspace.fs.stat(toUri(path));
+      return `${stat.mtime}:${stat.size}`;
     } catch {
       return undefined;
     }

@@ -4,17 +4,13 @@
 //    driven by Debian's Chromium through playwright-core (see ../shared/recipes).
 // Prints `vscode: N passed, N failed` last. Exit 77 (with a SKIPPED line) when the harness is
 // missing: `npm run test:setup` installs it.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumPath, harness, makeWorkspace, root, startCodeServer, workbenchUrl } from './lib.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const harness = join(root, 'test/vscode/harness');
-const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const suiteEntry = join(root, 'out/test/vscode/suite/index.js');
 const TOTAL_TIMEOUT = Number(process.env.JOURNEYMAP_VSCODE_TIMEOUT || 600_000);
 
@@ -52,36 +48,6 @@ function ensureBuilt() {
   }
 }
 
-/** A fresh copy of the fixture workspace plus the examples, `{{today}}` / `{{today-N}}` filled in. */
-function makeWorkspace(base) {
-  const ws = join(base, 'workspace');
-  cpSync(join(root, 'test/vscode/fixtures/workspace'), ws, { recursive: true });
-  if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(ws, 'examples'), { recursive: true });
-  const today = new Date();
-  const iso = (d) => d.toISOString().slice(0, 10);
-  const fill = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) { fill(full); continue; }
-      if (!/\.(ya?ml|md|json)$/.test(name)) continue;
-      const text = readFileSync(full, 'utf8');
-      const filled = text.replace(/\{\{today(?:-(\d+))?\}\}/g, (_, days) => iso(new Date(today.getTime() - Number(days ?? 0) * 86400000)));
-      if (filled !== text) writeFileSync(full, filled);
-    }
-  };
-  fill(ws);
-  return ws;
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => res(port)); });
-  });
-}
-
 /** Reads the results file the suite writes (counts survive whatever happens to the log). */
 function readResults(file) {
   try {
@@ -116,26 +82,9 @@ async function viaTestElectron(base, ws, resultsFile) {
 async function viaCodeServer(base, ws, resultsFile) {
   const require = createRequire(join(harness, 'package.json'));
   const { chromium } = require('playwright-core');
-  const entry = join(harness, 'node_modules/code-server/out/node/entry.js');
-  const port = await freePort();
-  const server = `http://127.0.0.1:${port}`;
-  const xdg = join(base, 'xdg');
-  mkdirSync(xdg, { recursive: true });
-  const serverLog = [];
-  const cs = spawn(process.execPath, [entry,
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust',
-    '--extensions-dir', join(base, 'ext'), '--user-data-dir', join(base, 'data'), ws,
-  ], {
-    cwd: base, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, XDG_CONFIG_HOME: xdg, JOURNEYMAP_TEST_RESULTS: resultsFile },
-  });
-  cs.stdout.on('data', (d) => serverLog.push(String(d)));
-  cs.stderr.on('data', (d) => serverLog.push(String(d)));
+  let server;
   let browser;
-  const stop = () => {
-    try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }
-  };
+  const stop = () => server?.stop();
   process.on('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stop(); process.exit(130); });
   const deadline = setTimeout(() => {
@@ -145,35 +94,21 @@ async function viaCodeServer(base, ws, resultsFile) {
     finish(1);
   }, TOTAL_TIMEOUT);
   try {
-    // Wait for the server to answer (it prints its URL when ready; polling the socket is simpler).
-    const ready = Date.now() + 90_000;
-    for (;;) {
-      if (cs.exitCode !== null) throw new Error(`code-server exited early (${cs.exitCode}):\n${serverLog.join('')}`);
-      try { if ((await fetch(`${server}/healthz`)).ok) break; } catch { /* not yet */ }
-      if (Date.now() > ready) throw new Error(`code-server did not start within 90 s:\n${serverLog.join('')}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    log(`code-server ${JSON.parse(readFileSync(join(harness, 'node_modules/code-server/package.json'), 'utf8')).version} on ${server} (pid ${cs.pid})`);
-    const authority = `127.0.0.1:${port}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
-      ['extensionTestsPath', `vscode-remote://${authority}${suiteEntry}`],
-      ['skipWelcome', 'true'],
-    ]);
-    browser = await chromium.launch({
-      executablePath: chromiumPath, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    server = await startCodeServer(base, { JOURNEYMAP_TEST_RESULTS: resultsFile });
+    log(`code-server ${server.version} on ${server.url} (pid ${server.pid})`);
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => { if (process.env.DEBUG) console.log('[pageerror]', e.message); });
-    if (process.env.DEBUG) page.on('console', (m) => console.log('[console]', m.type(), m.text().slice(0, 300)));
+    if (process.env.DEBUG) {
+      page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+      page.on('console', (m) => console.log('[console]', m.type(), m.text().slice(0, 300)));
+    }
     const code = await new Promise((res) => {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const fn = typeof console[type] === 'function' ? console[type] : console.log;
         fn(...(Array.isArray(args) ? args : [args]));
       })
         .then(() => page.exposeFunction('codeAutomationExit', (c) => res(c)))
-        .then(() => page.goto(`${server}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`))
+        .then(() => page.goto(workbenchUrl(server, ws, suiteEntry)))
         .catch((e) => { console.error(e); res(1); });
     });
     if (!readResults(resultsFile)) {

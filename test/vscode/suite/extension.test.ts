@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RULES } from '../../../src/core';
 import {
-  activate, codeOf, EXTENSION_ID, hoverText, open, positionOf, summary, waitFor, waitForDiagnostics, waitForValidation, workspaceUri, type Api,
+  activate, codeOf, EXTENSION_ID, hoverText, open, positionOf, summary, waitFor, waitForDiagnostics, workspaceUri, type Api,
 } from './helpers';
 
 const today = (() => {
@@ -353,11 +353,10 @@ describe('commands', () => {
       return s.visible && s.text.includes('overdue') ? s : undefined;
     });
     assert.ok(before.warning, 'overdue is shown in the warning colour');
-    const validated = waitForValidation(api, doc.uri);
     assert.strictEqual(await vscode.commands.executeCommand('journeymap.markReviewed'), true);
     assert.ok(doc.getText().includes(`last: ${today}`));
-    await validated;
-    const after = api.reviewStatus();
+    const after = await waitFor('the status bar to show the next review', api.onDidValidate as vscode.Event<unknown>,
+      () => (/Review due in/.test(api.reviewStatus().text) ? api.reviewStatus() : undefined), 30_000, () => api.reviewStatus().text);
     assert.ok(/Review due in \d+ days/.test(after.text) && !after.warning, after.text);
     await vscode.commands.executeCommand('undo');
   });
@@ -386,8 +385,10 @@ describe('commands', () => {
 
   it('Export Diagram as SVG writes an SVG file', async () => {
     const { doc } = await open('maps/clean.journey.yml');
-    const target = workspaceUri('out/clean.svg');
+    const target = workspaceUri('exports/clean.svg');
+    // A target uri as the second argument skips the save dialog (as for the palette's other export).
     await vscode.commands.executeCommand('journeymap.exportSvg', doc.uri, target);
+    assert.ok(await vscode.workspace.fs.stat(target).then(() => true, () => false), 'exportSvg wrote nothing at the target uri given as its second argument');
     const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(svg.trimStart().startsWith('<svg') || svg.includes('<svg'), svg.slice(0, 200));
   });
