@@ -7,14 +7,15 @@
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { renderSvg, THEMES } from '../src/core/render';
+import { renderSvg, renderSvgParts, THEMES } from '../src/core/render';
 import type { Card, Layout } from '../src/core/layout/types';
 import { ELK_MAX_TOUCHPOINTS, routeWithElk, type ElkLike } from '../src/core/layout/elk';
 import {
   DEFAULT_TOGGLES, isHostMessage, type HostMessage, type PreviewState, type PreviewToggles, type WebviewMessage,
 } from '../src/shared/previewMessages';
+import ElkApi from 'elkjs/lib/elk-api.js';
 import { currentTheme, themeKind } from './theme';
-import { patchSvg } from './patch';
+import { patchSvg, type Mirror, type PatchStats } from './patch';
 import { Viewport } from './viewport';
 import { Tooltip } from './tooltip';
 import { ImprovementsPanel } from './improvements';
@@ -61,6 +62,7 @@ let elkUri: string | undefined;
 let elkPromise: Promise<ElkLike | undefined> | undefined;
 let elkTimer: ReturnType<typeof setTimeout> | undefined;
 let renderSeq = 0;
+let mirror: Mirror | undefined;
 
 const viewport = new Viewport(viewportEl, contentEl, state, (v) => {
   state.zoom = v.zoom; state.panX = v.panX; state.panY = v.panY; state.fit = v.fit;
@@ -75,8 +77,14 @@ function draw(next: Layout): void {
   const start = performance.now();
   layout = next;
   cardsByKey = new Map(next.cards.map((c) => [c.key, c]));
-  const svg = renderSvg(next, { theme: currentTheme(), cardTitles: false });
-  patchSvg(contentEl, svg);
+  const parts = renderSvgParts(next, { theme: currentTheme(), cardTitles: false });
+  const rendered = performance.now();
+  const stats: PatchStats = { replaced: 0, kept: 0 };
+  try {
+    mirror = patchSvg(contentEl, parts, mirror, stats);
+  } catch {
+    mirror = patchSvg(contentEl, parts, undefined, stats);
+  }
   applyToggles();
   if (highlighted) setHighlight(highlighted, false);
   viewport.setContentSize(next.width, next.height);
@@ -87,7 +95,7 @@ function draw(next: Layout): void {
   document.body.dataset.router = next.router;
   if (current) {
     document.body.dataset.version = String(current.version);
-    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router });
+    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router, renderMs: rendered - start, replaced: stats.replaced, kept: stats.kept });
   }
 }
 
@@ -102,20 +110,22 @@ function applyToggles(): void {
   }
 }
 
+/**
+ * Starts elk in a Web Worker (so routing never blocks the page): the worker script is fetched from
+ * the extension and started from a blob URL, which the CSP allows (`worker-src blob:`).
+ */
 function loadElk(): Promise<ElkLike | undefined> {
   if (!elkUri) return Promise.resolve(undefined);
-  elkPromise ??= new Promise((resolve) => {
-    const script = document.createElement('script');
-    // The page's nonce lets this one script in; nothing else can be loaded.
-    script.nonce = (document.querySelector('script[nonce]') as HTMLScriptElement | null)?.nonce ?? '';
-    script.src = elkUri!;
-    script.onload = () => {
-      const ELK = (globalThis as unknown as { JourneymapElk?: new () => ElkLike }).JourneymapElk;
-      resolve(ELK ? new ELK() : undefined);
-    };
-    script.onerror = () => resolve(undefined);
-    document.head.appendChild(script);
-  });
+  elkPromise ??= (async () => {
+    try {
+      const response = await fetch(elkUri!);
+      if (!response.ok) return undefined;
+      const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+      return new ElkApi({ workerUrl: url, workerFactory: (u?: string) => new Worker(u ?? url) }) as unknown as ElkLike;
+    } catch {
+      return undefined;
+    }
+  })();
   return elkPromise;
 }
 

@@ -171,32 +171,85 @@ function statusColor(theme: SvgTheme, status: string): string {
 
 const STATUS_WORD: Record<string, string> = { meets: 'meets target', misses: 'misses target', 'no-target': 'no target', 'no-value': 'no value' };
 
+/** A top-level element of the SVG that is not a layer (title, desc, defs, legend). */
+export interface SvgLeaf {
+  kind: 'leaf';
+  key?: string;
+  markup: string;
+}
+
+/** A layer: a `<g data-key>` whose items are patched one by one (keyed by data-key, or by position). */
+export interface SvgLayer {
+  kind: 'layer';
+  key: string;
+  open: string;
+  items: { key?: string; markup: string }[];
+  close: string;
+}
+
+/** The SVG in parts, for the webview's patching: joined, it is exactly `renderSvg`'s string. */
+export interface SvgParts {
+  open: string;
+  children: (SvgLeaf | SvgLayer)[];
+  close: string;
+}
+
+export function joinSvg(parts: SvgParts): string {
+  const out: string[] = [parts.open];
+  for (const child of parts.children) {
+    if (child.kind === 'leaf') out.push(child.markup);
+    else {
+      out.push(child.open);
+      for (const item of child.items) out.push(item.markup);
+      out.push(child.close);
+    }
+  }
+  out.push(parts.close);
+  return out.join('');
+}
+
 export function renderSvg(layout: Layout, options: RenderOptions = {}): string {
+  return joinSvg(renderSvgParts(layout, options));
+}
+
+export function renderSvgParts(layout: Layout, options: RenderOptions = {}): SvgParts {
   const t = options.theme ?? LIGHT_THEME;
   const cardTitles = options.cardTitles ?? true;
   const M = METRICS;
-  const out: string[] = [];
   const w = layout.width;
   const h = layout.height;
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="jm-diagram" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="jm-title" font-family="${escapeXml(t.fontFamily)}" font-size="${M.fontSize}" data-theme="${escapeXml(t.name)}">`);
-  out.push(`<title id="jm-title">${escapeXml(layout.title)}</title>`);
-  if (layout.subtitleLines.length) out.push(`<desc>${escapeXml(layout.subtitleLines.join(' '))}</desc>`);
-  out.push(defs(t));
+  const parts: SvgParts = { open: '', children: [], close: '</svg>' };
+  let layerNow: SvgLayer | undefined;
+  const leaf = (markup: string, key?: string) => { parts.children.push({ kind: 'leaf', key, markup }); };
+  const layer = (key: string, attrs = '') => {
+    layerNow = { kind: 'layer', key, open: `<g data-key="${key}"${attrs}>`, items: [], close: '</g>' };
+    parts.children.push(layerNow);
+  };
+  const item = (markup: string, key?: string) => { layerNow!.items.push({ key, markup }); };
+  let buf: string[] = [];
+  const out = { push: (s: string) => { buf.push(s); } };
+  const flush = (key?: string) => { item(buf.join(''), key); buf = []; };
+
+  parts.open = `<svg xmlns="http://www.w3.org/2000/svg" class="jm-diagram" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="jm-title" font-family="${escapeXml(t.fontFamily)}" font-size="${M.fontSize}" data-theme="${escapeXml(t.name)}">`;
+  leaf(`<title id="jm-title">${escapeXml(layout.title)}</title>`);
+  if (layout.subtitleLines.length) leaf(`<desc>${escapeXml(layout.subtitleLines.join(' '))}</desc>`);
+  leaf(defs(t));
 
   // Background, title, subtitle.
-  out.push(`<g data-key="background"><rect class="jm-bg" x="0" y="0" width="${w}" height="${h}" fill="${escapeXml(t.background)}"/>`);
-  out.push(`<text class="jm-title" x="${M.margin}" y="${M.margin + M.titleSize - 4}" font-size="${M.titleSize}" font-weight="700" fill="${escapeXml(t.foreground)}">${escapeXml(layout.title)}</text>`);
+  layer('background');
+  item(`<rect class="jm-bg" x="0" y="0" width="${w}" height="${h}" fill="${escapeXml(t.background)}"/>`);
+  item(`<text class="jm-title" x="${M.margin}" y="${M.margin + M.titleSize - 4}" font-size="${M.titleSize}" font-weight="700" fill="${escapeXml(t.foreground)}">${escapeXml(layout.title)}</text>`);
   layout.subtitleLines.forEach((line, i) => {
-    out.push(`<text class="jm-subtitle" x="${M.margin}" y="${M.margin + M.titleSize + 14 + i * 17}" font-size="${M.subtitleSize}" fill="${escapeXml(t.muted)}">${escapeXml(line)}</text>`);
+    item(`<text class="jm-subtitle" x="${M.margin}" y="${M.margin + M.titleSize + 14 + i * 17}" font-size="${M.subtitleSize}" fill="${escapeXml(t.muted)}">${escapeXml(line)}</text>`);
   });
-  out.push('</g>');
 
   // Stage columns and headers.
-  out.push('<g data-key="stages" data-layer="stages">');
+  layer('stages', ' data-layer="stages"');
   const gridBottom = layout.grid.y + layout.grid.height;
   for (const st of layout.stages) {
     const fill = st.index % 2 === 0 ? t.stageFill : t.stageFillAlt;
-    out.push(`<g data-key="stage:${escapeXml(st.key)}" class="jm-stage" data-line="${st.line}" data-stage="${escapeXml(st.key)}">`);
+    const key = `stage:${escapeXml(st.key)}`;
+    out.push(`<g data-key="${key}" class="jm-stage" data-line="${st.line}" data-stage="${escapeXml(st.key)}">`);
     out.push(`<rect x="${n(st.x)}" y="${n(st.y)}" width="${n(st.width)}" height="${n(gridBottom - st.y)}" fill="${escapeXml(fill)}"/>`);
     out.push(`<line x1="${n(st.x)}" y1="${n(st.y)}" x2="${n(st.x)}" y2="${n(gridBottom)}" stroke="${escapeXml(t.border)}" stroke-width="1"/>`);
     st.labelLines.forEach((line, i) => {
@@ -205,13 +258,14 @@ export function renderSvg(layout: Layout, options: RenderOptions = {}): string {
     const count = `${st.index + 1} · ${st.touchpointCount} touchpoint${st.touchpointCount === 1 ? '' : 's'}`;
     out.push(`<text x="${n(st.x + 12)}" y="${n(st.y + 22 + st.labelLines.length * 16 + 2)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">${escapeXml(count)}</text>`);
     out.push('</g>');
+    flush(key);
   }
-  out.push('</g>');
 
   // Lane bands and labels.
-  out.push('<g data-key="lanes" data-layer="lanes">');
+  layer('lanes', ' data-layer="lanes"');
   for (const lane of layout.lanes) {
-    out.push(`<g data-key="lane:${escapeXml(lane.key)}" class="jm-lane" data-lane="${escapeXml(lane.key)}" data-line="${lane.line}" data-kind="${lane.kind}">`);
+    const key = `lane:${escapeXml(lane.key)}`;
+    out.push(`<g data-key="${key}" class="jm-lane" data-lane="${escapeXml(lane.key)}" data-line="${lane.line}" data-kind="${lane.kind}">`);
     out.push(`<rect x="${n(lane.x)}" y="${n(lane.y)}" width="${n(lane.width)}" height="${n(lane.height)}" fill="${escapeXml(t.laneFill[lane.kind])}" fill-opacity="0.75"/>`);
     out.push(`<line x1="${n(lane.x)}" y1="${n(lane.y)}" x2="${n(lane.x + lane.width)}" y2="${n(lane.y)}" stroke="${escapeXml(t.border)}" stroke-width="1"/>`);
     out.push(`<rect x="${n(lane.x)}" y="${n(lane.y)}" width="4" height="${n(lane.height)}" fill="${escapeXml(t.laneAccent[lane.kind])}"/>`);
@@ -223,9 +277,10 @@ export function renderSvg(layout: Layout, options: RenderOptions = {}): string {
     out.push(`<text x="${n(lane.x + 14)}" y="${n(ly)}" font-size="${M.smallSize}" font-weight="600" letter-spacing="0.6" fill="${escapeXml(t.laneAccent[lane.kind])}">${escapeXml(lane.kind.toUpperCase())}</text>`);
     if (lane.team) out.push(`<text x="${n(lane.x + 14)}" y="${n(ly + 14)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">${escapeXml(lane.team)}</text>`);
     out.push('</g>');
+    flush(key);
   }
   const last = layout.lanes[layout.lanes.length - 1];
-  if (last) out.push(`<line data-key="lanes-end" x1="${n(last.x)}" y1="${n(last.y + last.height)}" x2="${n(last.x + last.width)}" y2="${n(last.y + last.height)}" stroke="${escapeXml(t.border)}" stroke-width="1"/>`);
+  if (last) item(`<line data-key="lanes-end" x1="${n(last.x)}" y1="${n(last.y + last.height)}" x2="${n(last.x + last.width)}" y2="${n(last.y + last.height)}" stroke="${escapeXml(t.border)}" stroke-width="1"/>`, 'lanes-end');
   if (layout.visibilityY !== undefined) {
     const vy = layout.visibilityY;
     const x1 = M.margin;
@@ -233,59 +288,56 @@ export function renderSvg(layout: Layout, options: RenderOptions = {}): string {
     out.push(`<g data-key="visibility" class="jm-visibility"><line x1="${n(x1)}" y1="${n(vy)}" x2="${n(x2)}" y2="${n(vy)}" stroke="${escapeXml(t.visibility)}" stroke-width="2" stroke-dasharray="10 5"/>`);
     out.push(`<rect x="${n(x1 + 8)}" y="${n(vy - 8)}" width="118" height="16" rx="8" fill="${escapeXml(t.background)}" stroke="${escapeXml(t.visibility)}"/>`);
     out.push(`<text x="${n(x1 + 67)}" y="${n(vy + 4)}" text-anchor="middle" font-size="${M.smallSize}" font-weight="600" fill="${escapeXml(t.muted)}">line of visibility</text></g>`);
+    flush('visibility');
   }
-  out.push('</g>');
 
   // Emotion curve.
   if (layout.curve) {
     const c = layout.curve;
-    out.push(`<g data-key="curve" data-layer="curve" class="jm-curve">`);
-    out.push(`<rect x="${n(M.margin)}" y="${n(c.y)}" width="${n(c.x + c.width - M.margin)}" height="${n(c.height)}" fill="${escapeXml(t.background)}" fill-opacity="0.55"/>`);
-    out.push(`<line x1="${n(M.margin)}" y1="${n(c.y)}" x2="${n(c.x + c.width)}" y2="${n(c.y)}" stroke="${escapeXml(t.border)}"/>`);
-    out.push(`<text x="${n(M.margin + 14)}" y="${n(c.y + 24)}" font-size="${M.laneLabelSize}" font-weight="700" fill="${escapeXml(t.foreground)}">How the customer feels</text>`);
-    out.push(`<text x="${n(M.margin + 14)}" y="${n(c.y + 40)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">feels, \u22123 to +3</text>`);
+    layer('curve', ' data-layer="curve" class="jm-curve"');
+    item(`<rect x="${n(M.margin)}" y="${n(c.y)}" width="${n(c.x + c.width - M.margin)}" height="${n(c.height)}" fill="${escapeXml(t.background)}" fill-opacity="0.55"/>`);
+    item(`<line x1="${n(M.margin)}" y1="${n(c.y)}" x2="${n(c.x + c.width)}" y2="${n(c.y)}" stroke="${escapeXml(t.border)}"/>`);
+    item(`<text x="${n(M.margin + 14)}" y="${n(c.y + 24)}" font-size="${M.laneLabelSize}" font-weight="700" fill="${escapeXml(t.foreground)}">How the customer feels</text>`);
+    item(`<text x="${n(M.margin + 14)}" y="${n(c.y + 40)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">feels, \u22123 to +3</text>`);
     for (const v of [3, 0, -3]) {
       const y = c.zeroY - v * c.unit;
-      out.push(`<line x1="${n(c.x)}" y1="${n(y)}" x2="${n(c.x + c.width)}" y2="${n(y)}" stroke="${escapeXml(v === 0 ? t.muted : t.border)}" stroke-width="1" stroke-dasharray="${v === 0 ? '4 4' : '2 6'}"/>`);
-      out.push(`<text x="${n(c.x + 6)}" y="${n(y - 3)}" font-size="${M.smallSize - 1}" fill="${escapeXml(t.muted)}">${feelsText(v)}</text>`);
+      item(`<line x1="${n(c.x)}" y1="${n(y)}" x2="${n(c.x + c.width)}" y2="${n(y)}" stroke="${escapeXml(v === 0 ? t.muted : t.border)}" stroke-width="1" stroke-dasharray="${v === 0 ? '4 4' : '2 6'}"/>`);
+      item(`<text x="${n(c.x + 6)}" y="${n(y - 3)}" font-size="${M.smallSize - 1}" fill="${escapeXml(t.muted)}">${feelsText(v)}</text>`);
     }
     if (c.points.length > 1) {
       const path = smoothPath(c.points);
       const first = c.points[0];
       const lastPoint = c.points[c.points.length - 1];
-      out.push(`<path d="${path} L${n(lastPoint.x)} ${n(c.zeroY)} L${n(first.x)} ${n(c.zeroY)} Z" fill="${escapeXml(t.curveFill)}" fill-opacity="0.10" stroke="none"/>`);
-      out.push(`<path class="jm-curve-line" d="${path}" fill="none" stroke="${escapeXml(t.curve)}" stroke-width="2.5" stroke-linecap="round"/>`);
+      item(`<path d="${path} L${n(lastPoint.x)} ${n(c.zeroY)} L${n(first.x)} ${n(c.zeroY)} Z" fill="${escapeXml(t.curveFill)}" fill-opacity="0.10" stroke="none"/>`);
+      item(`<path class="jm-curve-line" d="${path}" fill="none" stroke="${escapeXml(t.curve)}" stroke-width="2.5" stroke-linecap="round"/>`);
     }
     for (const p of c.points) {
       const color = feelsColor(t, p.feels);
-      out.push(`<g class="jm-curve-point" data-key="feels:${escapeXml(p.key)}" data-id="${escapeXml(p.key)}" data-line="${p.line}" data-feels="${p.feels}">`);
+      const key = `feels:${escapeXml(p.key)}`;
+      out.push(`<g class="jm-curve-point" data-key="${key}" data-id="${escapeXml(p.key)}" data-line="${p.line}" data-feels="${p.feels}">`);
       out.push(`<title>${escapeXml(`${p.name}: feels ${feelsText(p.feels)}`)}</title>`);
       out.push(`<circle cx="${n(p.x)}" cy="${n(p.y)}" r="6" fill="${escapeXml(color)}" stroke="${escapeXml(t.background)}" stroke-width="2"/>`);
       const above = p.feels >= 0;
       out.push(`<text x="${n(p.x)}" y="${n(above ? p.y - 10 : p.y + 18)}" text-anchor="middle" font-size="${M.smallSize}" font-weight="700" fill="${escapeXml(color)}">${feelsText(p.feels)}</text>`);
       out.push('</g>');
+      flush(key);
     }
-    out.push('</g>');
   }
 
   // Flow edges.
-  out.push('<g data-key="flows" data-layer="flows" fill="none">');
-  for (const e of layout.flows) out.push(flowEdge(e, t));
-  out.push('</g>');
+  layer('flows', ' data-layer="flows" fill="none"');
+  for (const e of layout.flows) item(flowEdge(e, t), `flow:${escapeXml(e.key)}`);
 
   // Cards.
-  out.push('<g data-key="cards" data-layer="cards">');
-  for (const card of layout.cards) out.push(cardSvg(card, t, cardTitles));
-  out.push('</g>');
+  layer('cards', ' data-layer="cards"');
+  for (const card of layout.cards) item(cardSvg(card, t, cardTitles), `card:${escapeXml(card.key)}`);
 
   // Handoffs above the cards' layer (their routes avoid cards; labels sit in free gutters).
-  out.push('<g data-key="handoffs" data-layer="handoffs">');
-  for (const hnd of layout.handoffs) out.push(handoffEdge(hnd, t));
-  out.push('</g>');
+  layer('handoffs', ' data-layer="handoffs"');
+  for (const hnd of layout.handoffs) item(handoffEdge(hnd, t), escapeXml(hnd.key));
 
-  out.push(legend(layout, t));
-  out.push('</svg>');
-  return out.join('');
+  leaf(legend(layout, t), 'legend');
+  return parts;
 }
 
 function defs(t: SvgTheme): string {

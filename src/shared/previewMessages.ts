@@ -59,7 +59,13 @@ export type WebviewMessage =
   | { type: 'setLock'; uri: string; locked: boolean }
   | { type: 'setHiddenLanes'; uri: string; hiddenLanes: string[] }
   | { type: 'openRunbook'; uri: string; runbook: string }
-  | { type: 'rendered'; uri: string; version: number; ms: number; router: 'grid' | 'elk' }
+  | {
+    type: 'rendered'; uri: string; version: number; router: 'grid' | 'elk';
+    /** Time to draw: SVG string, parse and patch; renderMs of it the SVG string. */
+    ms: number; renderMs?: number;
+    /** Items the patch replaced and kept. */
+    replaced?: number; kept?: number;
+  }
   | { type: 'exported'; uri: string; requestId: number; format: 'svg' | 'png'; data?: string; error?: string };
 
 export function isHostMessage(value: unknown): value is HostMessage {

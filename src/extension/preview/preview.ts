@@ -121,6 +121,9 @@ export class JourneyPreview implements vscode.Disposable {
       `script-src 'nonce-${n}'`,
       `img-src ${webview.cspSource} data: blob:`,
       `font-src ${webview.cspSource}`,
+      // elk's layout worker: fetched from the extension, started from a blob URL.
+      `connect-src ${webview.cspSource}`,
+      'worker-src blob:',
     ].join('; ');
     return previewHtml({ csp, nonce: n, scriptUri: script.toString(), styleUri: style.toString(), uri: this.resourceUri.toString() });
   }
@@ -173,7 +176,7 @@ export class JourneyPreview implements vscode.Disposable {
     }
     if (this.disposed || seq !== this.updateSeq) return;
     this.lastLayout = layout ?? this.lastLayout;
-    const elkUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview', 'elk.js')).toString();
+    const elkUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview', 'elk-worker.js')).toString();
     await this.post({ type: 'update', uri, version, fileName: baseName(this.resourceUri), layout, errorCount, locked: this.locked, elkUri });
     const editor = vscode.window.activeTextEditor;
     if (editor && editor.document.uri.toString() === uri) this.highlight(editor.document, editor.selection.active);
