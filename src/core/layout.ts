@@ -162,7 +162,10 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
       const evaluation = evaluateMetric(m);
       const value = m.value?.value.text;
       const target = m.target?.value.text;
-      const label = ellipsize(`${m.name.value} ${value ?? '—'}${target ? ` / ${target}` : ''}`, innerWidth - 14, M.smallSize);
+      // The figures always show; a long metric name gives way.
+      const figures = `${value ?? '—'}${target ? ` / ${target}` : ''}`;
+      const room = innerWidth - 14 - textWidth(` ${figures}`, M.smallSize);
+      const label = room > 30 ? `${ellipsize(m.name.value, room, M.smallSize)} ${figures}` : ellipsize(`${m.name.value} ${figures}`, innerWidth - 14, M.smallSize);
       return {
         name: m.name.value, value, target, status: evaluation.status, better: evaluation.better, gap: evaluation.gap,
         source: m.source?.value, asOf: m.asOf ? formatIsoDate(m.asOf.value) : undefined, label,
@@ -259,7 +262,7 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
   const customerLanes = lanes.some((l) => l.kind === 'customer' && !l.synthetic);
   let curve: EmotionCurve | undefined;
   if (customerLanes) {
-    curve = { x: gridX, y, width: gridRight - gridX, height: M.curveHeight, points: [], zeroY: y + M.curveHeight / 2, unit: (M.curveHeight - 28) / 6 };
+    curve = { x: gridX, y, width: gridRight - gridX, height: M.curveHeight, points: [], zeroY: y + M.curveHeight / 2, unit: (M.curveHeight - 44) / 6 };
     y += M.curveHeight;
   }
   const gridTop = y;

@@ -297,7 +297,7 @@ export function renderSvgParts(layout: Layout, options: RenderOptions = {}): Svg
     layer('curve', ' data-layer="curve" class="jm-curve"');
     item(`<rect x="${n(M.margin)}" y="${n(c.y)}" width="${n(c.x + c.width - M.margin)}" height="${n(c.height)}" fill="${escapeXml(t.background)}" fill-opacity="0.55"/>`);
     item(`<line x1="${n(M.margin)}" y1="${n(c.y)}" x2="${n(c.x + c.width)}" y2="${n(c.y)}" stroke="${escapeXml(t.border)}"/>`);
-    item(`<text x="${n(M.margin + 14)}" y="${n(c.y + 24)}" font-size="${M.laneLabelSize}" font-weight="700" fill="${escapeXml(t.foreground)}">How the customer feels</text>`);
+    item(`<text x="${n(M.margin + 14)}" y="${n(c.y + 24)}" font-size="${M.laneLabelSize}" font-weight="700" fill="${escapeXml(t.foreground)}">Customer emotion</text>`);
     item(`<text x="${n(M.margin + 14)}" y="${n(c.y + 40)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">feels, \u22123 to +3</text>`);
     for (const v of [3, 0, -3]) {
       const y = c.zeroY - v * c.unit;
@@ -318,7 +318,7 @@ export function renderSvgParts(layout: Layout, options: RenderOptions = {}): Svg
       out.push(`<title>${escapeXml(`${p.name}: feels ${feelsText(p.feels)}`)}</title>`);
       out.push(`<circle cx="${n(p.x)}" cy="${n(p.y)}" r="6" fill="${escapeXml(color)}" stroke="${escapeXml(t.background)}" stroke-width="2"/>`);
       const above = p.feels >= 0;
-      out.push(`<text x="${n(p.x)}" y="${n(above ? p.y - 10 : p.y + 18)}" text-anchor="middle" font-size="${M.smallSize}" font-weight="700" fill="${escapeXml(color)}">${feelsText(p.feels)}</text>`);
+      out.push(`<text x="${n(p.x)}" y="${n(above ? p.y - 10 : p.y + 17)}" text-anchor="middle" font-size="${M.smallSize}" font-weight="700" fill="${escapeXml(color)}">${feelsText(p.feels)}</text>`);
       out.push('</g>');
       flush(key);
     }
