@@ -309,7 +309,8 @@ export function checkSvg(svg: string, what: string): void {
         const attr = node.attributes![i];
         assert.ok(!/^on/i.test(attr.name), `${what}: event handler attribute ${attr.name}`);
         assert.ok(!/(^|:)href$/i.test(attr.name) || !/^\s*(javascript|data|vbscript|https?|file):/i.test(attr.value), `${what}: ${attr.name}="${attr.value}"`);
-        assert.ok(!/javascript:/i.test(attr.value) || attr.name === 'data-id' || attr.name === 'aria-label', `${what}: javascript: in ${attr.name}`);
+        // data-* and aria-* values are inert (read by the page with getAttribute, never navigated to).
+        assert.ok(!/javascript:/i.test(attr.value) || /^(data|aria)-/i.test(attr.name), `${what}: javascript: in ${attr.name}`);
       }
     }
     for (let i = 0; i < node.childNodes.length; i++) stack.push(node.childNodes[i]);
@@ -368,7 +369,13 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
   const fixDiagnostics = diagnostics.slice(0, options.maxFixDiagnostics ?? diagnostics.length);
   for (const [i, d] of fixDiagnostics.entries()) {
     const fixes = await step(`fixes for ${d.code}`, () => svc.fixes(uri, text, d));
-    for (const fix of fixes) checkEdits(lines, fix.edits, `fix "${fix.title}" for ${d.code} (diagnostic ${i})`);
+    for (const fix of fixes) {
+      checkEdits(lines, fix.edits, `fix "${fix.title}" for ${d.code} (diagnostic ${i})`);
+      if (fix.fileChange) {
+        const target = fix.fileChange.path;
+        assert.ok(target.startsWith(`${ROOT}/`) && !target.split('/').includes('..'), `fix "${fix.title}" for ${d.code} changes a file outside the workspace: ${target}`);
+      }
+    }
   }
 
   const positions = [...offsets.map((o) => lines.positionAt(o % (text.length + 1))), lines.positionAt(text.length)];
