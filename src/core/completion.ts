@@ -170,12 +170,34 @@ function apply(entry: Entry, state: WalkState): void {
 }
 
 /** Walks from the line above `line` to the top of the document, completing the path. */
+/**
+ * Each line's indentation (spaces), or -1 for a blank line, computed once per parsed document, so
+ * the upward walk skips deeper lines without cutting their text out.
+ */
+const indentCache = new WeakMap<JourneyDocument, Int32Array>();
+
+function lineIndents(doc: JourneyDocument): Int32Array {
+  let indents = indentCache.get(doc);
+  if (indents) return indents;
+  indents = new Int32Array(doc.lines.lineCount);
+  const text = doc.text;
+  for (let l = 0; l < indents.length; l++) {
+    let i = doc.lines.lineStart(l);
+    const end = doc.lines.lineEnd(l);
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    indents[l] = i === end ? -1 : i - doc.lines.lineStart(l);
+  }
+  indentCache.set(doc, indents);
+  return indents;
+}
+
 function walkUp(doc: JourneyDocument, line: number, state: WalkState): void {
+  const indents = lineIndents(doc);
   for (let l = line - 1; l >= 0; l--) {
     if (state.mode === 'map' && state.target === 0 && !state.present) break;
+    if (indents[l] < 0 || indents[l] > state.target) continue;
     const text = doc.lines.lineText(l);
-    const indent = indentOf(text);
-    if (indent > state.target) continue;
+    const indent = indents[l];
     const first = text[indent];
     if (first === undefined || first === '#' || first === '\t') continue;
     if (indent === 0 && (text.startsWith('---') || text.startsWith('...'))) break;

@@ -38,6 +38,7 @@ export interface JourneyDocument {
   lines: LineIndex;
   map: JourneyMap;
   findings: Finding[];
+  /** Id definitions and references, each sorted by position. */
   definitions: Definition[];
   references: Reference[];
   /** Keys, sorted by position. */
@@ -83,7 +84,10 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   }
   new ModelBuilder(result, yaml).build();
   // The builder records a mapping's keys before its children's: sort so lookups can binary-search.
-  result.keys.sort((a, b) => a.span[0] - b.span[0]);
+  const byStart = (a: { span: Span }, b: { span: Span }) => a.span[0] - b.span[0];
+  result.keys.sort(byStart);
+  result.definitions.sort(byStart);
+  result.references.sort(byStart);
   return result;
 }
 

@@ -32,11 +32,11 @@ export function improvementAt(doc: JourneyDocument, offset: number): Improvement
 }
 
 export function definitionAt(doc: JourneyDocument, offset: number): Definition | undefined {
-  return doc.definitions.find((d) => within(d.span, offset));
+  return findBySpan(doc.definitions, offset);
 }
 
 export function referenceAt(doc: JourneyDocument, offset: number): Reference | undefined {
-  return doc.references.find((r) => within(r.span, offset));
+  return findBySpan(doc.references, offset);
 }
 
 /** The key under the offset (keys are recorded in document order). */
