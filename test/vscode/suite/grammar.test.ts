@@ -11,7 +11,11 @@ import { EXTENSION_ID } from './helpers';
 interface Token { text: string; scopes: string[] }
 
 async function loadTokenizer(): Promise<(text: string) => Token[][]> {
-  const modules = path.join(vscode.env.appRoot, 'node_modules');
+  // code-server and most builds keep them in node_modules; some desktop builds pack them in an asar
+  // archive, which Electron's fs reads transparently.
+  const modules = [path.join(vscode.env.appRoot, 'node_modules'), path.join(vscode.env.appRoot, 'node_modules.asar')]
+    .find((dir) => fs.existsSync(path.join(dir, 'vscode-textmate')));
+  assert.ok(modules, `vscode-textmate not found under ${vscode.env.appRoot}`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tm = require(path.join(modules, 'vscode-textmate'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
