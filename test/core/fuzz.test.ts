@@ -23,6 +23,53 @@ const ALL = examples([SMALL]);
 /** Fixed seeds: the same cases on every run and every machine. */
 const SEEDS = { examples: 20261127, small: 424242, svg: 1337, mutations: 7 };
 
+/** Adversarial files from the hardening issue; each goes through every feature (see checkText). */
+function adversarialInputs(): Record<string, string> {
+  const levels = ['x0: &x0 [a,a,a,a,a,a,a,a,a,a]'];
+  for (let i = 1; i < 9; i++) levels.push(`x${i}: &x${i} [${Array(10).fill(`*x${i - 1}`).join(',')}]`);
+  // Nesting stays at 200 levels here: deeper flow nesting (about 900 levels) makes the YAML parser
+  // overflow the stack, and parsing such a file a second time in the same process aborts Node
+  // (reported to the core's owner); the core's own hostile-input test covers one deep parse.
+  return {
+    'alias bomb (10^9 entries) behind pains': CLEAN_MAP.replace('persona:', `${levels.join('\n')}\npersona:`).replace('pains: [No hint how long the lock lasts]', 'pains: *x8'),
+    'alias bomb as the title': `${levels.join('\n')}\ntitle: *x8\n`,
+    'the stages list aliased under an unknown key': CLEAN_MAP.replace('stages:', 'stages: &s').replace('handoffs:', 'extra: *s\nhandoffs:'),
+    'a self-referencing alias': 'a: &a [*a]\n',
+    'a merge key merging its own mapping': 'a: &a\n  b: 1\n  <<: *a\n',
+    // 1,000 keys in one mapping: the YAML parser's duplicate-key check is quadratic (40,000 keys take
+    // about 45 s; reported to the core's owner), so larger counts are left out of this suite.
+    '1,000 anchored keys': Array.from({ length: 1000 }, (_, i) => `a${i}: &a${i} v`).join('\n'),
+    '200-deep flow nesting': '['.repeat(200) + ']'.repeat(200),
+    '200-deep block nesting': Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' v\n',
+    'a 1 MB single line': `title: ${'x'.repeat(1_000_000)}\n`,
+    'a 1 MB name': CLEAN_MAP.replace('name: Agent verifies identity', `name: ${'word '.repeat(200_000)}`),
+    'a 10 MB file': `${CLEAN_MAP}# ${'y'.repeat(10_000_000)}\n`,
+    'several documents': `${CLEAN_MAP}---\n${CLEAN_MAP}...\n---\n- a\n`,
+    'a list at the root': '- a\n- b\n',
+    'a scalar at the root': 'hello',
+    'an empty file': '',
+    'only a BOM': '\uFEFF',
+    'BOM and CRLF': `\uFEFF${CLEAN_MAP.replace(/\n/g, '\r\n')}`,
+    'CR line endings only': CLEAN_MAP.replace(/\n/g, '\r'),
+    'tabs for indentation': CLEAN_MAP.replace(/^( +)/gm, (sp) => '\t'.repeat(sp.length / 2)),
+    'duplicate keys everywhere': CLEAN_MAP.replace(/^(\s*)(\w+): (.+)$/gm, '$1$2: $3\n$1$2: $3'),
+    'non-string keys': '? [a, b]\n: c\n1: x\ntrue: y\nnull: z\n~: w\n',
+    'directives and tags': `%YAML 1.2\n%TAG ! tag:x,2000:\n---\n${CLEAN_MAP.replace('title: ', 'title: !!binary ').replace('persona:', 'persona: !!js/function "x" #')}`,
+    'a 2,000-character key': `${'k'.repeat(2000)}: v\n`,
+    'bidi overrides and controls in names': CLEAN_MAP.replace('name: Agent verifies identity', 'name: "Agent \u202Everifies\u0007 \u2066identity\u2069"'),
+  };
+}
+
+describe('fuzz: adversarial files through every feature', () => {
+  const checker = createChecker();
+  for (const [name, text] of Object.entries(adversarialInputs())) {
+    it(`${name}: nothing throws, ranges inside, bounded validation`, async function () {
+      this.timeout(60_000);
+      await checkText(MAP_URI, text, [0, text.length >> 1, 100], 'renamed', { parseSvg: text.length < 100_000 }, checker);
+    });
+  }
+});
+
 describe('fuzz: hostile edits never break the language service', () => {
   it('the example set holds every map under examples/ and the small fixture', () => {
     assert.ok(ALL.length >= 4, ALL.map((e) => e.name).join(', '));
@@ -43,12 +90,12 @@ describe('fuzz: hostile edits never break the language service', () => {
     }), { seed: SEEDS.examples, numRuns: 160 });
   });
 
-  it(`mutated small map, with more mutations each (seed ${SEEDS.small}, 300 cases)`, async function () {
+  it(`mutated small map, with more mutations each; the text after each fix validates too (seed ${SEEDS.small}, 300 cases)`, async function () {
     this.timeout(120_000);
     const small = [SMALL];
     const checker = createChecker();
     await fc.assert(fc.asyncProperty(caseArb(1, 10), async (c) => {
-      await checkText(SMALL.uri, applyCase(c, small), c.offsets, c.newName, {}, checker);
+      await checkText(SMALL.uri, applyCase(c, small), c.offsets, c.newName, { revalidateFixes: true }, checker);
     }), { seed: SEEDS.small, numRuns: 300 });
   });
 

@@ -336,6 +336,8 @@ export interface CheckOptions {
   parseSvg?: boolean;
   /** Run every fix of every diagnostic (default) or only the first N diagnostics. */
   maxFixDiagnostics?: number;
+  /** Validate the text after a fix too, once per rule (it must not throw, and its ranges must be inside). */
+  revalidateFixes?: boolean;
 }
 
 /**
@@ -366,11 +368,19 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
     assert.ok(typeof d.message === 'string' && d.message.length > 0, `diagnostic ${i} (${d.code}) has no message`);
   });
 
+  const revalidated = new Set<string>();
   const fixDiagnostics = diagnostics.slice(0, options.maxFixDiagnostics ?? diagnostics.length);
   for (const [i, d] of fixDiagnostics.entries()) {
     const fixes = await step(`fixes for ${d.code}`, () => svc.fixes(uri, text, d));
     for (const fix of fixes) {
-      checkEdits(lines, fix.edits, `fix "${fix.title}" for ${d.code} (diagnostic ${i})`);
+      const fixed = checkEdits(lines, fix.edits, `fix "${fix.title}" for ${d.code} (diagnostic ${i})`);
+      if (options.revalidateFixes && !revalidated.has(d.code)) {
+        revalidated.add(d.code);
+        const after = await step(`validate after fix "${fix.title}" for ${d.code}`, () => svc.validate(`${uri}.fixed`, fixed));
+        const fixedLines = new LineIndex(fixed);
+        after.forEach((x, j) => checkRange(fixedLines, x.range, `after fix "${fix.title}": diagnostic ${j} (${x.code})`));
+        svc.forget(`${uri}.fixed`);
+      }
       if (fix.fileChange) {
         const target = fix.fileChange.path;
         assert.ok(target.startsWith(`${ROOT}/`) && !target.split('/').includes('..'), `fix "${fix.title}" for ${d.code} changes a file outside the workspace: ${target}`);
