@@ -65,7 +65,8 @@ export class Tooltip {
         status.title = STATUS[m.status] ?? m.status;
         row.append(status, el('td', 'tt-metric-name', m.name), el('td', undefined, m.value ?? '—'),
           el('td', 'tt-target', m.target ? `target ${m.target}` : ''),
-          el('td', 'tt-gap', m.status === 'misses' && m.gap ? `misses by ${m.gap}` : m.status === 'meets' ? 'meets' : STATUS[m.status]));
+          el('td', 'tt-gap', m.status === 'misses' && m.gap ? `misses by ${m.gap}` : m.status === 'meets' ? 'meets' : STATUS[m.status]),
+          el('td', 'tt-target', m.computed ? (m.computed.problem ?? (m.computed.rows !== undefined ? `from ${m.computed.rows} tickets` : 'from the ticket export')) : m.source ? `source ${m.source}` : ''));
         table.appendChild(row);
       }
       parts.push(el('div', 'tt-heading', 'Metrics'), table);

@@ -4,7 +4,9 @@
  * Exit codes: 0 written, 1 the map has errors that prevent drawing it, 2 usage or I/O error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseJourney } from '../core/document';
+import * as path from 'node:path';
+import { getLanguageService } from '../core';
+import { nodeFileReader, toCorePath } from './io';
 import { layoutJourney } from '../core/layout';
 import { renderSvg, THEMES } from '../core/render';
 import { routeWithElk, ELK_MAX_TOUCHPOINTS } from '../core/layout/elk';
@@ -80,7 +82,17 @@ export async function runRender(argv: string[]): Promise<number> {
     process.stderr.write(`journeymap render: cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return 2;
   }
-  const doc = parseJourney(text);
+  // Validation computes the metrics that come from ticket exports (`from:`), so the picture shows them.
+  const mapPath = toCorePath(path.resolve(args.file));
+  const cwd = toCorePath(process.cwd());
+  const root = mapPath.startsWith(`${cwd}/`) ? cwd : mapPath.slice(0, mapPath.lastIndexOf('/'));
+  const service = getLanguageService({ fileReader: nodeFileReader, workspaceRoot: root });
+  try {
+    await service.validate(mapPath, text);
+  } catch {
+    // Drawing does not depend on validation; the map is drawn with the values it states.
+  }
+  const doc = service.parse(mapPath, text);
   const blocking = doc.findings.filter((f) => BLOCKING.has(f.code) && f.severity !== 'warning');
   if (blocking.length || doc.map.stages.length === 0 || doc.map.lanes.length === 0) {
     const reasons = blocking.length

@@ -10,7 +10,7 @@
 import type { JourneyMap, Lane, LaneKind, Touchpoint } from './model';
 import type { LineIndex } from './text';
 import { evaluateMetric } from './status';
-import { formatDuration, formatIsoDate } from './values';
+import { formatDuration, formatIsoDate, formatQuantityAmount } from './values';
 import { ellipsize, normalizeSpace, textWidth, wrapText } from './layout/text';
 import type {
   Card, CurvePoint, EmotionCurve, FlowEdge, HandoffEdge, ImprovementItem, LaneBand, Layout, MetricBadge, Point, StageColumn,
@@ -160,7 +160,9 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
     if (pains.length > M.maxPainLines) painLines[M.maxPainLines - 1] = ellipsize(`${pains.length - M.maxPainLines + 1} more pains…`, innerWidth - 14, M.smallSize);
     const metrics = t.metrics.map((m): MetricBadge => {
       const evaluation = evaluateMetric(m);
-      const value = m.value?.value.text;
+      // A value computed from the ticket export (set by validation) wins over a typed one.
+      const quantity = m.computed?.value ?? m.value?.value;
+      const value = quantity ? quantity.text || formatQuantityAmount(quantity.kind, quantity.amount, quantity.scale) : undefined;
       const target = m.target?.value.text;
       // The figures always show; a long metric name gives way.
       const figures = `${value ?? '—'}${target ? ` / ${target}` : ''}`;
@@ -168,7 +170,8 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
       const label = room > 30 ? `${ellipsize(m.name.value, room, M.smallSize)} ${figures}` : ellipsize(`${m.name.value} ${figures}`, innerWidth - 14, M.smallSize);
       return {
         name: m.name.value, value, target, status: evaluation.status, better: evaluation.better, gap: evaluation.gap,
-        source: m.source?.value, asOf: m.asOf ? formatIsoDate(m.asOf.value) : undefined, label,
+        source: m.source?.value ?? m.from?.value, asOf: m.asOf ? formatIsoDate(m.asOf.value) : undefined, label,
+        computed: m.from ? { rows: m.computed?.n, problem: m.computed?.problem } : undefined,
       };
     });
     const metricRows = Math.min(metrics.length, M.maxMetricRows);

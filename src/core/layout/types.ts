@@ -57,6 +57,8 @@ export interface MetricBadge {
   asOf?: string;
   /** One short line for the card. */
   label: string;
+  /** Set when the value is computed from a ticket export (`from:`): the rows it used, or why it is missing. */
+  computed?: { rows?: number; problem?: string };
 }
 
 export interface Card extends Rect {

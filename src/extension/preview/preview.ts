@@ -159,6 +159,14 @@ export class JourneyPreview implements vscode.Disposable {
     }
     const text = doc.getText();
     const version = doc.version;
+    // Validation first: it computes the metrics that come from ticket exports, which the cards show.
+    let errorCount = 0;
+    try {
+      errorCount = (await this.host.service.validate(uri, text)).filter((d) => d.severity === 'error').length;
+    } catch {
+      errorCount = 0;
+    }
+    if (this.disposed || seq !== this.updateSeq) return;
     const parsed = this.host.service.parse(uri, text);
     let layout: Layout | null = null;
     if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
@@ -167,12 +175,6 @@ export class JourneyPreview implements vscode.Disposable {
       } catch {
         layout = null;
       }
-    }
-    let errorCount = 0;
-    try {
-      errorCount = (await this.host.service.validate(uri, text)).filter((d) => d.severity === 'error').length;
-    } catch {
-      errorCount = parsed.findings.length ? 1 : 0;
     }
     if (this.disposed || seq !== this.updateSeq) return;
     this.lastLayout = layout ?? this.lastLayout;
