@@ -146,7 +146,8 @@ describe('security: SVG output', () => {
   });
 
   for (const theme of [LIGHT_THEME, DARK_THEME]) {
-    it(`(${theme.name}) every string in every field is escaped: well-formed SVG, only drawing elements, no handlers, no javascript: or remote hrefs`, () => {
+    it(`(${theme.name}) every string in every field is escaped: well-formed SVG, only drawing elements, no handlers, no javascript: or remote hrefs`, function () {
+      this.timeout(60_000);
       for (const h of HOSTILE) {
         for (const text of [hostileMap(h), hostileIdsMap(h)]) {
           const svg = renderSvg(layoutJourney(parseJourney(text)), { theme });
@@ -175,7 +176,8 @@ function liveMarkdown(md: string): string {
 }
 
 describe('security: hover Markdown', () => {
-  it('hovers at every offset of every hostile map carry no live link, image, HTML, <autolink> or command link from the file', () => {
+  it('hovers at every offset of every hostile map carry no live link, image, HTML, <autolink> or command link from the file', function () {
+    this.timeout(60_000);
     const svc = service();
     let hovers = 0;
     for (const h of HOSTILE) {
@@ -440,5 +442,22 @@ describe('security: suspicious text', () => {
       assert.equal(found[0].severity, 'warning');
       assert.equal(found[0].range.start.line, lineOf(text, 'name: "Agent'));
     }
+  });
+});
+
+describe('security: the extension manifest', () => {
+  const manifest = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: string }; virtualWorkspaces?: unknown };
+    activationEvents?: string[];
+  };
+
+  it('supports untrusted workspaces fully (nothing in a map is executed) and says why', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.match(manifest.capabilities?.untrustedWorkspaces?.description ?? '', /nothing in a map is executed/i);
+  });
+
+  it('never activates on every start-up (`*`): only for maps, the preview and its own commands', () => {
+    assert.ok(!(manifest.activationEvents ?? []).includes('*'));
+    assert.ok(!(manifest.activationEvents ?? []).includes('onStartupFinished'));
   });
 });
