@@ -36,6 +36,11 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     return preview;
   }
 
+  /** The focused preview, else the one used last. */
+  current(): JourneyPreview | undefined {
+    return [...this.previews].find((p) => p.panel.active) ?? this.active;
+  }
+
   /** The map a command is about: its argument, the active map editor, or the active preview's map. */
   targetUri(arg?: unknown): vscode.Uri | undefined {
     if (arg instanceof vscode.Uri) return arg;
@@ -136,7 +141,7 @@ export function registerPreview(context: vscode.ExtensionContext, service: Langu
     vscode.commands.registerCommand('journeymap.exportSvg', (uri?: unknown) => manager.export(uri, 'svg')),
     vscode.commands.registerCommand('journeymap.exportPng', (uri?: unknown) => manager.export(uri, 'png')),
     vscode.commands.registerCommand('journeymap.togglePreviewLock', () => {
-      const preview = [...manager.previews].find((p) => p.panel.active);
+      const preview = manager.current();
       preview?.setLocked(!preview.locked);
     }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),

@@ -1,0 +1,59 @@
+/**
+ * The swimlane preview in a real VS Code: the commands open a webview panel of the right type
+ * beside the map, it follows the active map editor, survives edits, and the lock command keeps it
+ * on its map. (The page itself is tested in headless Chromium by test/browser/run.mjs.)
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activate, waitFor, workspaceUri } from './helpers';
+
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('journeymap.preview'));
+}
+
+describe('preview', () => {
+  const first = () => workspaceUri('examples/locked-out-admin.journey.yaml');
+  const second = () => workspaceUri('examples/billing-dispute.journey.yaml');
+
+  before(async () => {
+    await activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Open Preview to the Side shows the active map in a journeymap.preview panel', async () => {
+    const doc = await vscode.workspace.openTextDocument(first());
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('journeymap.openPreviewToSide');
+    const tab = await waitFor('the preview tab', vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => /locked-out-admin\.journey\.yaml/.test(t.label)), 30_000,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', '));
+    assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the preview opened beside the editor');
+  });
+
+  it('follows the active map editor, and an edit does not break it', async () => {
+    const doc = await vscode.workspace.openTextDocument(second());
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const tab = await waitFor('the preview to follow', vscode.window.tabGroups.onDidChangeTabs,
+      () => previewTabs().find((t) => /billing-dispute/.test(t.label)), 30_000, () => previewTabs().map((t) => t.label).join(', '));
+    assert.ok(tab);
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n# edited by the preview test\n'));
+    assert.equal(previewTabs().length, 1, 'still one preview');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('Open Preview on the same map reuses the panel; the lock keeps it on its map', async () => {
+    await vscode.commands.executeCommand('journeymap.openPreview', second());
+    await vscode.commands.executeCommand('journeymap.togglePreviewLock');
+    await waitFor('the locked title', vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => t.label.startsWith('[Preview] billing-dispute')), 30_000,
+      () => previewTabs().map((t) => t.label).join(', '));
+    const doc = await vscode.workspace.openTextDocument(first());
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    // A locked preview stays on its map when another map becomes active.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(previewTabs().some((t) => t.label === '[Preview] billing-dispute.journey.yaml'), previewTabs().map((t) => t.label).join(', '));
+    assert.equal(previewTabs().length, 1, 'the command reused the panel');
+  });
+});
