@@ -63,9 +63,20 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
     });
     return result;
   }
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // The YAML parser recurses per level: past a few hundred it overflows the stack, and a second
+    // overflow in the same process can abort Node itself. A map needs a handful of levels.
+    result.findings.push({
+      code: 'yaml-syntax', span: [deep, deep + 1],
+      message: `The YAML is nested more than ${MAX_FLOW_DEPTH} brackets deep here, so it was not read. A journey map needs only a few levels.`,
+    });
+    return result;
+  }
   let yaml: Document.Parsed;
   try {
-    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+    // Duplicate keys are found by the model walk with a Set: the parser's own check is quadratic.
+    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, keepSourceTokens: false });
   } catch (error) {
     // The YAML parser recurses per nesting level; pathological nesting overflows the stack.
     const tooDeep = error instanceof RangeError;
@@ -89,6 +100,30 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   result.definitions.sort(byStart);
   result.references.sort(byStart);
   return result;
+}
+
+const MAX_FLOW_DEPTH = 64;
+
+/** The offset where `[`/`{` nesting first exceeds the limit, skipping quoted text and comments. */
+function tooDeepAt(text: string): number | undefined {
+  if (text.length < MAX_FLOW_DEPTH * 2) return undefined;
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === 10) quote = 0; // an unclosed quote ends with the line, for this scan
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function spanOfError(pos: [number, number], text: string): Span {
@@ -252,7 +287,9 @@ class ModelBuilder {
   private metrics(node: YamlNode): Metric[] {
     if (!isMap(node)) return [];
     const metrics: Metric[] = [];
+    const seen = new Set<string>();
     for (const pair of node.items) {
+      if (this.duplicateKey(pair, seen)) continue;
       const key = pair.key;
       if (!isScalar(key)) {
         this.report('invalid-value', nodeSpan(key as YamlNode, this.doc.text), 'A metric name must be plain text such as `fcr` or `time_to_resolution`.');
@@ -358,7 +395,9 @@ class ModelBuilder {
   private readFields(node: YAMLMap, shape: ShapeName): FieldValues {
     const spec = SHAPES[shape];
     const fields: FieldValues = new Map();
+    const seen = new Set<string>();
     for (const pair of node.items) {
+      if (this.duplicateKey(pair, seen)) continue;
       if (!isScalar(pair.key)) {
         const span = pair.key ? nodeSpan(pair.key as YamlNode, this.doc.text) : nodeSpan(node, this.doc.text);
         this.report('invalid-value', span, 'Keys must be plain words such as `title` or `lanes`, not a list or a mapping.');
@@ -489,8 +528,9 @@ class ModelBuilder {
   private dictionary(entry: FieldEntry | undefined, known?: string[], what?: string): Located<Record<string, string[]>> | undefined {
     if (!entry?.value || !isMap(entry.value)) return undefined;
     const value: Record<string, string[]> = {};
+    const seen = new Set<string>();
     for (const pair of entry.value.items) {
-      if (!isScalar(pair.key)) continue;
+      if (this.duplicateKey(pair, seen) || !isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       const keySpan = nodeSpan(pair.key, this.doc.text);
       if (known && !known.includes(name)) {
@@ -559,6 +599,18 @@ class ModelBuilder {
     }
     const target = node.resolve(this.yaml);
     return target ?? emptyScalar(node);
+  }
+
+  /** Reports a key already seen in the same mapping; YAML would keep only one of the two. */
+  private duplicateKey(pair: Pair, seen: Set<string>): boolean {
+    if (!isScalar(pair.key)) return false;
+    const name = String(pair.key.value);
+    if (!seen.has(name)) {
+      seen.add(name);
+      return false;
+    }
+    this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${name}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
+    return true;
   }
 
   private report(code: string, span: Span, message: string, data?: DiagnosticData): void {

@@ -238,6 +238,8 @@ export function text(s: string): string {
     .replace(/\r?\n/g, ' ')
     .replace(/[\\`*_{}[\]()#|!~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:') // bare URLs would be autolinked
+    .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2') // a leading list marker would start a list
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }

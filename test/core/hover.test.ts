@@ -103,3 +103,12 @@ describe('hover on keys deep in the file', () => {
     }
   });
 });
+
+describe('hover escaping of bare URLs', () => {
+  it('bare URLs and www. names are not autolinked', async () => {
+    const { text } = await import('../../src/core/hover');
+    const out = text('see https://evil.example/x and www.evil.example');
+    assert.ok(!/https:\/\//.test(out) && !/www\./.test(out), out);
+    assert.match(out, /https\\:\/\/evil/);
+  });
+});

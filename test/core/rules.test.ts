@@ -246,3 +246,38 @@ describe('half-typed input', () => {
     assert.ok(!codes(await lint(text)).includes('dead-end'));
   });
 });
+
+describe('findings from the fuzz and security suites', () => {
+  it('deeply nested brackets are refused before parsing, however often they are parsed', async () => {
+    const text = '['.repeat(900) + ']'.repeat(900);
+    for (let i = 0; i < 3; i++) {
+      const d = await lint(text);
+      assert.equal(d.length, 1);
+      assert.match(d[0].message, /nested more than 64 brackets deep/);
+    }
+  });
+
+  it('brackets inside quotes and comments do not count as nesting', async () => {
+    const text = edit(CLEAN_MAP, 'goal: Regain access within 30 minutes with one contact', `goal: "${'['.repeat(100)}" # ${'{'.repeat(100)}`);
+    assert.deepEqual(codes(await lint(text)), []);
+  });
+
+  it('duplicate keys are found by the walk, in every kind of mapping, with a plain message', async () => {
+    const d = (await lint(edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, target: 80%, target: 90% }'))).filter((x) => x.code === 'yaml-syntax');
+    assert.equal(d.length, 1);
+    assert.match(d[0].message, /`target` appears twice in this mapping/);
+    const metric = (await lint(edit(CLEAN_MAP, '          fcr: { value: 64%, target: 80% }\n', '          fcr: { value: 64%, target: 80% }\n          fcr: 70%\n'))).filter((x) => x.code === 'yaml-syntax');
+    assert.match(metric[0].message, /`fcr` appears twice/);
+  });
+
+  it('a mapping with 20,000 keys is read in one pass (no pairwise key check)', async () => {
+    const keys = Array.from({ length: 20000 }, (_, i) => `  k${i}: v`).join('\n');
+    const d = await lint(edit(CLEAN_MAP, 'review:\n', `extra:\n${keys}\nreview:\n`));
+    assert.deepEqual(codes(d), ['unknown-key']);
+  });
+
+  it('an escaped bidi override in a quoted value is suspicious too', async () => {
+    const d = await lint(edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: "Admin locked out \\u202Etnuocca"'));
+    assert.ok(d.some((x) => x.code === 'suspicious-text' && /written as an escape/.test(x.message)));
+  });
+});

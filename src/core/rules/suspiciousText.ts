@@ -1,3 +1,4 @@
+import { visit } from 'yaml';
 import type { Rule } from './rule';
 
 /**
@@ -21,8 +22,22 @@ export const suspiciousTextRule: Rule = {
     SUSPICIOUS.lastIndex = 0;
     let count = 0;
     for (let m = SUSPICIOUS.exec(doc.text); m; m = SUSPICIOUS.exec(doc.text)) {
-      if (++count > MAX_REPORTS) break;
+      if (++count > MAX_REPORTS) return;
       report([m.index, m.index + 1], `This text contains ${describe(m[0])}: what reviewers see is not what the file says. Remove it.`);
     }
+    // The same characters written as escapes ("\u202E") reach the values, and hovers and the preview.
+    if (!doc.yaml || !/\\[uUx]|\\[0abefv]/.test(doc.text)) return;
+    visit(doc.yaml, {
+      Scalar(_, node) {
+        if (typeof node.value !== 'string' || !node.range || count > MAX_REPORTS) return;
+        const raw = doc.text.slice(node.range[0], node.range[1]);
+        SUSPICIOUS.lastIndex = 0;
+        const decoded = SUSPICIOUS.exec(node.value);
+        SUSPICIOUS.lastIndex = 0;
+        if (!decoded || SUSPICIOUS.test(raw)) return;
+        count++;
+        report([node.range[0], node.range[1]], `This value contains ${describe(decoded[0])}, written as an escape: what reviewers see is not what the file says. Remove it.`);
+      },
+    });
   },
 };
