@@ -6,8 +6,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageService } from '../../core';
-import { layoutJourney } from '../../core/layout';
-import { renderSvg, THEMES } from '../../core/render';
 import { isMapDocument } from '../diagnostics';
 import { PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/previewMessages';
 import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
@@ -87,33 +85,21 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     const kind = vscode.window.activeColorTheme.kind;
     const theme = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
     let preview = [...this.previews].find((p) => p.resource.toString() === uri.toString());
-    let bytes: Uint8Array;
-    if (format === 'svg' && !preview) {
-      // Without an open preview the host draws it (grid router), exactly as the CLI does for large maps.
-      const doc = await vscode.workspace.openTextDocument(uri);
-      const parsed = this.service.parse(uri.toString(), doc.getText());
-      if (!parsed.map.lanes.length || !parsed.map.stages.length) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
-        return;
-      }
-      bytes = new TextEncoder().encode(`${renderSvg(layoutJourney(parsed), { theme: THEMES[theme] })}\n`);
-    } else {
-      if (!preview) {
-        // PNG needs a browser canvas: draw it in a preview beside the editor.
-        preview = await this.open(uri, true);
-        if (!preview) return;
-        await new Promise<void>((resolve) => {
-          const sub = preview!.onDidRender(() => { sub.dispose(); resolve(); });
-          setTimeout(() => { sub.dispose(); resolve(); }, 15000);
-        });
-      }
-      const answer = await preview.requestExport(format, theme);
-      if (!answer.data) {
-        void vscode.window.showErrorMessage(answer.error ?? vscode.l10n.t('The diagram could not be exported.'));
-        return;
-      }
-      bytes = format === 'svg' ? new TextEncoder().encode(`${answer.data}\n`) : base64ToBytes(answer.data);
+    // The page draws the export (with its elk routes, if any): the host bundle carries no renderer.
+    if (!preview) {
+      preview = await this.open(uri, true);
+      if (!preview) return;
+      await new Promise<void>((resolve) => {
+        const sub = preview!.onDidRender((m) => { if (m.uri === uri.toString()) { sub.dispose(); resolve(); } });
+        setTimeout(() => { sub.dispose(); resolve(); }, 15000);
+      });
     }
+    const answer = await preview.requestExport(format, theme);
+    if (!answer.data) {
+      void vscode.window.showErrorMessage(answer.error ?? vscode.l10n.t('The diagram could not be exported.'));
+      return;
+    }
+    const bytes = format === 'svg' ? new TextEncoder().encode(`${answer.data}\n`) : base64ToBytes(answer.data);
     const defaultUri = uri.with({ path: uri.path.replace(/(\.journey)?\.ya?ml$/i, '') + `.${format}` });
     const target = await vscode.window.showSaveDialog({
       defaultUri,
