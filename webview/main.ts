@@ -239,6 +239,10 @@ lockButton.addEventListener('click', () => {
   if (current) post({ type: 'setLock', uri: current.uri, locked: state.locked });
 });
 $('lanes-button').addEventListener('click', () => { lanesMenu.hidden = !lanesMenu.hidden; });
+document.addEventListener('pointerdown', (e) => {
+  const target = e.target as Element | null;
+  if (!lanesMenu.hidden && !target?.closest('#lanes-menu, #lanes-button')) lanesMenu.hidden = true;
+});
 $('banner-problems').addEventListener('click', () => current && post({ type: 'openProblems', uri: current.uri }));
 document.addEventListener('keydown', (e) => {
   if (e.target instanceof HTMLInputElement) return;
@@ -273,7 +277,9 @@ function buildLaneMenu(next: Layout): void {
 
 // ---- messages from the host ---------------------------------------------------------------------------
 function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
-  const switched = current?.uri !== message.uri;
+  // After a reload `current` is empty but the saved state names the map: same map, keep zoom and pan.
+  const switched = (current?.uri ?? state.uri) !== message.uri;
+  const firstSinceLoad = !current;
   current = { uri: message.uri, version: message.version, fileName: message.fileName, errorCount: message.errorCount };
   state.uri = message.uri;
   state.locked = message.locked;
@@ -285,9 +291,9 @@ function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
   if (switched) {
     lastGood = undefined;
     highlighted = undefined;
-    if (!state.fit) state.fit = true;
+    viewport.state.fit = true;
   }
-  const hasPicture = !!layout && !switched;
+  const hasPicture = !!layout && !switched && !firstSinceLoad;
   const usable = message.layout !== null && (message.errorCount === 0 || !hasPicture || !lastGood);
   if (message.errorCount > 0) {
     bannerText.textContent = `${message.errorCount} error${message.errorCount === 1 ? '' : 's'} in ${message.fileName}.${usable && !lastGood ? ' The picture may be incomplete.' : ' Showing the last good picture.'}`;
@@ -297,7 +303,6 @@ function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
   }
   document.body.dataset.errors = String(message.errorCount);
   if (usable && message.layout) {
-    if (switched) viewport.state.fit = true;
     show(message.layout);
     if (message.errorCount === 0) lastGood = { version: message.version, uri: message.uri };
   } else if (!layout) {
