@@ -95,11 +95,20 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   }
   new ModelBuilder(result, yaml).build();
   // The builder records a mapping's keys before its children's: sort so lookups can binary-search.
-  const byStart = (a: { span: Span }, b: { span: Span }) => a.span[0] - b.span[0];
-  result.keys.sort(byStart);
-  result.definitions.sort(byStart);
-  result.references.sort(byStart);
+  sortByStart(result.keys);
+  sortByStart(result.definitions);
+  sortByStart(result.references);
   return result;
+}
+
+/** Sorts by span start, skipping the sort when the walk already produced document order. */
+function sortByStart(items: { span: Span }[]): void {
+  for (let i = 1; i < items.length; i++) {
+    if (items[i].span[0] < items[i - 1].span[0]) {
+      items.sort((a, b) => a.span[0] - b.span[0]);
+      return;
+    }
+  }
 }
 
 const MAX_FLOW_DEPTH = 64;
@@ -287,9 +296,10 @@ class ModelBuilder {
   private metrics(node: YamlNode): Metric[] {
     if (!isMap(node)) return [];
     const metrics: Metric[] = [];
-    const seen = new Set<string>();
-    for (const pair of node.items) {
-      if (this.duplicateKey(pair, seen)) continue;
+    const seen = {};
+    for (let i = 0; i < node.items.length; i++) {
+      const pair = node.items[i];
+      if (this.duplicateKey(pair, i, node.items, seen)) continue;
       const key = pair.key;
       if (!isScalar(key)) {
         this.report('invalid-value', nodeSpan(key as YamlNode, this.doc.text), 'A metric name must be plain text such as `fcr` or `time_to_resolution`.');
@@ -395,9 +405,10 @@ class ModelBuilder {
   private readFields(node: YAMLMap, shape: ShapeName): FieldValues {
     const spec = SHAPES[shape];
     const fields: FieldValues = new Map();
-    const seen = new Set<string>();
-    for (const pair of node.items) {
-      if (this.duplicateKey(pair, seen)) continue;
+    const seen = {};
+    for (let i = 0; i < node.items.length; i++) {
+      const pair = node.items[i];
+      if (this.duplicateKey(pair, i, node.items, seen)) continue;
       if (!isScalar(pair.key)) {
         const span = pair.key ? nodeSpan(pair.key as YamlNode, this.doc.text) : nodeSpan(node, this.doc.text);
         this.report('invalid-value', span, 'Keys must be plain words such as `title` or `lanes`, not a list or a mapping.');
@@ -528,9 +539,11 @@ class ModelBuilder {
   private dictionary(entry: FieldEntry | undefined, known?: string[], what?: string): Located<Record<string, string[]>> | undefined {
     if (!entry?.value || !isMap(entry.value)) return undefined;
     const value: Record<string, string[]> = {};
-    const seen = new Set<string>();
-    for (const pair of entry.value.items) {
-      if (this.duplicateKey(pair, seen) || !isScalar(pair.key)) continue;
+    const seen = {};
+    const items = entry.value.items;
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i];
+      if (this.duplicateKey(pair, i, items, seen) || !isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       const keySpan = nodeSpan(pair.key, this.doc.text);
       if (known && !known.includes(name)) {
@@ -538,12 +551,12 @@ class ModelBuilder {
         this.report('unknown-key', keySpan, `\`${name}\` is not ${what}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${known.join(', ')}.`}`, suggestion ? { suggestion } : undefined);
         continue;
       }
-      const items = this.texts(pair.value ? this.resolve(pair.value as YamlNode) : null).map((t) => t.value);
-      if (!items.length) {
+      const values = this.texts(pair.value ? this.resolve(pair.value as YamlNode) : null).map((t) => t.value);
+      if (!values.length) {
         this.report('invalid-value', keySpan, `\`${name}\` needs a value.`);
         continue;
       }
-      value[name] = items;
+      value[name] = values;
     }
     return { value, span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
   }
@@ -601,14 +614,25 @@ class ModelBuilder {
     return target ?? emptyScalar(node);
   }
 
-  /** Reports a key already seen in the same mapping; YAML would keep only one of the two. */
-  private duplicateKey(pair: Pair, seen: Set<string>): boolean {
+  /**
+   * Reports a key already seen in the same mapping (YAML would keep only one of the two). Small
+   * mappings, nearly all of them, are checked by a scan of the keys before; big ones use a Set.
+   */
+  private duplicateKey(pair: Pair, index: number, items: readonly Pair[], seen: { set?: Set<string> }): boolean {
     if (!isScalar(pair.key)) return false;
     const name = String(pair.key.value);
-    if (!seen.has(name)) {
-      seen.add(name);
-      return false;
+    let duplicate = false;
+    if (items.length <= 16) {
+      for (let i = 0; i < index && !duplicate; i++) {
+        const other = items[i].key;
+        duplicate = isScalar(other) && String(other.value) === name;
+      }
+    } else {
+      seen.set ??= new Set();
+      duplicate = seen.set.has(name);
+      seen.set.add(name);
     }
+    if (!duplicate) return false;
     this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${name}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
     return true;
   }

@@ -55,9 +55,20 @@ export function magnitude(q: Quantity): number {
   return q.kind === 'rating' && q.scale ? q.amount / q.scale : q.amount;
 }
 
+const dateMemo = new Map<string, number | undefined>();
+
 /** Days since the epoch for an ISO date, or undefined when it is not a real calendar date. */
 export function parseIsoDate(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
+  // Maps repeat the same few dates (as_of, review, due): remember them, within a small bound.
+  if (dateMemo.has(text)) return dateMemo.get(text);
+  const day = computeIsoDate(text);
+  if (dateMemo.size > 1000) dateMemo.clear();
+  dateMemo.set(text, day);
+  return day;
+}
+
+function computeIsoDate(text: string): number | undefined {
   const m = DATE_RE.exec(text.trim());
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
