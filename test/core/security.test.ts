@@ -176,7 +176,7 @@ function liveMarkdown(md: string): string {
 }
 
 describe('security: hover Markdown', () => {
-  it('hovers at every offset of every hostile map carry no live link, image, HTML, <autolink> or command link from the file', function () {
+  it('hovers at every offset of every hostile map carry no live link, image, HTML, autolink, bare URL or command link from the file', function () {
     this.timeout(60_000);
     const svc = service();
     let hovers = 0;
@@ -197,6 +197,7 @@ describe('security: hover Markdown', () => {
           assert.ok(!/<\/?(script|img|svg|a|style|iframe|foreignobject|use|https?:|javascript:|command:|[!?%])/i.test(live), `raw HTML or autolink: ${where}`);
           assert.ok(!/^\s{0,3}\[[^\]]*\]:/m.test(live), `link reference definition: ${where}`);
           assert.ok(!/[(<]\s*command:/i.test(live), `command: link target: ${where}`);
+          assert.ok(!/https?:\/\/|www\./i.test(live), `bare URL (GFM autolink): ${where}`);
         }
       }
     }
@@ -435,12 +436,19 @@ describe('security: links outside the workspace', () => {
 describe('security: suspicious text', () => {
   it('bidi overrides and control characters in a name get a suspicious-text warning on that line', async () => {
     for (const ch of ['\u202E', '\u202D', '\u202A', '\u202B', '\u2066', '\u2067', '\u2068', '\u200F', '\u0007', '\u001B']) {
-      // The character itself in the file (a YAML escape such as "\u202E" is not detected: reported to the rule's owner).
-      const text = edit(CLEAN_MAP, 'name: Agent verifies identity', `name: "Agent ${ch}verifies identity"`);
-      const found = (await service().validate('/ws/maps/admin.journey.yaml', text)).filter((d) => d.code === 'suspicious-text');
-      assert.equal(found.length, 1, `U+${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-      assert.equal(found[0].severity, 'warning');
-      assert.equal(found[0].range.start.line, lineOf(text, 'name: "Agent'));
+      const hex = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      // The character itself in the file, and the same character written as a YAML escape.
+      for (const written of [ch, `\\u${hex}`]) {
+        const text = edit(CLEAN_MAP, 'name: Agent verifies identity', `name: "Agent ${written}verifies identity"`);
+        const found = (await service().validate('/ws/maps/admin.journey.yaml', text)).filter((d) => d.code === 'suspicious-text');
+        assert.equal(found.length, 1, `U+${hex} written ${written === ch ? 'as is' : 'as an escape'}`);
+        assert.equal(found[0].severity, 'warning');
+        assert.equal(found[0].range.start.line, lineOf(text, 'name: "Agent'));
+      }
+    }
+    for (const escape of ['\\x07', '\\e', '\\a', '\\U0000202E']) {
+      const text = edit(CLEAN_MAP, 'name: Agent verifies identity', `name: "Agent ${escape}verifies identity"`);
+      assert.ok((await service().validate('/ws/maps/admin.journey.yaml', text)).some((d) => d.code === 'suspicious-text'), escape);
     }
   });
 });

@@ -240,19 +240,10 @@ export function fuzzService(reader: FileReader): LanguageService {
   return getLanguageService({ fileReader: reader, today: () => TODAY, workspaceRoot: ROOT });
 }
 
-/**
- * Known core bug (reported, not ours to fix): a position computed from an offset that falls between
- * the `\r` and `\n` of a CRLF line break comes out one past the line's end (LineIndex.positionAt
- * does not clamp to the line's content). While true, such positions, and only those, are accepted.
- * Set to false once LineIndex clamps, and the check is strict again.
- */
-export const TOLERATE_CRLF_SPLIT = true;
-
 /** Asserts that a position lies in the document: line < lineCount, character <= the line's length. */
 export function checkPosition(lines: LineIndex, p: Position, what: string): void {
   assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.lineCount, `${what}: line ${p.line} outside 0..${lines.lineCount - 1}`);
-  let length = lines.lineText(p.line).length;
-  if (TOLERATE_CRLF_SPLIT && p.character === length + 1 && lines.text.startsWith('\r\n', lines.lineStart(p.line) + length)) length++;
+  const length = lines.lineText(p.line).length;
   assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= length, `${what}: character ${p.character} outside 0..${length} on line ${p.line}`);
 }
 
