@@ -3,7 +3,7 @@
  * and the properties). Seeded, so a failure reproduces: fast-check prints the seed, the shrink
  * path and the counterexample; `npm run fuzz -- --seed N` replays a seed with many more runs.
  *
- * Counts here (about 3,300 cases: 1,000 mutation-only, 360 full checks of mutated maps, 24
+ * Counts here (about 3,400 cases: 1,000 mutation-only, 420 full checks of mutated maps, 27
  * adversarial files, ~90 renames, every one of the ~1,850 truncations of the small map) keep the
  * file around 15 s of CPU; `npm run fuzz` runs 50,000 full checks.
  */
@@ -22,7 +22,7 @@ const SMALL: Example = { name: 'CLEAN_MAP', uri: MAP_URI, text: CLEAN_MAP };
 const ALL = examples([SMALL]);
 
 /** Fixed seeds: the same cases on every run and every machine. */
-const SEEDS = { examples: 20261127, small: 424242, svg: 1337, mutations: 7 };
+const SEEDS = { examples: 20261127, small: 424242, svg: 1337, mutations: 7, uri: 8080 };
 
 /** Adversarial files from the hardening issue; each goes through every feature (see checkText). */
 function adversarialInputs(): Record<string, string> {
@@ -106,6 +106,14 @@ describe('fuzz: hostile edits never break the language service', () => {
     await fc.assert(fc.asyncProperty(caseArb(1, 10), async (c) => {
       await checkText(SMALL.uri, applyCase(c, small), c.offsets, c.newName, { revalidateFixes: true }, checker);
     }), { seed: SEEDS.small, numRuns: 200 });
+  });
+
+  it(`mutated examples addressed by file:// URI, as the extension does (seed ${SEEDS.uri}, 60 cases)`, async function () {
+    this.timeout(120_000);
+    const checker = createChecker('file:///ws');
+    await fc.assert(fc.asyncProperty(caseArb(ALL.length), async (c) => {
+      await checkText(`file://${ALL[c.example].uri}`, applyCase(c, ALL), c.offsets, c.newName, {}, checker);
+    }), { seed: SEEDS.uri, numRuns: 60 });
   });
 
   it(`mutated examples render to well-formed SVG with no script, handler or javascript: URL (seed ${SEEDS.svg}, 40 cases)`, async function () {

@@ -78,9 +78,9 @@ export function addFiles(files: Record<string, string>): void {
  * outside the workspace root: link containment is checked on every fuzz case, not only in the
  * security tests.
  */
-export function containedReader(files: Record<string, string> = exampleFiles(), outside: string[] = []): FileReader {
+export function containedReader(files: Record<string, string> = exampleFiles(), outside: string[] = [], root = ROOT): FileReader {
   const guard = (path: string) => {
-    if (typeof path !== 'string' || !path.startsWith(`${ROOT}/`) || path.split('/').includes('..')) outside.push(String(path));
+    if (!isInside(path, root)) outside.push(String(path));
   };
   return {
     readFile: async (path) => { guard(path); return files[path]; },
@@ -236,8 +236,19 @@ export function caseArb(exampleCount: number, maxMutations = 5): fc.Arbitrary<Fu
 
 // ---- checks ------------------------------------------------------------------------------------
 
-export function fuzzService(reader: FileReader): LanguageService {
-  return getLanguageService({ fileReader: reader, today: () => TODAY, workspaceRoot: ROOT });
+export function fuzzService(reader: FileReader, root = ROOT): LanguageService {
+  return getLanguageService({ fileReader: reader, today: () => TODAY, workspaceRoot: root });
+}
+
+/** Whether `path` lies inside `root`: under its folder, with no `..` segment left. */
+export function isInside(path: string, root = ROOT): boolean {
+  return typeof path === 'string' && path.startsWith(`${root}/`) && !path.split(/[\\/]/).includes('..');
+}
+
+/** The virtual workspace's files under another root, e.g. `file:///ws` for URI-addressed maps. */
+export function filesUnder(root: string): Record<string, string> {
+  const files = exampleFiles();
+  return Object.fromEntries(Object.keys(files).map((p) => [root + p.slice(ROOT.length), files[p]]));
 }
 
 /** Asserts that a position lies in the document: line < lineCount, character <= the line's length. */
@@ -335,11 +346,14 @@ export function checkSvg(svg: string, what: string): void {
 export interface Checker {
   svc: LanguageService;
   outside: string[];
+  /** The workspace root: `/ws`, or a URI such as `file:///ws` (what the extension passes). */
+  root: string;
 }
 
-export function createChecker(): Checker {
+export function createChecker(root = ROOT): Checker {
   const outside: string[] = [];
-  return { svc: fuzzService(containedReader(exampleFiles(), outside)), outside };
+  const files = root === ROOT ? exampleFiles() : filesUnder(root);
+  return { svc: fuzzService(containedReader(files, outside, root), root), outside, root };
 }
 
 export interface CheckOptions {
@@ -356,7 +370,7 @@ export interface CheckOptions {
  * AssertionError, or whatever a feature threw, with the feature named) on the first violation.
  */
 export async function checkText(uri: string, text: string, offsets: number[], newName: string, options: CheckOptions = {}, checker: Checker = createChecker()): Promise<void> {
-  const { svc, outside } = checker;
+  const { svc, outside, root } = checker;
   outside.length = 0;
   const lines = new LineIndex(text);
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
@@ -393,7 +407,7 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
       }
       if (fix.fileChange) {
         const target = fix.fileChange.path;
-        assert.ok(target.startsWith(`${ROOT}/`) && !target.split('/').includes('..'), `fix "${fix.title}" for ${d.code} changes a file outside the workspace: ${target}`);
+        assert.ok(isInside(target, root), `fix "${fix.title}" for ${d.code} changes a file outside the workspace: ${target}`);
       }
     }
   }
@@ -440,7 +454,7 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
   const links = await step('links', () => svc.links(uri, text));
   for (const link of links) {
     checkRange(lines, link.range, `link ${link.target}`);
-    assert.ok(link.target.startsWith(`${ROOT}/`) && !link.target.split('/').includes('..'), `link target outside the workspace: ${link.target}`);
+    assert.ok(isInside(link.target, root), `link target outside the workspace: ${link.target}`);
   }
   const summaries = await step('stageSummaries', () => svc.stageSummaries(uri, text));
   for (const s of summaries) checkRange(lines, s.range, `stage summary ${s.name}`);
