@@ -282,6 +282,24 @@ describe('quick fixes', () => {
     assert.strictEqual(doc.getText(), original);
   });
 
+  it('inserts a missing required field and completes a hypothesis with placeholders', async () => {
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('maps/clean.journey.yml')));
+    const text = base.replace('scenario: The shared printer rejects every job after a driver update\n', '')
+      .replace('    signal: 20% fewer printer tickets within one month\n', '');
+    const doc = await vscode.workspace.openTextDocument({ language: 'journeymap', content: text });
+    await waitForDiagnostics(doc.uri, 'missing-field and hypothesis-incomplete', (ds) => ds.some((d) => codeOf(d) === 'missing-field') && ds.some((d) => codeOf(d) === 'hypothesis-incomplete'));
+    for (const code of ['missing-field', 'hypothesis-incomplete']) {
+      const before = doc.getText();
+      const fix = (await fixesFor(doc, code)).find((a) => a.edit && !a.title.startsWith('Disable'));
+      assert.ok(fix?.edit, `no fix for ${code}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.notStrictEqual(doc.getText(), before);
+      await waitForDiagnostics(doc.uri, `${code} fixed`, (ds) => !ds.some((d) => codeOf(d) === code));
+    }
+    assert.ok(/^scenario: /m.test(doc.getText()), doc.getText());
+    assert.ok(/^ {4}signal: /m.test(doc.getText()), doc.getText());
+  });
+
   it('creates a missing runbook heading in the runbook', async () => {
     const map = workspaceUri('maps/anchor.journey.yaml');
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('maps/clean.journey.yml')))
@@ -323,6 +341,25 @@ describe('CodeLens', () => {
     assert.strictEqual(locations.length, Number(/\d+/.exec(symptoms.command.title)![0]));
   });
 });
+
+/**
+ * Runs `action` with the save dialog answering `target` and error messages collected. The test
+ * module shares the extension's `vscode` API object, so replacing the two functions for the
+ * duration of one command reaches the extension's calls (and nothing else).
+ */
+async function answeringDialogs(target: vscode.Uri, action: () => Thenable<unknown>): Promise<string[]> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage };
+  const errors: string[] = [];
+  window.showSaveDialog = async () => target;
+  window.showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
+  try {
+    await action();
+  } finally {
+    Object.assign(window, saved);
+  }
+  return errors;
+}
 
 describe('commands', () => {
   it('New Journey Map… writes each template as a map that lints clean', async function () {
@@ -374,6 +411,19 @@ describe('commands', () => {
     assert.ok(editor.document.lineAt(editor.selection.active.line).text.includes('silent-handoff'));
   });
 
+  it('Export Diagram as SVG writes an SVG file', async () => {
+    // Before any preview is open, so this exercises the host-drawn path: exporting through an
+    // open but hidden preview (previews follow the active editor) gets no answer from its webview
+    // yet, a known preview bug.
+    const { doc } = await open('maps/overdue.journey.yaml');
+    const target = workspaceUri('exports/overdue.svg');
+    const errors = await answeringDialogs(target, () => vscode.commands.executeCommand('journeymap.exportSvg', doc.uri));
+    assert.deepStrictEqual(errors, []);
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(svg.includes('<svg') && svg.includes('</svg>'), svg.slice(0, 200));
+    assert.ok(svg.includes('Print job fails'), 'the diagram shows the touchpoints');
+  });
+
   it('Open Preview opens a webview panel', async () => {
     const { doc } = await open('maps/clean.journey.yml');
     const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('journeymap.preview');
@@ -383,30 +433,16 @@ describe('commands', () => {
     assert.ok(await opened);
   });
 
-  it('Export Diagram as SVG writes an SVG file', async () => {
+
+  it('Open Preview to the Side opens the preview beside the editor, and the lock toggles', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const { doc } = await open('maps/clean.journey.yml');
-    // The command asks where to save with VS Code's save dialog, which proposes the map's name with
-    // .svg (maps/clean.svg). Dialogs raise no API event, so the test accepts the proposal through the
-    // quick input until the file appears (or the command ends), each round bounded by a short timer.
-    const target = workspaceUri('maps/clean.svg');
-    const exists = () => vscode.workspace.fs.stat(target).then(() => true, () => false);
-    assert.ok(!(await exists()));
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], 'maps/clean.svg'));
-    const created = new Promise<void>((resolve) => { watcher.onDidCreate(() => resolve()); watcher.onDidChange(() => resolve()); });
-    let finished = false;
-    const run = Promise.resolve(vscode.commands.executeCommand('journeymap.exportSvg', doc.uri)).finally(() => { finished = true; });
-    try {
-      for (let round = 0; round < 60 && !finished && !(await exists()); round++) {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await Promise.race([created, run, new Promise((r) => setTimeout(r, 500))]);
-      }
-      await run;
-    } finally {
-      watcher.dispose();
-    }
-    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    assert.ok(svg.includes('<svg') && svg.includes('</svg>'), svg.slice(0, 200));
-    assert.ok(svg.includes('Print job fails'), 'the diagram shows the touchpoints');
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('journeymap.preview');
+    const opened = waitFor('a preview in a second editor group', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>,
+      () => vscode.window.tabGroups.all.length >= 2 && vscode.window.tabGroups.all.some((g) => g.viewColumn !== vscode.ViewColumn.One && g.tabs.some(isPreview)));
+    await vscode.commands.executeCommand('journeymap.openPreviewToSide', doc.uri);
+    assert.ok(await opened);
+    await vscode.commands.executeCommand('journeymap.togglePreviewLock');
+    await vscode.commands.executeCommand('journeymap.togglePreviewLock');
   });
 });
