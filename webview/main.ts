@@ -183,11 +183,15 @@ function cardAt(target: EventTarget | null): Element | null {
 
 contentEl.addEventListener('click', (e) => {
   if (viewport.dragged || !current) return;
-  const el = cardAt(e.target);
+  // Cards, curve points and handoffs, and the labels of stages and lanes: each knows its source line.
+  const target = e.target instanceof Element ? e.target : null;
+  const el = target?.closest('.jm-card, .jm-curve-point, .jm-handoff')
+    ?? (target?.tagName === 'text' ? target.closest('.jm-stage, .jm-lane') : null);
   if (!el) return;
   const line = Number(el.getAttribute('data-line'));
   if (!Number.isInteger(line)) return;
-  setHighlight(el.getAttribute('data-id') ?? undefined, false);
+  const id = el.getAttribute('data-id');
+  if (id) setHighlight(id, false);
   post({ type: 'reveal', uri: current.uri, line });
 });
 contentEl.addEventListener('keydown', (e) => {

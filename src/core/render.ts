@@ -406,7 +406,7 @@ function cardSvg(card: Card, t: SvgTheme, withTitle: boolean): string {
       const color = more ? t.noTarget : statusColor(t, m.status);
       const label = more ? `+${card.metrics.length - M.maxMetricRows + 1} more metrics` : m.label;
       p.push(`<g class="jm-metric" data-status="${more ? 'more' : m.status}">`);
-      if (!more) p.push(`<title>${escapeXml(`${m.name}: ${m.value ?? 'no value'}${m.target ? `, target ${m.target}` : ''} (${STATUS_WORD[m.status]}${m.gap ? ` by ${m.gap}` : ''})`)}</title>`);
+      if (!more && withTitle) p.push(`<title>${escapeXml(`${m.name}: ${m.value ?? 'no value'}${m.target ? `, target ${m.target}` : ''} (${STATUS_WORD[m.status]}${m.gap ? ` by ${m.gap}` : ''})`)}</title>`);
       p.push(`<rect x="${M.cardPadding - 2}" y="${n(y)}" width="${card.width - 2 * M.cardPadding + 4}" height="${M.smallLineHeight + 1}" rx="4" fill="${escapeXml(color)}" fill-opacity="0.12"/>`);
       p.push(`<circle cx="${M.cardPadding + 5}" cy="${n(y + 7)}" r="3.5" fill="${escapeXml(color)}"/>`);
       p.push(`<text x="${M.cardPadding + 14}" y="${n(y + 11)}" font-size="${M.smallSize}" fill="${escapeXml(t.cardText)}">${escapeXml(label)}</text>`);

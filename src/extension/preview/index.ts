@@ -6,6 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageService } from '../../core';
+import { layoutJourney } from '../../core/layout';
+import { renderSvg, THEMES } from '../../core/render';
 import { isMapDocument } from '../diagnostics';
 import { PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/previewMessages';
 import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
@@ -85,21 +87,46 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     const kind = vscode.window.activeColorTheme.kind;
     const theme = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
     let preview = [...this.previews].find((p) => p.resource.toString() === uri.toString());
-    // The page draws the export (with its elk routes, if any): the host bundle carries no renderer.
-    if (!preview) {
-      preview = await this.open(uri, true);
-      if (!preview) return;
-      await new Promise<void>((resolve) => {
-        const sub = preview!.onDidRender((m) => { if (m.uri === uri.toString()) { sub.dispose(); resolve(); } });
-        setTimeout(() => { sub.dispose(); resolve(); }, 15000);
-      });
+    const rendered = (p: JourneyPreview) => new Promise<void>((resolve) => {
+      const sub = p.onDidRender((m) => { if (m.uri === uri.toString()) { sub.dispose(); resolve(); } });
+      setTimeout(() => { sub.dispose(); resolve(); }, 15000);
+    });
+    let bytes: Uint8Array;
+    if (format === 'svg' && !preview?.panel.visible) {
+      // No preview on screen (a hidden one has no page: no retainContextWhenHidden): the host draws it
+      // with the grid router, exactly as `journeymap render` does for large maps.
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const key = uri.toString();
+      const text = doc.getText();
+      try {
+        await this.service.validate(key, text); // computes the metrics that come from ticket exports
+      } catch {
+        // drawn with the values the map states
+      }
+      const parsed = this.service.parse(key, text);
+      if (!parsed.map.lanes.length || !parsed.map.stages.length) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
+        return;
+      }
+      bytes = new TextEncoder().encode(`${renderSvg(layoutJourney(parsed), { theme: THEMES[theme] })}\n`);
+    } else {
+      // PNG needs the page's canvas: show the preview (beside the editor, keeping focus) and let it draw first.
+      if (!preview) {
+        preview = await this.open(uri, true);
+        if (!preview) return;
+        await rendered(preview);
+      } else if (!preview.panel.visible) {
+        const waiting = rendered(preview);
+        preview.panel.reveal(preview.panel.viewColumn, true);
+        await waiting;
+      }
+      const answer = await preview.requestExport(format, theme);
+      if (!answer.data) {
+        void vscode.window.showErrorMessage(answer.error ?? vscode.l10n.t('The diagram could not be exported.'));
+        return;
+      }
+      bytes = format === 'svg' ? new TextEncoder().encode(`${answer.data}\n`) : base64ToBytes(answer.data);
     }
-    const answer = await preview.requestExport(format, theme);
-    if (!answer.data) {
-      void vscode.window.showErrorMessage(answer.error ?? vscode.l10n.t('The diagram could not be exported.'));
-      return;
-    }
-    const bytes = format === 'svg' ? new TextEncoder().encode(`${answer.data}\n`) : base64ToBytes(answer.data);
     const defaultUri = uri.with({ path: uri.path.replace(/(\.journey)?\.ya?ml$/i, '') + `.${format}` });
     const target = await vscode.window.showSaveDialog({
       defaultUri,

@@ -7,6 +7,21 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activate, waitFor, workspaceUri } from './helpers';
 
+/** Runs a command with the save dialog answered with `target` and error messages collected. */
+async function answeringDialogs(target: vscode.Uri, action: () => Thenable<unknown>): Promise<string[]> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage };
+  const errors: string[] = [];
+  window.showSaveDialog = async () => target;
+  window.showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
+  try {
+    await action();
+  } finally {
+    Object.assign(window, saved);
+  }
+  return errors;
+}
+
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('journeymap.preview'));
@@ -55,5 +70,20 @@ describe('preview', () => {
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(previewTabs().some((t) => t.label === '[Preview] billing-dispute.journey.yaml'), previewTabs().map((t) => t.label).join(', '));
     assert.equal(previewTabs().length, 1, 'the command reused the panel');
+  });
+
+  it('Export Diagram as PNG (preview) draws in the page and writes a PNG; SVG from a shown preview too', async function () {
+    this.timeout(120_000);
+    const png = workspaceUri('exports/preview-export.png');
+    const errors = await answeringDialogs(png, () => vscode.commands.executeCommand('journeymap.exportPng', second()));
+    assert.deepStrictEqual(errors, []);
+    const bytes = await vscode.workspace.fs.readFile(png);
+    assert.deepStrictEqual([...bytes.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+    assert.ok(bytes.length > 10_000, `only ${bytes.length} bytes`);
+    const svgTarget = workspaceUri('exports/preview-export.svg');
+    const svgErrors = await answeringDialogs(svgTarget, () => vscode.commands.executeCommand('journeymap.exportSvg', second()));
+    assert.deepStrictEqual(svgErrors, []);
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgTarget));
+    assert.ok(svg.startsWith('<svg') && svg.includes('class="jm-card'), svg.slice(0, 200));
   });
 });
