@@ -69,7 +69,7 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
     // overflow in the same process can abort Node itself. A map needs a handful of levels.
     result.findings.push({
       code: 'yaml-syntax', span: [deep, deep + 1],
-      message: `The YAML is nested more than ${MAX_FLOW_DEPTH} brackets deep here, so it was not read. A journey map needs only a few levels.`,
+      message: `The YAML is nested too deeply here (more than ${MAX_FLOW_DEPTH} brackets or ${MAX_BLOCK_DEPTH} levels), so it was not read. A journey map needs only a few levels.`,
     });
     return result;
   }
@@ -112,22 +112,47 @@ function sortByStart(items: { span: Span }[]): void {
 }
 
 const MAX_FLOW_DEPTH = 64;
+const MAX_BLOCK_DEPTH = 100;
 
-/** The offset where `[`/`{` nesting first exceeds the limit, skipping quoted text and comments. */
+/**
+ * The offset where nesting first exceeds the limits, or undefined. Flow nesting counts `[`/`{`
+ * outside quotes and comments; block nesting counts the open indentation levels plus the compact
+ * `- ` / `? ` markers that start a line. Both are cheap, linear scans.
+ */
 function tooDeepAt(text: string): number | undefined {
   if (text.length < MAX_FLOW_DEPTH * 2) return undefined;
   let depth = 0;
   let quote = 0;
+  const indents: number[] = [];
+  let lineStart = true;
   for (let i = 0; i < text.length; i++) {
+    if (lineStart) {
+      lineStart = false;
+      let j = i;
+      while (text.charCodeAt(j) === 32) j++;
+      const first = text.charCodeAt(j);
+      if (j < text.length && first !== 10 && first !== 13 && first !== 35 && depth === 0) {
+        const indent = j - i;
+        while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+        let markers = 0;
+        while ((text.charCodeAt(j) === 45 || text.charCodeAt(j) === 63) && text.charCodeAt(j + 1) === 32) {
+          markers++;
+          j += 2;
+          while (text.charCodeAt(j) === 32) j++;
+        }
+        if (indents.length + markers > MAX_BLOCK_DEPTH) return i;
+      }
+    }
     const c = text.charCodeAt(i);
+    if (c === 10) lineStart = true;
     if (quote) {
-      if (c === quote) quote = 0;
-      else if (c === 10) quote = 0; // an unclosed quote ends with the line, for this scan
+      if (c === quote || c === 10) quote = 0; // an unclosed quote ends with the line, for this scan
       continue;
     }
     if (c === 34 || c === 39) quote = c;
     else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
-      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) i++;
     } else if (c === 91 || c === 123) {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if ((c === 93 || c === 125) && depth > 0) depth--;

@@ -253,7 +253,17 @@ describe('findings from the fuzz and security suites', () => {
     for (let i = 0; i < 3; i++) {
       const d = await lint(text);
       assert.equal(d.length, 1);
-      assert.match(d[0].message, /nested more than 64 brackets deep/);
+      assert.match(d[0].message, /nested too deeply here/);
+    }
+  });
+
+  it('deep block nesting is refused too, however often it is parsed', async () => {
+    for (const text of ['- '.repeat(1000) + 'v\n', Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}- a:`).join('\n'), Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')]) {
+      for (let i = 0; i < 2; i++) {
+        const d = await lint(text);
+        assert.equal(d.length, 1);
+        assert.match(d[0].message, /nested too deeply here/);
+      }
     }
   });
 
