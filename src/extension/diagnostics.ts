@@ -175,7 +175,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.timers.delete(key);
     this.registry.facade.forget(key);
     // A closed map keeps its findings from the saved file (unsaved edits are gone with the editor).
-    if (doc.uri.scheme === 'untitled' || !this.workspaceWide) this.clear(doc.uri);
+    const inWorkspace = !!vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (doc.uri.scheme === 'untitled' || !inWorkspace || !this.workspaceWide) this.clear(doc.uri);
     else void this.validateUri(doc.uri);
   }
 
