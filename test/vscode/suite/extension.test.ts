@@ -413,9 +413,8 @@ describe('commands', () => {
   });
 
   it('Export Diagram as SVG writes an SVG file', async () => {
-    // Before any preview is open, so this exercises the host-drawn path: exporting through an
-    // open but hidden preview (previews follow the active editor) gets no answer from its webview
-    // yet, a known preview bug.
+    // Before any preview is open, so this exercises the host-drawn path (preview.test.ts covers
+    // exporting through a preview on screen).
     const { doc } = await open('maps/overdue.journey.yaml');
     const target = workspaceUri('exports/overdue.svg');
     const errors = await answeringDialogs(target, () => vscode.commands.executeCommand('journeymap.exportSvg', doc.uri));
