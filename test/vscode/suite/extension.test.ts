@@ -85,10 +85,13 @@ describe('diagnostics', () => {
   });
 
   it('finds the examples lint-clean (no errors, no warnings)', () => {
+    // The examples are living documents: their review dates fall due as the real clock moves on.
+    // The date-driven rules are checked against a fixed date by test/cli/examples.test.ts instead.
+    const dateDriven = new Set(['review-overdue', 'review-stale', 'stale-evidence']);
     const maps = ['billing-dispute', 'locked-out-admin', 'production-outage'];
     for (const name of maps) {
       const uri = workspaceUri(`examples/${name}.journey.yaml`);
-      const bad = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+      const bad = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning && !dateDriven.has(codeOf(d)));
       assert.deepStrictEqual(bad.map((d) => `${d.range.start.line + 1}:${codeOf(d)} ${d.message}`), [], name);
     }
     assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri('maps/clean.journey.yml')).map(codeOf), []);
