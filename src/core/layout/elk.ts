@@ -107,23 +107,28 @@ export async function routeWithElk(layout: Layout, elk: ElkLike, options: ElkRou
   const placed = new Map((result.children ?? []).map((c) => [c.id, c]));
 
   // elk must have kept the grid: one x per column of slots, in order, and the y coordinates up to
-  // one shift. Otherwise its routes do not fit the picture and the grid routes stand.
+  // one shift. elk may nudge a card by a few pixels: the edges of such a card keep their grid
+  // routes (their mapped ends would miss the card), the rest use elk's. If many cards moved, elk's
+  // routes do not fit the picture and the grid routes stand.
   const columns = new Map<number, { ours: number; elk: number }>();
-  let dy: number | undefined;
+  const shifts = new Map<number, number>();
   for (const card of layout.cards) {
     const p = placed.get(card.key);
     if (!p || p.x === undefined || p.y === undefined) return layout;
-    const d = card.y - p.y;
-    if (dy === undefined) dy = d;
-    else if (Math.abs(d - dy) > 0.01) return layout;
+    const d = Math.round((card.y - p.y) * 10) / 10;
+    shifts.set(d, (shifts.get(d) ?? 0) + 1);
     const column = columns.get(card.x);
     if (!column) columns.set(card.x, { ours: card.x, elk: p.x });
     else if (Math.abs(column.elk - p.x) > 0.01) return layout;
   }
+  let dy = 0;
+  let agreeing = 0;
+  for (const [d, count] of shifts) if (count > agreeing) { dy = d; agreeing = count; }
+  if (agreeing < layout.cards.length * 0.75) return layout;
   const cols = [...columns.values()].sort((a, b) => a.ours - b.ours);
   for (let i = 1; i < cols.length; i++) if (cols[i].elk <= cols[i - 1].elk) return layout;
   const width = layout.cards[0]?.width ?? 0;
-  const shiftY = dy ?? 0;
+  const shiftY = dy;
 
   /** Elk x -> grid x: node columns by translation, the gaps between them linearly. */
   const mapX = (x: number): number => {
