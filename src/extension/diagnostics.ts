@@ -154,7 +154,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (!this.workspaceWide) return this.clear(uri);
     const text = await readText(uri);
     if (text === undefined) return this.clear(uri);
-    return this.validateText(uri, text);
+    await this.validateText(uri, text);
+    // A closed map's parse is not kept: memory grows with the open maps, not with the workspace.
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed)) {
+      this.registry.facade.forget(uri.toString());
+    }
   }
 
   clear(uri: vscode.Uri): void {
