@@ -17,6 +17,8 @@ const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 /** Above this many maps, the activation scan shows a notification instead of a status bar spinner. */
 const NOTIFY_THRESHOLD = 25;
 const CONCURRENCY = 8;
+/** Closed maps re-checked after file events are validated this many at a time. */
+const BACKLOG_CONCURRENCY = 2;
 
 export function isMapUri(uri: vscode.Uri): boolean {
   return /\.journey\.ya?ml$/i.test(uri.path);
@@ -100,6 +102,37 @@ export class DiagnosticsManager implements vscode.Disposable {
     }, this.delay));
   }
 
+  /**
+   * Closed maps waiting to be re-checked after file events, drained by a few workers: a burst of
+   * events (a branch switch, a generated folder) never crowds out the checks of the open maps.
+   */
+  private readonly backlog = new Map<string, vscode.Uri>();
+  private draining = 0;
+
+  private enqueue(uri: vscode.Uri): void {
+    this.backlog.set(uri.toString(), uri);
+    while (this.draining < BACKLOG_CONCURRENCY && this.draining < this.backlog.size) {
+      this.draining++;
+      void this.drain();
+    }
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let next = this.backlog.entries().next(); !next.done; next = this.backlog.entries().next()) {
+        const [key, uri] = next.value;
+        this.backlog.delete(key);
+        await this.validateUri(uri);
+      }
+    } finally {
+      this.draining--;
+    }
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+  }
+
   private bump(key: string): number {
     const next = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, next);
@@ -156,9 +189,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (text === undefined) return this.clear(uri);
     await this.validateText(uri, text);
     // A closed map's parse is not kept: memory grows with the open maps, not with the workspace.
-    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed)) {
-      this.registry.facade.forget(uri.toString());
-    }
+    if (!this.isOpen(uri)) this.registry.facade.forget(uri.toString());
   }
 
   clear(uri: vscode.Uri): void {
@@ -189,8 +220,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (isMapUri(uri)) {
       if (kind === 'delete') this.clear(uri);
       else {
-        const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-        if (!open) this.schedule(uri, () => this.validateUri(uri));
+        if (!this.isOpen(uri)) this.schedule(uri, () => this.enqueue(uri));
       }
     }
     this.scheduleDependents(uri);
@@ -199,12 +229,12 @@ export class DiagnosticsManager implements vscode.Disposable {
   private scheduleDependents(uri: vscode.Uri): void {
     for (const map of this.index.dependents(uri)) {
       if (map.toString() === uri.toString()) continue;
-      this.schedule(map, () => this.validateUri(map));
+      this.schedule(map, () => (this.isOpen(map) ? this.validateUri(map) : this.enqueue(map)));
     }
   }
 
   /** Finds and validates every map in the workspace, with progress. Resolves to the number found. */
-  validateWorkspace(options: { force?: boolean; notify?: boolean } = {}): Promise<number> {
+  validateWorkspace(options: { force?: boolean; notify?: boolean; token?: vscode.CancellationToken } = {}): Promise<number> {
     if (this.scan && !options.force) return this.scan;
     const run = async (): Promise<number> => {
       const found = this.workspaceWide ? await vscode.workspace.findFiles(MAP_GLOB, EXCLUDE_GLOB) : [];
@@ -220,7 +250,9 @@ export class DiagnosticsManager implements vscode.Disposable {
           let done = 0;
           const queue = [...uris];
           const worker = async () => {
-            for (let uri = queue.shift(); uri && !token.isCancellationRequested; uri = queue.shift()) {
+            // Cancelled from the notification's button, or by the caller's token.
+            const cancelled = () => token.isCancellationRequested || !!options.token?.isCancellationRequested;
+            for (let uri = queue.shift(); uri && !cancelled(); uri = queue.shift()) {
               await this.validateUri(uri);
               done++;
               progress.report({ message: `${done}/${uris.length}`, increment: 100 / Math.max(1, uris.length) });

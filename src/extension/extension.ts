@@ -29,6 +29,8 @@ export interface JourneyMapApi {
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
   /** The ids of the templates New Journey Map… offers. */
   readonly templates: readonly string[];
+  /** Validate All Maps in Workspace, stoppable with a token; resolves to the number of maps found. */
+  validateAll(token?: vscode.CancellationToken): Promise<number>;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   return {
     activationMs, service, onDidValidate: diagnostics.onDidValidate, workspaceScan,
     reviewStatus: () => statusBar.state, templates: TEMPLATES.map((t) => t.id),
+    validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
   };
 }
 

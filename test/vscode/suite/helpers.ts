@@ -10,6 +10,7 @@ export interface Api {
   workspaceScan: Promise<number>;
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
   templates: readonly string[];
+  validateAll(token?: vscode.CancellationToken): Promise<number>;
 }
 
 export async function activate(): Promise<Api> {
