@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RULES } from '../../../src/core';
 import {
-  activate, codeOf, EXTENSION_ID, hoverText, open, positionOf, summary, waitFor, waitForDiagnostics, workspaceUri, type Api,
+  activate, answeringDialogs, codeOf, EXTENSION_ID, hoverText, open, positionOf, summary, waitFor, waitForDiagnostics, workspaceUri, type Api,
 } from './helpers';
 
 const today = (() => {
@@ -346,24 +346,6 @@ describe('CodeLens', () => {
   });
 });
 
-/**
- * Runs `action` with the save dialog answering `target` and error messages collected. The test
- * module shares the extension's `vscode` API object, so replacing the two functions for the
- * duration of one command reaches the extension's calls (and nothing else).
- */
-async function answeringDialogs(target: vscode.Uri, action: () => Thenable<unknown>): Promise<string[]> {
-  const window = vscode.window as unknown as Record<string, unknown>;
-  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage };
-  const errors: string[] = [];
-  window.showSaveDialog = async () => target;
-  window.showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
-  try {
-    await action();
-  } finally {
-    Object.assign(window, saved);
-  }
-  return errors;
-}
 
 describe('commands', () => {
   it('New Journey Map… writes each template as a map that lints clean', async function () {

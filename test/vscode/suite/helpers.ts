@@ -115,3 +115,18 @@ export async function undoUntil(doc: vscode.TextDocument, original: string, maxS
     await vscode.commands.executeCommand('undo');
   }
 }
+
+/** Runs a command with the save dialog answered with `target` and error messages collected. */
+export async function answeringDialogs(target: vscode.Uri, action: () => Thenable<unknown>): Promise<string[]> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage };
+  const errors: string[] = [];
+  window.showSaveDialog = async () => target;
+  window.showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
+  try {
+    await action();
+  } finally {
+    Object.assign(window, saved);
+  }
+  return errors;
+}

@@ -5,22 +5,8 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, waitFor, workspaceUri } from './helpers';
+import { activate, answeringDialogs, waitFor, workspaceUri } from './helpers';
 
-/** Runs a command with the save dialog answered with `target` and error messages collected. */
-async function answeringDialogs(target: vscode.Uri, action: () => Thenable<unknown>): Promise<string[]> {
-  const window = vscode.window as unknown as Record<string, unknown>;
-  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage };
-  const errors: string[] = [];
-  window.showSaveDialog = async () => target;
-  window.showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
-  try {
-    await action();
-  } finally {
-    Object.assign(window, saved);
-  }
-  return errors;
-}
 
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
