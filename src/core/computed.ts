@@ -4,7 +4,7 @@
  */
 import type { JourneyDocument } from './document';
 import type { Metric, Source } from './model';
-import { resolveRelative, linkProblem } from './paths';
+import { resolveLink } from './paths';
 import { queryKey, TicketAggregator, type ComputedValue, type CsvProblem, type TicketQuery, type TicketSummary } from './tickets';
 import type { FileReader } from './types';
 
@@ -30,10 +30,9 @@ export async function computeMetrics(doc: JourneyDocument, uri: string, reader: 
     source.export = undefined;
     const metrics = source.id ? bySource.get(source.id.value) : undefined;
     if (!metrics?.length) continue;
-    if (!reader?.readRecords || !source.path || linkProblem(source.path.value)) continue;
-    const path = resolveRelative(uri, source.path.value, root);
-    if (!path) continue;
-    jobs.push(computeSource(source, path, metrics, reader, cache));
+    if (!reader?.readRecords || !source.path) continue;
+    const target = resolveLink(uri, source.path.value, root);
+    if ('path' in target) jobs.push(computeSource(source, target.path, metrics, reader, cache));
   }
   await Promise.all(jobs);
 }

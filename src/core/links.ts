@@ -1,25 +1,32 @@
 /** Document links: runbooks and source data files, resolved relative to the map. */
 import type { JourneyDocument } from './document';
-import { linkProblem, resolveRelative, splitAnchor } from './paths';
+import type { Touchpoint } from './model';
+import { resolveLink, splitAnchor } from './paths';
 import type { Range } from './types';
 
 export interface DocumentLink {
+  kind: 'runbook' | 'source';
   range: Range;
   /** The resolved path or URI of the linked file. */
   target: string;
   anchor?: string;
+  /** For a runbook link: the touchpoint that links. */
+  touchpoint?: { id?: string; name?: string };
 }
 
+/** Every link of the map that may be followed (links outside the workspace are left out). */
 export function documentLinks(doc: JourneyDocument, uri: string, root?: string): DocumentLink[] {
   const links: DocumentLink[] = [];
-  const add = (value: string, span: readonly [number, number]) => {
+  const add = (kind: DocumentLink['kind'], value: string, span: readonly [number, number], tp?: Touchpoint) => {
     const { file, anchor } = splitAnchor(value);
-    if (!file || linkProblem(file)) return;
-    const target = resolveRelative(uri, file, root);
-    if (!target) return;
-    links.push({ range: doc.lines.range(span[0], span[1]), target, anchor });
+    if (!file) return;
+    const target = resolveLink(uri, file, root);
+    if (!('path' in target)) return;
+    const link: DocumentLink = { kind, range: doc.lines.range(span[0], span[1]), target: target.path, anchor };
+    if (tp) link.touchpoint = { id: tp.id?.value, name: tp.name?.value };
+    links.push(link);
   };
-  for (const tp of doc.map.touchpoints) if (tp.runbook) add(tp.runbook.value, tp.runbook.span);
-  for (const source of doc.map.sources) if (source.path) add(source.path.value, source.path.span);
+  for (const tp of doc.map.touchpoints) if (tp.runbook) add('runbook', tp.runbook.value, tp.runbook.span, tp);
+  for (const source of doc.map.sources) if (source.path) add('source', source.path.value, source.path.span);
   return links;
 }

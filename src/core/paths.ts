@@ -63,3 +63,15 @@ export function resolveRelative(from: string, relative: string, root?: string): 
   }
   return resolved;
 }
+
+/**
+ * Where a link in a map points: a path inside the workspace, or why it is not followed. Every
+ * reader of links (validation, computed metrics, document links, the extension's index) uses this.
+ */
+export function resolveLink(from: string, link: string, root?: string): { path: string } | { outside: string } {
+  const problem = linkProblem(link);
+  if (problem === 'url') return { outside: 'is a URL' };
+  if (problem === 'absolute') return { outside: 'is an absolute path' };
+  const path = resolveRelative(from, link, root);
+  return path ? { path } : { outside: 'resolves outside the workspace folder' };
+}

@@ -8,7 +8,7 @@ import { computeMetrics, type TicketCache } from './computed';
 import type { JourneyDocument } from './document';
 import { markdownHeadings } from './markdown';
 import type { Span } from './model';
-import { linkProblem, resolveRelative, splitAnchor } from './paths';
+import { resolveLink, splitAnchor } from './paths';
 import { RULES, ruleByName } from './rules';
 import type { LinkFacts, RuleContext } from './rules/rule';
 import type { Diagnostic, DiagnosticData, FileReader, Severity, SeveritySetting } from './types';
@@ -103,13 +103,7 @@ async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Pro
   const facts: LinkFacts = { runbooks: new Map(), sources: new Map(), checked: !!options.fileReader };
   const reader = options.fileReader;
   const jobs: Promise<void>[] = [];
-  const classify = (link: string): { path?: string; outside?: string } => {
-    const problem = linkProblem(link);
-    if (problem === 'url') return { outside: 'is a URL' };
-    if (problem === 'absolute') return { outside: 'is an absolute path' };
-    const path = resolveRelative(options.uri, link, options.workspaceRoot);
-    return path ? { path } : { outside: 'resolves outside the workspace folder' };
-  };
+  const classify = (link: string): { path?: string; outside?: string } => resolveLink(options.uri, link, options.workspaceRoot);
   for (const tp of doc.map.touchpoints) {
     if (!tp.runbook) continue;
     const file = splitAnchor(tp.runbook.value).file;

@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const started = now();
   const registry = new ServiceRegistry();
   const service = registry.facade;
-  const index = new MapIndex(service, (uri) => registry.rootOf(uri));
+  const index = new MapIndex(service);
   const diagnostics = new DiagnosticsManager(registry, index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   const statusBar = new ReviewStatusBar(service, diagnostics.onDidValidate);
   context.subscriptions.push(

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageService } from '../core';
-import { linkProblem, resolveRelative, splitAnchor } from '../core/paths';
 import { toRange } from './convert';
 
 export interface RunbookLink {
@@ -37,33 +36,20 @@ export class MapIndex implements vscode.Disposable {
   private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.onDidChangeEmitter.event;
 
-  constructor(private readonly service: LanguageService, private readonly rootOf: (uri: string) => string | undefined) {}
+  constructor(private readonly service: LanguageService) {}
 
   update(uri: vscode.Uri, text: string): void {
     const key = uri.toString();
-    const root = this.rootOf(key);
-    const doc = this.service.parse(key, text);
     const dependencies = new Set<string>();
     const runbooks: RunbookLink[] = [];
-    const resolve = (link: string): string | undefined => {
-      if (!link || linkProblem(link)) return undefined;
-      const resolved = resolveRelative(key, link, root);
-      return resolved ? normalizeUri(resolved) : undefined;
-    };
-    for (const tp of doc.map.touchpoints) {
-      if (!tp.runbook) continue;
-      const { file, anchor } = splitAnchor(tp.runbook.value);
-      const target = resolve(file);
-      if (!target) continue;
+    for (const link of this.service.links(key, text)) {
+      const target = normalizeUri(link.target);
       dependencies.add(target);
+      if (link.kind !== 'runbook') continue;
       runbooks.push({
-        mapUri: uri, target, anchor, range: toRange(doc.lines.range(tp.runbook.span[0], tp.runbook.span[1])),
-        touchpointId: tp.id?.value, touchpointName: tp.name?.value,
+        mapUri: uri, target, anchor: link.anchor, range: toRange(link.range),
+        touchpointId: link.touchpoint?.id, touchpointName: link.touchpoint?.name,
       });
-    }
-    for (const source of doc.map.sources) {
-      const target = source.path ? resolve(source.path.value) : undefined;
-      if (target) dependencies.add(target);
     }
     const previous = this.entries.get(key);
     this.entries.set(key, { uri, dependencies, runbooks });

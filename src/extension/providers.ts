@@ -6,7 +6,8 @@ import {
 } from './convert';
 import type { DiagnosticsManager } from './diagnostics';
 import { LANGUAGE_ID } from './diagnostics';
-import { toUri } from './fileReader';
+import { toUri, workspaceFileReader } from './fileReader';
+import { markdownHeadings } from '../core/markdown';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { language: LANGUAGE_ID },
@@ -67,6 +68,7 @@ export function registerLanguageFeatures(service: core.LanguageService, diagnost
           .map((f) => new vscode.FoldingRange(f.startLine, f.endLine));
       },
     }),
+    vscode.languages.registerDocumentLinkProvider(SELECTOR, new RunbookLinkProvider(service)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(service, diagnostics), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
@@ -134,5 +136,37 @@ export class FixProvider implements vscode.CodeActionProvider {
     action.edit.insert(doc.uri, new vscode.Position(line.lineNumber, 0), `${indent}# journeymap-disable-next-line ${code}${eol}`);
     action.diagnostics = [diagnostic];
     return action;
+  }
+}
+
+/** Runbook and data links in a map, opened at the runbook heading their `#anchor` names. */
+class RunbookLinkProvider implements vscode.DocumentLinkProvider<RunbookLink> {
+  constructor(private readonly service: core.LanguageService) {}
+
+  provideDocumentLinks(doc: vscode.TextDocument): RunbookLink[] {
+    return this.service.links(doc.uri.toString(), doc.getText()).map((link) => {
+      const result = new RunbookLink(toRange(link.range), link);
+      result.tooltip = link.kind === 'runbook' ? vscode.l10n.t('Open the runbook') : vscode.l10n.t('Open the data file');
+      return result;
+    });
+  }
+
+  /** The anchor becomes a line only when the link is followed, so listing links reads no files. */
+  async resolveDocumentLink(link: RunbookLink): Promise<RunbookLink> {
+    let target = toUri(link.core.target);
+    const anchor = link.core.anchor?.toLowerCase();
+    if (anchor) {
+      const text = await workspaceFileReader.readFile(link.core.target);
+      const heading = text === undefined ? undefined : markdownHeadings(text).find((h) => h.slug === anchor);
+      if (heading) target = target.with({ fragment: `L${heading.line + 1}` });
+    }
+    link.target = target;
+    return link;
+  }
+}
+
+class RunbookLink extends vscode.DocumentLink {
+  constructor(range: vscode.Range, readonly core: core.DocumentLink) {
+    super(range);
   }
 }

@@ -118,7 +118,17 @@ describe('mark reviewed (command)', () => {
 describe('links and stage summaries', () => {
   it('resolves runbook and source links relative to the map, with anchors', () => {
     const links = service().links(MAP_URI, CLEAN_MAP);
-    assert.deepEqual(links.map((l) => [l.target, l.anchor]), [['/ws/runbooks/lockout.md', 'symptoms'], ['/ws/data/tickets.csv', undefined]]);
+    assert.deepEqual(links.map((l) => [l.kind, l.target, l.anchor, l.touchpoint?.id]), [
+      ['runbook', '/ws/runbooks/lockout.md', 'symptoms', 'locked-out'],
+      ['source', '/ws/data/tickets.csv', undefined, undefined],
+    ]);
+  });
+
+  it('leaves out links that are URLs, absolute, or outside the workspace', () => {
+    for (const link of ['https://wiki.example/runbook.md', '/etc/passwd', '../../../../etc/passwd']) {
+      const text = edit(CLEAN_MAP, '../runbooks/lockout.md#symptoms', `"${link}"`);
+      assert.deepEqual(service().links(MAP_URI, text).map((l) => l.kind), ['source'], link);
+    }
   });
 
   it('summarises each stage for CodeLens', () => {

@@ -3,6 +3,7 @@
  * `{{today}}` filled in by the runner) plus a copy of examples/. Every wait is on an event.
  */
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { RULES } from '../../../src/core';
 import {
@@ -222,6 +223,19 @@ describe('language features', () => {
     const { doc } = await open('maps/clean.journey.yml');
     const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
     assert.ok(ranges.length >= 3, `${ranges.length} folding ranges`);
+  });
+});
+
+describe('document links', () => {
+  it('runbook links open the runbook at the heading their anchor names', async () => {
+    await activate();
+    const uri = workspaceUri('maps/clean.journey.yml');
+    await vscode.workspace.openTextDocument(uri);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 10);
+    const targets = links.map((l) => l.target && `${path.basename(l.target.path)}#${l.target.fragment}`);
+    // fixture.md: "## Symptoms" on line 3, "## Resolution" on line 7; the data file has no anchor.
+    assert.deepStrictEqual(targets.filter((t) => t?.startsWith('fixture.md')), ['fixture.md#L3', 'fixture.md#L3', 'fixture.md#L7']);
+    assert.ok(targets.some((t) => t === 'tickets.csv#'), targets.join(', '));
   });
 });
 
