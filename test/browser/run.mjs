@@ -432,7 +432,8 @@ try {
   await p.close();
 
   // ---- screenshots of every example, light and dark ---------------------------------------------------------
-  const shots = join(root, 'docs', 'screenshots');
+  // The committed screenshots under docs/ are retaken only on request, so `npm test` leaves the tree clean.
+  const shots = process.env.JOURNEYMAP_UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots');
   mkdirSync(shots, { recursive: true });
   for (const file of examples) {
     const text = readFileSync(join(examplesDir, file), 'utf8');
