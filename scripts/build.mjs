@@ -10,7 +10,7 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 /** Each target: where it runs decides platform and format. */
 const targets = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], define: { 'process.env.JOURNEYMAP_WEB': '"0"' } },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.JOURNEYMAP_WEB': '"1"' } },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The preview's stylesheet, and elk's layout worker (1.6 MB, copied as is): the preview starts it only for maps it routes with elk.

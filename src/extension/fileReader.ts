@@ -9,13 +9,18 @@ import type { FileReader } from '../core';
 const decoder = new TextDecoder('utf-8');
 
 /**
- * CSV streaming (csv-parse over Node streams) for metrics computed from ticket exports, in the
- * desktop extension host only: the web bundle defines JOURNEYMAP_WEB, so esbuild drops the require.
+ * Reading ticket exports for computed metrics: csv-parse over Node streams in the desktop extension
+ * host, csv-parse's browser build over `vscode.workspace.fs` in the web one. The build defines
+ * JOURNEYMAP_WEB for each bundle, so esbuild keeps only the reader that bundle can run.
  */
 const nodeCsv: typeof import('../node/csvRecords') | undefined = process.env.JOURNEYMAP_WEB === '1'
   ? undefined
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   : require('../node/csvRecords');
+const webCsv: typeof import('./webCsvRecords') | undefined = process.env.JOURNEYMAP_WEB === '1'
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ? require('./webCsvRecords')
+  : undefined;
 
 export function toUri(path: string): vscode.Uri {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
@@ -37,11 +42,13 @@ export const workspaceFileReader: FileReader = {
       return undefined;
     }
   },
-  readRecords: nodeCsv ? async (path, onRecord) => {
+  async readRecords(path, onRecord) {
     const uri = toUri(path);
-    if (uri.scheme !== 'file') throw { message: `reading records is supported for local files only (${uri.scheme}:)` };
-    await nodeCsv.readCsvRecords(uri.fsPath, onRecord);
-  } : undefined,
+    // Local files stream from disk; any other scheme (remote, virtual) is read through workspace.fs.
+    if (nodeCsv && uri.scheme === 'file') return nodeCsv.readCsvRecords(uri.fsPath, onRecord);
+    if (webCsv) return webCsv.readWebCsvRecords(uri, onRecord);
+    throw { message: `reading records is supported for local files only (${uri.scheme}:)` };
+  },
   async version(path: string): Promise<string | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(toUri(path));
