@@ -14,15 +14,19 @@ import { registerLanguageFeatures } from './providers';
 import { ServiceRegistry } from './service';
 import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
-import { registerPreview } from './preview';
+import { registerPreview, type PreviewRenderEvent } from './preview';
 
 /** What `activate` returns: for other extensions and for the integration tests. */
 export interface JourneyMapApi {
   /** How long `activate` took, in milliseconds. */
   readonly activationMs: number;
+  /** Which bundle is running: `node` (dist/extension.js) or `web` (dist/web/extension.js, vscode.dev). */
+  readonly host: 'node' | 'web';
   readonly service: LanguageService;
   /** Fires whenever a map's diagnostics were published (stale results never fire). */
   readonly onDidValidate: vscode.Event<ValidationEvent>;
+  /** Fires whenever a preview page has drawn a map: the webview really ran, not just opened. */
+  readonly onDidRenderPreview: vscode.Event<PreviewRenderEvent>;
   /** Resolves when the activation scan of the workspace has finished, with the number of maps. */
   readonly workspaceScan: Promise<number>;
   /** What the review status bar item shows for the active editor. */
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     registerCommands(context, service, diagnostics),
     statusBar,
   );
-  registerPreview(context, service);
+  const onDidRenderPreview = registerPreview(context, service);
   const activationMs = now() - started;
 
   // After activation: open maps first (they are what the user looks at), then the whole workspace.
@@ -63,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   }, 0);
 
   return {
-    activationMs, service, onDidValidate: diagnostics.onDidValidate, workspaceScan,
+    activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate, onDidRenderPreview, workspaceScan,
     reviewStatus: () => statusBar.state, templates: TEMPLATES.map((t) => t.id),
     validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
   };

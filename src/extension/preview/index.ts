@@ -14,9 +14,13 @@ import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
 
 export { JourneyPreview } from './preview';
 
+/** A preview page drew a version of a map. */
+export interface PreviewRenderEvent { readonly uri: string; readonly version: number; readonly router: 'grid' | 'elk' }
+
 class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Partial<PreviewState>> {
   readonly previews = new Set<JourneyPreview>();
   private active: JourneyPreview | undefined;
+  readonly renderedEmitter = new vscode.EventEmitter<PreviewRenderEvent>();
 
   constructor(readonly extensionUri: vscode.Uri, readonly service: LanguageService) {}
 
@@ -33,6 +37,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     this.previews.add(preview);
     this.active = preview;
     preview.panel.onDidChangeViewState(() => { if (preview.panel.active) this.active = preview; });
+    preview.onDidRender((m) => this.renderedEmitter.fire({ uri: m.uri, version: m.version, router: m.router }));
     return preview;
   }
 
@@ -146,9 +151,11 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-export function registerPreview(context: vscode.ExtensionContext, service: LanguageService): void {
+/** Registers the preview's commands and serializer; the event fires whenever a preview page has drawn a map. */
+export function registerPreview(context: vscode.ExtensionContext, service: LanguageService): vscode.Event<PreviewRenderEvent> {
   const manager = new PreviewManager(context.extensionUri, service);
   context.subscriptions.push(
+    manager.renderedEmitter,
     vscode.commands.registerCommand('journeymap.openPreview', (uri?: unknown) => manager.open(uri, false)),
     vscode.commands.registerCommand('journeymap.openPreviewToSide', (uri?: unknown) => manager.open(uri, true)),
     vscode.commands.registerCommand('journeymap.exportSvg', (uri?: unknown) => manager.export(uri, 'svg')),
@@ -160,4 +167,5 @@ export function registerPreview(context: vscode.ExtensionContext, service: Langu
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
     { dispose: () => { for (const p of [...manager.previews]) p.dispose(); } },
   );
+  return manager.renderedEmitter.event;
 }

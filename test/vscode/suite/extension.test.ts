@@ -3,11 +3,10 @@
  * `{{today}}` filled in by the runner) plus a copy of examples/. Every wait is on an event.
  */
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { RULES } from '../../../src/core';
 import {
-  activate, answeringDialogs, codeOf, EXTENSION_ID, hoverText, open, positionOf, summary, waitFor, waitForDiagnostics, workspaceUri, type Api,
+  activate, answeringDialogs, codeOf, EXTENSION_ID, hoverText, note, open, positionOf, summary, waitFor, waitForDiagnostics, waitForHover, waitForPreviewRender, workspaceUri, type Api,
 } from './helpers';
 
 const today = (() => {
@@ -29,7 +28,7 @@ after(async () => {
 
 describe('language and activation', () => {
   it('activates and reports how long activate took (the 50 ms budget is measured by npm run bench)', () => {
-    console.log(`      (activate took ${api.activationMs.toFixed(2)} ms${api.activationMs >= 50 ? ': WARNING, over the 50 ms budget on this run' : ''})`);
+    note(`${api.host} extension host: activate took ${api.activationMs.toFixed(2)} ms${api.activationMs >= 50 ? ': WARNING, over the 50 ms budget on this run' : ''}`);
     // Wall time on a shared CI machine is not a pass/fail signal; this only catches a hang.
     assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0 && api.activationMs < 2000, `activate took ${api.activationMs.toFixed(1)} ms`);
   });
@@ -160,6 +159,39 @@ describe('diagnostics', () => {
   });
 });
 
+describe('metrics computed from ticket exports', () => {
+  it('computes a `from:` metric from the export and shows it in the hover with its sample', async () => {
+    const { doc } = await open('examples/locked-out-admin.journey.yaml');
+    // The export is read during validation: the hover shows the computed value once it is in.
+    const hover = await waitForHover(doc, positionOf(doc, 'fcr: { from: desk-export', 1), (text) => text.includes('**Computed:**'));
+    // The same figures as `journeymap metrics examples/locked-out-admin.journey.yaml`.
+    assert.ok(hover.includes('**Computed:** 55.4%'), hover);
+    assert.ok(/n = 572 tickets/.test(hover), hover);
+  });
+
+  it('reports a malformed export as source-unreadable at the line csv-parse stopped', async () => {
+    const csv = workspaceUri('data/ragged-export.csv');
+    const map = workspaceUri('maps/ragged-export.journey.yaml');
+    await vscode.workspace.fs.writeFile(csv, new TextEncoder().encode('number,category,opened_at,resolved_at\nINC1,access,2026-10-01T08:00:00Z,2026-10-01T09:00:00Z\nINC2,access,2026-10-02T08:00:00Z\n'));
+    await vscode.workspace.fs.writeFile(map, new TextEncoder().encode([
+      'journeymap: 1', 'title: Ragged export', 'persona: Admin', 'scenario: Locked out', 'goal: Back in', 'owner: Desk lead',
+      'sources:', '  - id: ragged', '    kind: tickets', '    path: ../data/ragged-export.csv',
+      'lanes:', '  - { id: admin, name: Admin, kind: customer }',
+      'stages:', '  - id: ask', '    name: Ask', '    touchpoints:', '      - id: asks', '        lane: admin', '        name: Asks for help',
+      '        metrics:', '          fcr: { from: ragged, target: 75% }', '',
+    ].join('\n')));
+    try {
+      const ds = await waitForDiagnostics(map, 'source-unreadable', (list) => list.some((d) => codeOf(d) === 'source-unreadable'));
+      const d = ds.find((x) => codeOf(x) === 'source-unreadable')!;
+      assert.strictEqual(d.range.start.line, 9, 'on the source path');
+      assert.ok(/line 3/.test(d.message) && /different number of fields than the header: expected 4, got 3/.test(d.message), d.message);
+    } finally {
+      await vscode.workspace.fs.delete(map);
+      await vscode.workspace.fs.delete(csv);
+    }
+  });
+});
+
 describe('language features', () => {
   it('hovers a touchpoint id and a metric, untrusted', async () => {
     const { doc } = await open('maps/clean.journey.yml');
@@ -233,7 +265,7 @@ describe('document links', () => {
     const uri = workspaceUri('maps/clean.journey.yml');
     await vscode.workspace.openTextDocument(uri);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 10);
-    const targets = links.map((l) => l.target && `${path.basename(l.target.path)}#${l.target.fragment}`);
+    const targets = links.map((l) => l.target && `${l.target.path.split('/').pop()}#${l.target.fragment}`);
     // fixture.md: "## Symptoms" on line 3, "## Resolution" on line 7; the data file has no anchor.
     assert.deepStrictEqual(targets.filter((t) => t?.startsWith('fixture.md')), ['fixture.md#L3', 'fixture.md#L3', 'fixture.md#L7']);
     assert.ok(targets.some((t) => t === 'tickets.csv#'), targets.join(', '));
@@ -424,25 +456,36 @@ describe('commands', () => {
     assert.ok(svg.includes('Print job fails'), 'the diagram shows the touchpoints');
   });
 
-  it('Open Preview opens a webview panel', async () => {
-    const { doc } = await open('maps/clean.journey.yml');
-    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('journeymap.preview');
-    const opened = waitFor('a journeymap.preview tab', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>,
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview));
-    await vscode.commands.executeCommand('journeymap.openPreview', doc.uri);
-    assert.ok(await opened);
-  });
-
-
-  it('Open Preview to the Side opens the preview beside the editor, and the lock toggles', async () => {
+  // The first preview of the session is opened here and reused by every later preview test, never
+  // closed: code-server serves all webviews from one origin, so a webview created after another was
+  // closed can be held by the old one's service worker and stay blank until focused (VS Code desktop
+  // and vscode.dev give each webview its own origin; the web suite runs these same tests there).
+  it('Open Preview to the Side opens the preview beside the editor, its page draws the map, and the lock toggles', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const { doc } = await open('maps/clean.journey.yml');
     const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('journeymap.preview');
+    const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview);
     const opened = waitFor('a preview in a second editor group', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>,
       () => vscode.window.tabGroups.all.length >= 2 && vscode.window.tabGroups.all.some((g) => g.viewColumn !== vscode.ViewColumn.One && g.tabs.some(isPreview)));
+    const drawn = waitForPreviewRender(api, doc.uri);
     await vscode.commands.executeCommand('journeymap.openPreviewToSide', doc.uri);
     assert.ok(await opened);
+    assert.strictEqual((await drawn).version, doc.version, 'the page drew the current version');
     await vscode.commands.executeCommand('journeymap.togglePreviewLock');
+    await waitFor('the locked title', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>, () => previewTab()?.label === '[Preview] clean.journey.yml', 10_000, () => previewTab()?.label ?? 'no preview');
     await vscode.commands.executeCommand('journeymap.togglePreviewLock');
+    await waitFor('the unlocked title', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>, () => previewTab()?.label === 'Preview clean.journey.yml', 10_000, () => previewTab()?.label ?? 'no preview');
+  });
+
+  it('Open Preview shows a map in the preview, and its page draws it', async () => {
+    const { doc } = await open('maps/broken.journey.yaml');
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('journeymap.preview');
+    const shown = waitFor('the preview of broken.journey.yaml', vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => isPreview(t) && t.label === 'Preview broken.journey.yaml'), 30_000,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', '));
+    const drawn = waitForPreviewRender(api, doc.uri);
+    await vscode.commands.executeCommand('journeymap.openPreview', doc.uri);
+    assert.ok(await shown);
+    assert.strictEqual((await drawn).version, doc.version, 'the page drew the current version');
   });
 });

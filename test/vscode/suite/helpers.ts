@@ -6,11 +6,22 @@ export const EXTENSION_ID = 'journeymap.journeymap';
 
 export interface Api {
   activationMs: number;
+  host: 'node' | 'web';
   onDidValidate: vscode.Event<{ uri: vscode.Uri; version?: number; diagnostics: { code: string }[] }>;
+  onDidRenderPreview: vscode.Event<{ uri: string; version: number; router: 'grid' | 'elk' }>;
   workspaceScan: Promise<number>;
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
   templates: readonly string[];
   validateAll(token?: vscode.CancellationToken): Promise<number>;
+}
+
+/**
+ * Prints a figure beside the test results (an indented line under the test). The web suite's
+ * runner shows only lines the suite marks, so it installs a marking printer as `journeymapNote`.
+ */
+export function note(text: string): void {
+  const print = (globalThis as { journeymapNote?: (line: string) => void }).journeymapNote ?? console.log;
+  print(`      (${text})`);
 }
 
 export async function activate(): Promise<Api> {
@@ -108,6 +119,39 @@ export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
 
+/**
+ * Hovers `position` until the text satisfies `accept` (a value computed in the background may
+ * arrive a moment after the document opened); re-asks on each diagnostics change, fails after 30 s.
+ */
+export function waitForHover(doc: vscode.TextDocument, position: vscode.Position, accept: (text: string) => boolean): Promise<string> {
+  let last = '';
+  let done = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sub.dispose();
+      if (error) reject(error);
+      else resolve(last);
+    };
+    const ask = async () => {
+      try {
+        const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position));
+        if (done) return;
+        last = text;
+        if (accept(text)) finish();
+      } catch (error) {
+        finish(error as Error);
+      }
+    };
+    const timer = setTimeout(() => finish(new Error(`the hover never satisfied the test: ${last}`)), 30_000);
+    // Subscribed before the first ask, so a validation finishing meanwhile is not missed.
+    const sub = vscode.languages.onDidChangeDiagnostics(() => void ask());
+    void ask();
+  });
+}
+
 /** Undoes until the document text equals `original` (each undo step is one edit group). */
 export async function undoUntil(doc: vscode.TextDocument, original: string, maxSteps = 5): Promise<void> {
   for (let i = 0; i < maxSteps && doc.getText() !== original; i++) {
@@ -129,4 +173,21 @@ export async function answeringDialogs(target: vscode.Uri, action: () => Thenabl
     Object.assign(window, saved);
   }
   return errors;
+}
+
+/**
+ * Resolves when a preview page has drawn `uri`: proof that the webview's script ran (its CSP, its
+ * resource roots and the message channel all work), which an open tab alone does not show.
+ * Subscribe before the action that opens the preview.
+ */
+export function waitForPreviewRender(api: Api, uri: vscode.Uri, minVersion = 0, timeout = 30_000): Promise<{ version: number; router: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no preview page drew ${uri.toString()} (version ${minVersion} or later) within ${timeout / 1000} s`)); }, timeout);
+    const sub = api.onDidRenderPreview((e) => {
+      if (e.uri !== uri.toString() || e.version < minVersion) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
 }

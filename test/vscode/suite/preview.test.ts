@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, answeringDialogs, waitFor, workspaceUri } from './helpers';
+import { activate, answeringDialogs, waitFor, waitForPreviewRender, workspaceUri, type Api } from './helpers';
 
 
 function previewTabs(): vscode.Tab[] {
@@ -17,8 +17,9 @@ describe('preview', () => {
   const first = () => workspaceUri('examples/locked-out-admin.journey.yaml');
   const second = () => workspaceUri('examples/billing-dispute.journey.yaml');
 
+  let api: Api;
   before(async () => {
-    await activate();
+    api = await activate();
   });
 
   after(async () => {
@@ -26,9 +27,13 @@ describe('preview', () => {
   });
 
   it('Open Preview to the Side shows the active map in a journeymap.preview panel', async () => {
+    // Subscribed first: a preview left open by an earlier test follows the editor and may draw
+    // this map before the command runs.
+    const drawn = waitForPreviewRender(api, first());
     const doc = await vscode.workspace.openTextDocument(first());
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('journeymap.openPreviewToSide');
+    await drawn;
     const tab = await waitFor('the preview tab', vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => /locked-out-admin\.journey\.yaml/.test(t.label)), 30_000,
       () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', '));
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the preview opened beside the editor');
@@ -36,11 +41,15 @@ describe('preview', () => {
 
   it('follows the active map editor, and an edit does not break it', async () => {
     const doc = await vscode.workspace.openTextDocument(second());
+    const drawn = waitForPreviewRender(api, second());
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await drawn;
     const tab = await waitFor('the preview to follow', vscode.window.tabGroups.onDidChangeTabs,
       () => previewTabs().find((t) => /billing-dispute/.test(t.label)), 30_000, () => previewTabs().map((t) => t.label).join(', '));
     assert.ok(tab);
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n# edited by the preview test\n'));
+    // Resolves only for a drawing of the edited version (or later).
+    await waitForPreviewRender(api, second(), doc.version);
     assert.equal(previewTabs().length, 1, 'still one preview');
     await vscode.commands.executeCommand('undo');
   });

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, codeOf, open, undoUntil, waitFor, workspaceUri } from './helpers';
+import { activate, codeOf, note, open, undoUntil, waitFor, workspaceUri } from './helpers';
 
 const COUNT = 2000;
 
@@ -80,7 +80,7 @@ describe('a workspace of 2,000 maps', function () {
       const seconds = (Date.now() - started) / 1000;
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       const growthMb = (heapPeak - heapBefore) / 1048576;
-      console.log(`      2,000 maps validated in ${seconds.toFixed(1)} s; the open map's edit was checked after ${validatedWhenEditChecked} of them; extension-host heap peak +${growthMb.toFixed(0)} MB`);
+      note(`2,000 maps validated in ${seconds.toFixed(1)} s; the open map's edit was checked after ${validatedWhenEditChecked} of them; extension-host heap peak +${growthMb.toFixed(0)} MB`);
 
       assert.ok(validatedWhenEditChecked < COUNT / 2, `the open map's edit waited for ${validatedWhenEditChecked} background validations`);
       for (const i of [0, 999, 1999]) {
