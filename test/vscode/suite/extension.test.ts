@@ -27,7 +27,10 @@ after(async () => {
 });
 
 describe('language and activation', () => {
-  it('activates and reports how long activate took (the 50 ms budget is measured by npm run bench)', () => {
+  it('activates the bundle built for its host (node or web) and reports how long activate took (the 50 ms budget is measured by npm run bench)', () => {
+    // The web suite (test/web) sets the bundle it expects: dist/web/extension.js in the browser.
+    const expected = (globalThis as { journeymapExpectedHost?: string }).journeymapExpectedHost ?? 'node';
+    assert.strictEqual(api.host, expected, `the ${expected} bundle is the one running`);
     note(`${api.host} extension host: activate took ${api.activationMs.toFixed(2)} ms${api.activationMs >= 50 ? ': WARNING, over the 50 ms budget on this run' : ''}`);
     // Wall time on a shared CI machine is not a pass/fail signal; this only catches a hang.
     assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0 && api.activationMs < 2000, `activate took ${api.activationMs.toFixed(1)} ms`);
