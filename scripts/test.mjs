@@ -28,6 +28,7 @@ const suites = [
   { name: 'unit', script: 'test/run-unit.mjs' },
   { name: 'browser', script: 'test/browser/run.mjs' },
   { name: 'vscode', script: 'test/vscode/run.mjs' },
+  { name: 'web', script: 'test/web/run.mjs' },
 ];
 
 let passed = 0;
