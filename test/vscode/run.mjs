@@ -1,7 +1,9 @@
 // The real-VS-Code suite. Runs the mocha module in test/vscode/suite inside:
 //  - VS Code itself through @vscode/test-electron, when VSCODE_EXECUTABLE_PATH names one; else
 //  - code-server 4.100.3 (VS Code 1.100.3 with a Node extension host) from test/vscode/harness,
-//    driven by Debian's Chromium through playwright-core (see ../shared/recipes).
+//    driven by Debian's Chromium through playwright-core (see ../shared/recipes); else, where that
+//    harness is not installed (a laptop that never ran test:setup), VS Code downloaded by
+//    @vscode/test-electron as usual. JOURNEYMAP_VSCODE_RUNNER=electron|code-server forces one.
 // Prints `vscode: N passed, N failed` last. Exit 77 (with a SKIPPED line) when the harness is
 // missing: `npm run test:setup` installs it.
 import { spawnSync } from 'node:child_process';
@@ -55,15 +57,26 @@ function readResults(file) {
 }
 
 async function viaTestElectron(base, ws, resultsFile) {
-  let runTests;
+  let testElectron;
   try {
-    ({ runTests } = createRequire(import.meta.url)('@vscode/test-electron'));
+    testElectron = createRequire(import.meta.url)('@vscode/test-electron');
   } catch {
     console.log('SKIPPED: vscode: @vscode/test-electron is not installed; run npm ci');
     process.exit(77);
   }
-  const code = await runTests({
-    vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH,
+  let vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH;
+  if (!vscodeExecutablePath) {
+    try {
+      // Into .vscode-test/ (git-ignored), reused by later runs.
+      vscodeExecutablePath = await testElectron.downloadAndUnzipVSCode({ cachePath: join(root, '.vscode-test') });
+    } catch (error) {
+      console.log(`SKIPPED: vscode: VS Code could not be downloaded (${error instanceof Error ? error.message : error}); set VSCODE_EXECUTABLE_PATH to a local VS Code, or run npm run test:setup for the offline code-server harness`);
+      process.exit(77);
+    }
+  }
+  log(`VS Code ${vscodeExecutablePath} through @vscode/test-electron`);
+  const code = await testElectron.runTests({
+    vscodeExecutablePath,
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteEntry,
     extensionTestsEnv: { JOURNEYMAP_TEST_RESULTS: resultsFile },
@@ -124,15 +137,24 @@ async function viaCodeServer(base, ws, resultsFile) {
 }
 
 // --- main ---
-const useElectron = !!process.env.VSCODE_EXECUTABLE_PATH;
-if (!useElectron) {
+function missingHarness() {
   const missing = [];
   if (!existsSync(join(harness, 'node_modules/code-server/out/node/entry.js'))) missing.push('code-server 4.100.3 in test/vscode/harness');
   if (!existsSync(join(harness, 'node_modules/playwright-core/package.json'))) missing.push('playwright-core in test/vscode/harness');
   if (!existsSync(chromiumPath)) missing.push(`chromium at ${chromiumPath}`);
-  if (missing.length) {
+  return missing;
+}
+const forced = process.env.JOURNEYMAP_VSCODE_RUNNER;
+let useElectron = forced === 'electron' || (!forced && !!process.env.VSCODE_EXECUTABLE_PATH);
+if (!useElectron) {
+  const missing = missingHarness();
+  if (missing.length && forced === 'code-server') {
     console.log(`SKIPPED: vscode: ${missing.join(', ')} missing; run npm run test:setup`);
     process.exit(77);
+  }
+  if (missing.length) {
+    log(`the offline harness is not installed (${missing.join(', ')}): trying @vscode/test-electron, which downloads VS Code`);
+    useElectron = true;
   }
 }
 ensureBuilt();
