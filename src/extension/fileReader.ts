@@ -44,10 +44,13 @@ export const workspaceFileReader: FileReader = {
   },
   async readRecords(path, onRecord) {
     const uri = toUri(path);
-    // Local files stream from disk; any other scheme (remote, virtual) is read through workspace.fs.
-    if (nodeCsv && uri.scheme === 'file') return nodeCsv.readCsvRecords(uri.fsPath, onRecord);
-    if (webCsv) return webCsv.readWebCsvRecords(uri, onRecord);
-    throw { message: `reading records is supported for local files only (${uri.scheme}:)` };
+    // Local files stream from disk; any other scheme (a virtual workspace) is read through workspace.fs.
+    if (nodeCsv) {
+      return uri.scheme === 'file'
+        ? nodeCsv.readCsvRecords(uri.fsPath, onRecord)
+        : nodeCsv.readCsvBuffer(await vscode.workspace.fs.readFile(uri), onRecord);
+    }
+    return webCsv!.readWebCsvRecords(uri, onRecord);
   },
   async version(path: string): Promise<string | undefined> {
     try {

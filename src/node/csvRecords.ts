@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse';
 import { createReadStream, promises as fs } from 'node:fs';
+import { Readable } from 'node:stream';
 import { csvProblem, detectDelimiter, headerLine, parseOptions } from '../shared/csvOptions';
 
 export { detectDelimiter } from '../shared/csvOptions';
@@ -20,8 +21,17 @@ async function firstLine(path: string): Promise<string> {
 }
 
 export async function readCsvRecords(path: string, onRecord: (record: string[]) => void): Promise<void> {
-  const delimiter = detectDelimiter(await firstLine(path));
-  const parser = createReadStream(path).pipe(parse(parseOptions(delimiter)));
+  await readCsvStream(createReadStream(path), await firstLine(path), onRecord);
+}
+
+/** The same for a file already in memory (a virtual or remote workspace's file, read through VS Code). */
+export async function readCsvBuffer(bytes: Uint8Array, onRecord: (record: string[]) => void): Promise<void> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  await readCsvStream(Readable.from([buffer]), headerLine(buffer.subarray(0, 65536).toString('utf8')), onRecord);
+}
+
+async function readCsvStream(input: Readable, header: string, onRecord: (record: string[]) => void): Promise<void> {
+  const parser = input.pipe(parse(parseOptions(detectDelimiter(header))));
   try {
     for await (const record of parser) onRecord(record as string[]);
   } catch (error) {

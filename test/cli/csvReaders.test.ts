@@ -1,13 +1,13 @@
 /**
- * The two ticket-export readers, csv-parse over a Node stream (CLI, desktop extension) and
- * csv-parse's browser build over bytes in memory (web extension), must agree on every file: the
- * same records, or the same problem at the same line.
+ * The ticket-export readers, csv-parse over a Node file stream (CLI, desktop extension), over a
+ * buffer (desktop extension, virtual workspaces) and csv-parse's browser build over bytes in memory
+ * (web extension), must agree on every file: the same records, or the same problem at the same line.
  */
 import * as assert from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readCsvRecords } from '../../src/node/csvRecords';
+import { readCsvBuffer, readCsvRecords } from '../../src/node/csvRecords';
 import { readCsvBytes } from '../../src/shared/csvInMemory';
 
 type Outcome = { records: string[][] } | { problem: unknown };
@@ -22,7 +22,7 @@ async function outcome(read: (onRecord: (r: string[]) => void) => Promise<void>)
   }
 }
 
-describe('ticket export readers (Node stream and in-memory browser build)', () => {
+describe('ticket export readers (Node file stream, Node buffer, in-memory browser build)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'journeymap-csv-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,7 +30,9 @@ describe('ticket export readers (Node stream and in-memory browser build)', () =
     const file = join(dir, name);
     writeFileSync(file, content);
     const bytes = new Uint8Array(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    return [await outcome((on) => readCsvRecords(file, on)), await outcome((on) => readCsvBytes(bytes, on))];
+    const node = await outcome((on) => readCsvRecords(file, on));
+    assert.deepStrictEqual(await outcome((on) => readCsvBuffer(bytes, on)), node, 'the buffer reader agrees with the file reader');
+    return [node, await outcome((on) => readCsvBytes(bytes, on))];
   }
 
   const cases: Record<string, string> = {
