@@ -126,6 +126,7 @@ try {
       if (marked < 0) {
         const line = parts.join(' ');
         workbenchLog.push(`[${type}] ${line}`);
+        if (workbenchLog.length > 500) workbenchLog.shift();
         if (process.env.DEBUG) console.log(`[workbench ${type}]`, line);
         return;
       }
