@@ -2,6 +2,7 @@
 // Suites whose runtime is missing print a loud SKIPPED line; with JOURNEYMAP_REQUIRE_ALL_SUITES=1
 // (set by .ci/run) a skip is a failure, so CI always runs everything.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 const requireAll = process.env.JOURNEYMAP_REQUIRE_ALL_SUITES === '1';
 const only = process.argv.slice(2);
@@ -19,6 +20,9 @@ function step(name, command, args) {
   }
 }
 
+// tsc's out/test is where the unit runner finds tests: start it empty, so a deleted test cannot
+// live on as a stale compiled file.
+rmSync('out/test', { recursive: true, force: true });
 step('build', process.execPath, ['scripts/build.mjs']);
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 step('core purity check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/core/tsconfig.json']);

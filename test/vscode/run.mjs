@@ -32,6 +32,8 @@ function ensureBuilt() {
   if (r.status !== 0) { failed++; finish(1); }
   const esbuild = createRequire(import.meta.url)('esbuild');
   const suiteSrc = join(root, 'test/vscode/suite');
+  // The module runs every *.test.js it finds beside it: no stale bundle of a deleted test may stay.
+  rmSync(suiteDir, { recursive: true, force: true });
   try {
     esbuild.buildSync({
       entryPoints: readdirSync(suiteSrc).filter((n) => n === 'index.ts' || n.endsWith('.test.ts')).map((n) => join(suiteSrc, n)),
