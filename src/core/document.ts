@@ -87,8 +87,18 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
     return result;
   }
   result.yaml = yaml;
-  for (const error of yaml.errors) {
+  // After the first syntax error the parser's later errors are mostly echoes of it (one stray `]`
+  // yields a thousand): report the first few and count the rest.
+  for (const error of yaml.errors.slice(0, MAX_SYNTAX_ERRORS)) {
     result.findings.push({ code: 'yaml-syntax', span: spanOfError(error.pos, text), message: yamlMessage(error.message) });
+  }
+  if (yaml.errors.length > MAX_SYNTAX_ERRORS) {
+    const firstLine = result.lines.positionAt(yaml.errors[0].pos[0]).line + 1;
+    const rest = yaml.errors.length - MAX_SYNTAX_ERRORS;
+    result.findings.push({
+      code: 'yaml-syntax', span: spanOfError(yaml.errors[MAX_SYNTAX_ERRORS].pos, text),
+      message: `${rest.toLocaleString('en-US')} more YAML error${rest === 1 ? '' : 's'} from here on, most likely caused by the first one (line ${firstLine}): fix that and check again.`,
+    });
   }
   for (const warning of yaml.warnings) {
     result.findings.push({ code: 'yaml-syntax', severity: 'warning', span: spanOfError(warning.pos, text), message: yamlMessage(warning.message) });
@@ -112,6 +122,8 @@ function sortByStart(items: { span: Span }[]): void {
 }
 
 const MAX_FLOW_DEPTH = 64;
+/** Syntax errors reported one by one; the rest are counted in one more finding. */
+const MAX_SYNTAX_ERRORS = 5;
 const MAX_BLOCK_DEPTH = 100;
 
 /**

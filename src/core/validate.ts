@@ -46,12 +46,20 @@ export function validateSync(doc: JourneyDocument, options: Omit<ValidateOptions
 }
 
 function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, links: LinkFacts): Diagnostic[] {
-  const findings: RawFinding[] = [...doc.findings];
+  // A YAML syntax error leaves a partial tree: one stray tab turns the lines after it into other
+  // keys, so the model's and the rules' findings would call fields unknown or missing that are
+  // there. Like a compiler, say what stops the parse and check the rest once it parses.
+  const syntaxBroken = !!doc.yaml && doc.yaml.errors.length > 0;
+  const findings: RawFinding[] = syntaxBroken ? doc.findings.filter((f) => f.code === 'yaml-syntax') : [...doc.findings];
   const today = parseIsoDate(options.today) ?? Math.floor(Date.now() / 86400000);
   // Map-level rules only make sense once the file is a mapping; otherwise they would add noise
   // to the one finding that matters (empty file, a list at the root...).
   const unreadable = !doc.yaml || !isMap(doc.yaml.contents);
-  if (!unreadable) {
+  if (syntaxBroken) {
+    const first = findings.findIndex((f) => f.code === 'yaml-syntax' && f.severity === undefined);
+    if (first >= 0) findings[first] = { ...findings[first], message: `${findings[first].message} The other checks run once the YAML is valid.` };
+  }
+  if (!unreadable && !syntaxBroken) {
     for (const rule of RULES) {
       if (!rule.check || options.rules?.[rule.name] === 'off') continue;
       const context: RuleContext = {

@@ -1,0 +1,36 @@
+/**
+ * YAML syntax errors: the parser's first errors are reported, its echoes counted, and the rules
+ * wait until the YAML parses (a partial tree would make them report fields that are there).
+ */
+import * as assert from 'node:assert/strict';
+import { parseJourney } from '../../src/core';
+import { CLEAN_MAP, codes, edit, lint } from './fixtures';
+
+describe('syntax errors', () => {
+  it('a syntax error pauses the other rules (a partial tree would make them report fields that are there) and says so', async () => {
+    const text = edit(edit(CLEAN_MAP, 'owner: Service desk team lead\n', ''), 'pains: [No hint how long the lock lasts]', 'pains: [No hint how long the lock lasts]]');
+    const ds = await lint(text);
+    assert.deepStrictEqual([...new Set(codes(ds))], ['yaml-syntax'], JSON.stringify(codes(ds)));
+    assert.match(ds[0].message, /The other checks run once the YAML is valid\.$/);
+    // Fixed, the map is checked again: the owner is still missing.
+    assert.ok(codes(await lint(edit(CLEAN_MAP, 'owner: Service desk team lead\n', ''))).includes('no-owner'));
+  });
+
+  it('a stray tab reports the syntax error, not fields it hid as unknown or missing', async () => {
+    const text = CLEAN_MAP.replace(/\n( +)feels: /, (_, indent: string) => `\n${indent.slice(1)}\tfeels: `);
+    assert.notStrictEqual(text, CLEAN_MAP);
+    const found = codes(await lint(text));
+    assert.ok(found.includes('yaml-syntax'));
+    for (const noise of ['unknown-key', 'missing-emotion', 'unused-lane', 'missing-field']) assert.ok(!found.includes(noise), `${noise} in ${JSON.stringify(found)}`);
+  });
+
+  it('one stray bracket gives a handful of syntax errors and a count of the rest, not a thousand', async () => {
+    const text = edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains: ] [No hint how long the lock lasts]');
+    const doc = parseJourney(text);
+    assert.ok(doc.yaml && doc.yaml.errors.length > 6, `the parser reports ${doc.yaml?.errors.length} errors`);
+    const ds = (await lint(text)).filter((d) => d.code === 'yaml-syntax');
+    assert.strictEqual(ds.length, 6);
+    assert.match(ds[5].message, new RegExp(`^${doc.yaml!.errors.length - 5} more YAML errors? from here on, most likely caused by the first one \\(line \\d+\\)`));
+  });
+
+});
