@@ -12,6 +12,7 @@ import { resolveLink, splitAnchor } from './paths';
 import { RULES, ruleByName } from './rules';
 import type { LinkFacts, RuleContext } from './rules/rule';
 import type { Diagnostic, DiagnosticData, FileReader, Severity, SeveritySetting } from './types';
+import { closest } from './suggest';
 import { parseIsoDate } from './values';
 
 export interface ValidateOptions {
@@ -70,13 +71,22 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
     }
   }
   const silenced = disabledLines(doc.text);
+  // A misspelt rule name would silence nothing, quietly: say so on the comment.
+  for (const unknown of silenced.unknown) {
+    const guess = closest(unknown.name, RULES.map((r) => r.name));
+    findings.push({
+      code: 'invalid-value', severity: 'warning', span: unknown.span,
+      message: `\`${unknown.name}\` is not a journeymap rule, so this comment silences nothing.${guess ? ` Did you mean \`${guess}\`?` : ' The rules are listed in docs/rules.md.'}`,
+      ...(guess ? { data: { suggestion: guess } } : {}),
+    });
+  }
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const setting = options.rules?.[finding.code];
     if (setting === 'off') continue;
     const severity = setting ?? finding.severity ?? ruleByName(finding.code)?.severity ?? 'error';
     const range = doc.lines.range(finding.span[0], finding.span[1]);
-    const silencedRules = silenced.get(range.start.line);
+    const silencedRules = silenced.lines.get(range.start.line);
     if (silencedRules && (silencedRules.has('*') || silencedRules.has(finding.code))) continue;
     const diagnostic: Diagnostic = { code: finding.code, severity, message: finding.message, range };
     if (finding.data) diagnostic.data = finding.data;
@@ -88,23 +98,43 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
 
 const DISABLE = 'journeymap-disable-next-line';
 
-/** Lines (zero-based) silenced by a disable comment on the line before, with the rules named. */
-function disabledLines(text: string): Map<number, Set<string>> {
-  const result = new Map<number, Set<string>>();
-  if (!text.includes(DISABLE)) return result;
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(lines[i]);
+/**
+ * Lines (zero-based) silenced by a disable comment on the line before, with the rules named, and
+ * the names in those comments that are not rules.
+ */
+function disabledLines(text: string): { lines: Map<number, Set<string>>; unknown: { name: string; span: Span }[] } {
+  const lines = new Map<number, Set<string>>();
+  const unknown: { name: string; span: Span }[] = [];
+  if (!text.includes(DISABLE)) return { lines, unknown };
+  const source = text.split(/(\r\n|\r|\n)/);
+  let offset = 0;
+  const starts: number[] = [];
+  const content: string[] = [];
+  for (let i = 0; i < source.length; i += 2) {
+    starts.push(offset);
+    content.push(source[i]);
+    offset += source[i].length + (source[i + 1]?.length ?? 0);
+  }
+  for (let i = 0; i < content.length; i++) {
+    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(content[i]);
     if (!match) continue;
     // The finding is on the next line that holds YAML content, skipping further comment lines.
     let target = i + 1;
-    while (target < lines.length && /^\s*(#.*)?$/.test(lines[target])) target++;
-    const names = match[1].split(/[\s,]+/).map((n) => n.trim()).filter(Boolean);
-    const set = result.get(target) ?? new Set<string>();
-    for (const name of names.length ? names : ['*']) set.add(name);
-    result.set(target, set);
+    while (target < content.length && /^\s*(#.*)?$/.test(content[target])) target++;
+    const set = lines.get(target) ?? new Set<string>();
+    const namesAt = starts[i] + match.index + match[0].length - match[1].length;
+    let named = 0;
+    for (const word of match[1].matchAll(/[^\s,]+/g)) {
+      // A second `#` starts a note about why (`# journeymap-disable-next-line loop # it is wanted`).
+      if (word[0].startsWith('#')) break;
+      named++;
+      set.add(word[0]);
+      if (!ruleByName(word[0])) unknown.push({ name: word[0], span: [namesAt + word.index!, namesAt + word.index! + word[0].length] });
+    }
+    if (!named) set.add('*');
+    lines.set(target, set);
   }
-  return result;
+  return { lines, unknown };
 }
 
 async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Promise<LinkFacts> {
