@@ -11,7 +11,9 @@ import type { FileReader } from './types';
 export type TicketCache = Map<string, { version: string; summary?: TicketSummary; problem?: CsvProblem }>;
 
 function queryOf(metric: Metric): TicketQuery {
-  return { metric: metric.name.value, where: metric.where?.value, sla: metric.sla?.value };
+  const written = metric.target?.value ?? metric.value?.value;
+  const unit = metric.name.value === 'csat' && written?.kind === 'percent' ? 'percent' as const : undefined;
+  return { metric: metric.name.value, where: metric.where?.value, sla: metric.sla?.value, ...(unit ? { unit } : {}) };
 }
 
 export async function computeMetrics(doc: JourneyDocument, uri: string, reader: FileReader | undefined, root: string | undefined, cache: TicketCache): Promise<void> {

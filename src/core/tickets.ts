@@ -31,7 +31,7 @@ export const COMPUTABLE: Record<string, { needs: TicketColumn[]; definition: str
   reopen_rate: { needs: ['resolved', 'reopened'], definition: 'Resolved tickets reopened at least once, as a share of resolved tickets.' },
   escalation_rate: { needs: ['escalated'], definition: 'Tickets escalated, as a share of all tickets.' },
   transfer_rate: { needs: ['transfers'], definition: 'Tickets transferred at least once, as a share of all tickets.' },
-  csat: { needs: ['csat'], definition: 'Mean satisfaction score, over tickets whose survey was answered.' },
+  csat: { needs: ['csat'], definition: 'Mean satisfaction score over tickets whose survey was answered; written as a percentage, the share of 4s and 5s (top-two-box, 1-5 survey).' },
   backlog_age: { needs: ['opened', 'resolved'], definition: 'Median age of tickets still open, as of the newest date in the export.' },
   sla_breach_rate: { needs: ['opened', 'resolved'], definition: 'Resolved tickets whose resolution took longer than the metric\'s `sla`, as a share of resolved tickets.' },
 };
@@ -42,6 +42,8 @@ export interface TicketQuery {
   where?: Record<string, string[]>;
   /** Seconds, for sla_breach_rate. */
   sla?: number;
+  /** `percent` for a csat written as a percentage: the share of 4s and 5s (top-two-box) instead of the mean. */
+  unit?: 'percent';
 }
 
 export interface ComputedValue {
@@ -68,7 +70,7 @@ export interface CsvProblem {
 }
 
 export function queryKey(q: TicketQuery): string {
-  return JSON.stringify([q.metric, q.where ?? {}, q.sla ?? 0]);
+  return JSON.stringify([q.metric, q.where ?? {}, q.sla ?? 0, q.unit ?? '']);
 }
 
 const DAY_MS = 86400000;
@@ -249,6 +251,10 @@ export class TicketAggregator {
         if (score === undefined) return;
         acc.denominator++;
         acc.sum += score;
+        if (score >= 4) acc.numerator++;
+        if (score > 5 && acc.query.unit === 'percent' && !acc.problem) {
+          acc.problem = `A satisfaction score of ${score} is above 5: CSAT as a percentage is the share of 4s and 5s on a 1-5 survey. Write the target as a mean score on the survey's scale instead (\`target: 8.5/10\`).`;
+        }
         return;
       }
       case 'backlog_age':
@@ -288,6 +294,7 @@ export class TicketAggregator {
         return median === undefined ? { n: 0, problem: 'No matching ticket has both dates.' } : { n: acc.samples!.length, value: duration(median) };
       }
       case 'csat':
+        if (acc.query.unit === 'percent') return acc.denominator ? share() : { n: 0, problem: 'No matching ticket has a satisfaction score.' };
         return acc.denominator ? { n: acc.denominator, value: { kind: 'number', amount: round(acc.sum / acc.denominator, 2), text: String(round(acc.sum / acc.denominator, 2)) } } : { n: 0, problem: 'No matching ticket has a satisfaction score.' };
       case 'backlog_age': {
         // The median age is the newest date minus the median opening time.

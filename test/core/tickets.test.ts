@@ -48,6 +48,12 @@ describe('metrics computed from a ticket export', () => {
     assert.deepEqual(compute({ metric: 'csat' }), { n: 3, value: { kind: 'number', amount: 4, text: '4' } });
   });
 
+  it('csat written as a percentage: the share of 4s and 5s over answered surveys (2 of 3, top-two-box)', () => {
+    assert.deepEqual(compute({ metric: 'csat', unit: 'percent' }), { n: 3, value: { kind: 'percent', amount: 0.6667, text: '66.7%' } });
+    const tenPoint = ROWS.map((r, i) => (i === 0 ? r.map((c, j) => (j === 7 ? '9' : c)) : r));
+    assert.match(compute({ metric: 'csat', unit: 'percent' }, tenPoint).problem!, /score of 9 is above 5/);
+  });
+
   it('backlog_age: the open ticket\'s age at the newest date in the export (24h 35m)', () => {
     assert.deepEqual(compute({ metric: 'backlog_age' }), { n: 1, value: { kind: 'duration', amount: 88500, text: '24.6h' } });
   });
