@@ -127,8 +127,20 @@ class Samples {
   }
 }
 
+/** The columns each metric reads, beyond its `needs` (optional counts that default to none). */
+const ALSO_READS: Partial<Record<string, TicketColumn[]>> = {
+  fcr: ['transfers', 'escalated', 'reopened'],
+};
+const DATE_COLUMNS: readonly TicketColumn[] = ['opened', 'resolved', 'first_response'];
+
+/** Values a metric needed but could not read: counted, with the first one to show. */
+interface Unreadable { column: TicketColumn; value: string; row: number; count: number }
+
 interface Accumulator {
   query: TicketQuery;
+  /** Every column the metric reads, to notice values that cannot be read. */
+  reads: TicketColumn[];
+  unreadable?: Unreadable;
   matches: (row: string[]) => boolean;
   numerator: number;
   denominator: number;
@@ -143,6 +155,7 @@ export class TicketAggregator {
   private readonly index: Partial<Record<TicketColumn, number>> = {};
   private readonly accumulators: Accumulator[] = [];
   private rows = 0;
+  private readonly names: Partial<Record<TicketColumn, string>> = {};
   private newestMs = -Infinity;
   private oldestMs = Infinity;
 
@@ -156,6 +169,7 @@ export class TicketAggregator {
       const name = (mapping[column] ?? column).trim().toLowerCase();
       const at = position.get(name);
       if (at !== undefined) this.index[column] = at;
+      this.names[column] = mapping[column] ?? column;
     }
     for (const query of queries) this.accumulators.push(this.accumulator(query, mapping));
   }
@@ -166,8 +180,8 @@ export class TicketAggregator {
   }
 
   private accumulator(query: TicketQuery, mapping: Record<string, string>): Accumulator {
-    const acc: Accumulator = { query, matches: () => true, numerator: 0, denominator: 0, sum: 0 };
     const spec = COMPUTABLE[query.metric];
+    const acc: Accumulator = { query, reads: [...(spec?.needs ?? []), ...(ALSO_READS[query.metric] ?? [])], matches: () => true, numerator: 0, denominator: 0, sum: 0 };
     if (!spec) {
       acc.problem = `\`${query.metric}\` cannot be computed from tickets. Computable: ${Object.keys(COMPUTABLE).join(', ')}.`;
       return acc;
@@ -209,7 +223,21 @@ export class TicketAggregator {
     }
     for (const acc of this.accumulators) {
       if (acc.problem || !acc.matches(row)) continue;
+      this.noticeUnreadable(acc, cell, { opened, resolved, first_response: firstResponse });
       this.accumulate(acc, cell, opened, resolved, firstResponse);
+    }
+  }
+
+  /** A date that is not ISO 8601 or a count that is not a number would be skipped or read as none: count it. */
+  private noticeUnreadable(acc: Accumulator, cell: (c: TicketColumn) => string | undefined, dates: Partial<Record<TicketColumn, number>>): void {
+    for (const column of acc.reads) {
+      const raw = cell(column)?.trim();
+      if (!raw) continue;
+      const unreadable = DATE_COLUMNS.includes(column) ? dates[column] === undefined : column !== 'category' && column !== 'channel' && column !== 'priority' && countOf(raw) === undefined;
+      if (!unreadable) continue;
+      // Counted in the first column found unreadable, which the message names.
+      if (!acc.unreadable) acc.unreadable = { column, value: raw, row: this.rows, count: 1 };
+      else if (acc.unreadable.column === column) acc.unreadable.count++;
     }
   }
 
@@ -281,6 +309,12 @@ export class TicketAggregator {
 
   private result(acc: Accumulator): ComputedValue {
     if (acc.problem) return { n: 0, problem: acc.problem };
+    if (acc.unreadable) {
+      const u = acc.unreadable;
+      const what = DATE_COLUMNS.includes(u.column) ? 'an ISO 8601 date (2026-09-21 or 2026-09-21 15:00)' : 'a number or yes/no';
+      const name = this.names[u.column] ?? u.column;
+      return { n: 0, problem: `${u.count.toLocaleString('en-US')} value${u.count === 1 ? '' : 's'} in \`${name}\` ${u.count === 1 ? 'is' : 'are'} not ${what}, starting with \`${u.value.slice(0, 40)}\` in data row ${u.row}: convert the export's ${name} column, so no ticket is silently left out.` };
+    }
     const share = (): ComputedValue => acc.denominator
       ? { n: acc.denominator, value: percent(acc.numerator / acc.denominator) }
       : { n: 0, problem: 'No ticket in the export matches, so there is nothing to compute.' };

@@ -54,6 +54,17 @@ describe('metrics computed from a ticket export', () => {
     assert.match(compute({ metric: 'csat', unit: 'percent' }, tenPoint).problem!, /score of 9 is above 5/);
   });
 
+  it('a date that is not ISO 8601 or a count that is not a number stops the metric with a precise problem, instead of leaving tickets out', () => {
+    const jira = ROWS.map((r, i) => (i === 1 ? r.map((c, j) => (j === 1 ? '02/Jul/26 9:00 AM' : c)) : r));
+    const mttr = compute({ metric: 'mttr' }, jira);
+    assert.equal(mttr.value, undefined);
+    assert.equal(mttr.problem, '1 value in `created` is not an ISO 8601 date (2026-09-21 or 2026-09-21 15:00), starting with `02/Jul/26 9:00 AM` in data row 2: convert the export\'s created column, so no ticket is silently left out.');
+    const many = ROWS.map((r, i) => (i === 0 ? r.map((c, j) => (j === 4 ? 'many' : c)) : r));
+    assert.match(compute({ metric: 'fcr' }, many).problem!, /^1 value in `reopens` is not a number or yes\/no, starting with `many` in data row 1/);
+    // A filter that leaves the bad row out leaves the metric computable.
+    assert.equal(compute({ metric: 'mttr', where: { category: ['billing'] } }, jira).value?.text, '24h');
+  });
+
   it('backlog_age: the open ticket\'s age at the newest date in the export (24h 35m)', () => {
     assert.deepEqual(compute({ metric: 'backlog_age' }), { n: 1, value: { kind: 'duration', amount: 88500, text: '24.6h' } });
   });
