@@ -1,5 +1,6 @@
 /** Output formats of `journeymap lint`: text (like ESLint's stylish), json, github. */
 import type { Diagnostic, Severity } from '../core';
+import { safeJson, safeLines, visible, visibleLine } from './terminal';
 
 export interface FileResult {
   path: string;
@@ -32,18 +33,19 @@ export function formatText(results: FileResult[], color: boolean): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      const where = `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      lines.push(`${where}  ${paint(sevColor[d.severity], d.severity.padEnd(7))}  ${oneLine(d.message)}  ${paint('2', d.code)}`);
+      const where = `${visibleLine(r.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      lines.push(`${where}  ${paint(sevColor[d.severity], d.severity.padEnd(7))}  ${visibleLine(d.message)}  ${paint('2', visibleLine(d.code))}`);
     }
   }
   const s = summarize(results);
   const summary = `${s.errors + s.warnings ? '✖' : '✔'} ${plural(results.length, 'map')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`;
   lines.push(paint(s.errors ? '31' : s.warnings ? '33' : '32', summary));
-  return lines.join('\n') + '\n';
+  return safeLines(lines.join('\n') + '\n');
 }
 
+/** JSON keeps the exact text; `safeJson` escapes what `JSON.stringify` leaves raw. */
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify({
+  return safeJson(JSON.stringify({
     files: results.map((r) => ({
       path: r.path,
       diagnostics: r.diagnostics.map((d) => ({
@@ -57,7 +59,7 @@ export function formatJson(results: FileResult[]): string {
       })),
     })),
     summary: summarize(results),
-  }, null, 2) + '\n';
+  }, null, 2)) + '\n';
 }
 
 /** GitHub Actions workflow commands; `info` maps to `notice`. */
@@ -82,13 +84,10 @@ export function formatGithub(results: FileResult[]): string {
   return lines.join('\n') + '\n';
 }
 
-function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ');
-}
-
-// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts; line breaks are
+// escaped first (GitHub shows them as line breaks in the annotation), then other controls.
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(s: string): string {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { getLanguageService, ruleByName, type SeveritySetting } from '../core';
 import { formatGithub, formatJson, formatText, summarize, type FileResult } from './formatters';
 import { findMapFiles, nodeFileReader, toCorePath } from './io';
+import { visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
@@ -65,11 +66,11 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const inputs = positionals.length ? positionals : ['.'];
   const { files, missing } = await findMapFiles(inputs, io.cwd);
   if (missing.length) {
-    io.stderr(`journeymap: no such file or folder: ${missing.join(', ')}\n`);
+    io.stderr(`journeymap: no such file or folder: ${visibleLine(missing.join(', '))}\n`);
     return 2;
   }
   if (!files.length) {
-    io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${inputs.join(', ')}\n`);
+    io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${visibleLine(inputs.join(', '))}\n`);
     return 2;
   }
   const root = toCorePath(values.root ? path.resolve(io.cwd, values.root) : (await findRepositoryRoot(io.cwd)) ?? io.cwd);
@@ -81,7 +82,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
-      io.stderr(`journeymap: cannot read ${file}: ${(error as Error).message}\n`);
+      io.stderr(`journeymap: cannot read ${visibleLine(file)}: ${visibleLine((error as Error).message)}\n`);
       return 2;
     }
     const diagnostics = await service.validate(toCorePath(file), text);

@@ -2,6 +2,7 @@
 import { LINT_HELP, runLint } from './lint';
 import { METRICS_HELP, runMetrics } from './metrics';
 import { runRender } from './render';
+import { visibleText } from './terminal';
 import { processIo, UsageError, type Io } from './usage';
 
 const HELP = `Usage: journeymap <command> [options]
@@ -33,10 +34,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`journeymap: ${(error as Error).message}\nRun "journeymap help" for usage.\n`);
+      io.stderr(`journeymap: ${visibleText((error as Error).message)}\nRun "journeymap help" for usage.\n`);
       return 2;
     }
-    io.stderr(`journeymap: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(`journeymap: unexpected error: ${visibleText((error as Error).stack ?? String(error))}\n`);
     return 2;
   }
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateMetric, getLanguageService, metricInfo } from '../core';
 import { nodeFileReader, toCorePath } from './io';
+import { safeJson, safeLines, visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
 export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD]
@@ -39,7 +40,7 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    io.stderr(`journeymap: cannot read ${positionals[0]}: ${(error as Error).message}\n`);
+    io.stderr(`journeymap: cannot read ${visibleLine(positionals[0])}: ${visibleLine((error as Error).message)}\n`);
     return 2;
   }
   const today = values.today;
@@ -65,7 +66,7 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     }
   }
   if (values.format === 'json') {
-    io.stdout(JSON.stringify({ map: positionals[0], metrics: rows }, null, 2) + '\n');
+    io.stdout(safeJson(JSON.stringify({ map: positionals[0], metrics: rows }, null, 2)) + '\n');
     return 0;
   }
   if (!rows.length) {
@@ -73,9 +74,9 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const header = ['touchpoint', 'metric', 'value', 'target', 'status', 'source', 'n'];
-  const cells = rows.map((r) => [r.touchpoint, metricInfo(r.metric) ? r.metric : `${r.metric} (custom)`, r.computed ? `${r.value} *` : r.value, r.target, r.status, r.source, r.n === null ? '' : r.n.toLocaleString('en-US')]);
+  const cells = rows.map((r) => [r.touchpoint, metricInfo(r.metric) ? r.metric : `${r.metric} (custom)`, r.computed ? `${r.value} *` : r.value, r.target, r.status, r.source, r.n === null ? '' : r.n.toLocaleString('en-US')].map(visibleLine));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', '* computed from a ticket export'].join('\n') + '\n');
+  io.stdout(safeLines([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', '* computed from a ticket export'].join('\n') + '\n'));
   return 0;
 }

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { getLanguageService } from '../core';
 import { nodeFileReader, toCorePath } from './io';
+import { safeLines, safeXml, visibleLine } from './terminal';
 import { layoutJourney } from '../core/layout';
 import { renderSvg, THEMES } from '../core/render';
 import { routeWithElk, ELK_MAX_TOUCHPOINTS } from '../core/layout/elk';
@@ -72,14 +73,14 @@ export async function runRender(argv: string[]): Promise<number> {
     return 0;
   }
   if (typeof args === 'string') {
-    process.stderr.write(`journeymap render: ${args}\n\n${RENDER_USAGE}\n`);
+    process.stderr.write(`journeymap render: ${visibleLine(args)}\n\n${RENDER_USAGE}\n`);
     return 2;
   }
   let text: string;
   try {
     text = await readFile(args.file, 'utf8');
   } catch (error) {
-    process.stderr.write(`journeymap render: cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    process.stderr.write(`journeymap render: cannot read ${visibleLine(args.file)}: ${visibleLine((error as NodeJS.ErrnoException).code ?? String(error))}\n`);
     return 2;
   }
   // Validation computes the metrics that come from ticket exports (`from:`), so the picture shows them.
@@ -96,9 +97,9 @@ export async function runRender(argv: string[]): Promise<number> {
   const blocking = doc.findings.filter((f) => BLOCKING.has(f.code) && f.severity !== 'warning');
   if (blocking.length || doc.map.stages.length === 0 || doc.map.lanes.length === 0) {
     const reasons = blocking.length
-      ? blocking.map((f) => { const p = doc.lines.positionAt(f.span[0]); return `${args.file}:${p.line + 1}:${p.character + 1}  ${f.message}  ${f.code}`; })
-      : [`${args.file}: the map has no ${doc.map.stages.length === 0 ? 'stages' : 'lanes'} to draw`];
-    process.stderr.write(`journeymap render: cannot draw ${args.file}:\n${reasons.join('\n')}\n`);
+      ? blocking.map((f) => { const p = doc.lines.positionAt(f.span[0]); return `${visibleLine(args.file)}:${p.line + 1}:${p.character + 1}  ${visibleLine(f.message)}  ${visibleLine(f.code)}`; })
+      : [`${visibleLine(args.file)}: the map has no ${doc.map.stages.length === 0 ? 'stages' : 'lanes'} to draw`];
+    process.stderr.write(safeLines(`journeymap render: cannot draw ${visibleLine(args.file)}:\n${reasons.join('\n')}\n`));
     return 1;
   }
   let layout = layoutJourney(doc);
@@ -108,20 +109,20 @@ export async function runRender(argv: string[]): Promise<number> {
       const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
       layout = await routeWithElk(layout, new ELK());
     } catch (error) {
-      if (args.router === 'elk') process.stderr.write(`journeymap render: elk routing failed, using the grid router: ${String(error)}\n`);
+      if (args.router === 'elk') process.stderr.write(`journeymap render: elk routing failed, using the grid router: ${visibleLine(String(error))}\n`);
     }
   }
   const svg = renderSvg(layout, { theme: THEMES[args.theme] });
   if (!args.out) {
-    process.stdout.write(`${svg}\n`);
+    process.stdout.write(`${safeXml(svg)}\n`);
     return 0;
   }
   try {
     await writeFile(args.out, `${svg}\n`, 'utf8');
   } catch (error) {
-    process.stderr.write(`journeymap render: cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    process.stderr.write(`journeymap render: cannot write ${visibleLine(args.out)}: ${visibleLine((error as NodeJS.ErrnoException).code ?? String(error))}\n`);
     return 2;
   }
-  process.stderr.write(`journeymap render: wrote ${args.out} (${layout.cards.length} touchpoints)\n`);
+  process.stderr.write(`journeymap render: wrote ${visibleLine(args.out)} (${layout.cards.length} touchpoints)\n`);
   return 0;
 }

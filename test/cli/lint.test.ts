@@ -124,6 +124,38 @@ describe('journeymap lint (CLI)', () => {
     }
   });
 
+  it('control characters from a map or a file name are printed as escapes, in every format', async () => {
+    // eslint-disable-next-line no-control-regex
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const dir = join(ws, 'hostile');
+    mkdirSync(dir, { recursive: true });
+    const key = '"evil\\e[31mRED\\e]0;pwned\\a \\x9b2J \\u202Eexe ##[stop-commands]tok": 1\n';
+    writeFileSync(join(dir, 'e\u001b[2Jvil.journey.yaml'), CLEAN_MAP + key);
+    try {
+      for (const format of ['text', 'github', 'json']) {
+        const r = await run(['lint', 'hostile', '--format', format, '--today', '2026-11-27'], ws);
+        assert.equal(r.code, 0, r.stderr);
+        assert.ok(!CONTROL.test(r.stdout.replace(/\n/g, '')), `${format}: ${JSON.stringify(r.stdout)}`);
+        assert.ok(!r.stdout.includes('##['), format);
+        if (format === 'json') {
+          const file = JSON.parse(r.stdout).files[0];
+          assert.equal(file.path, 'hostile/e\u001b[2Jvil.journey.yaml');
+          assert.ok(file.diagnostics.some((d: { message: string }) => d.message.includes('evil\u001b[31mRED\u001b]0;pwned\u0007 \u009b2J \u202eexe ##[stop-commands]tok')));
+        } else {
+          assert.ok(r.stdout.includes('evil\\u001b[31mRED\\u001b]0;pwned\\u0007 \\u009b2J \\u202eexe ##\\u005bstop-commands]tok'), r.stdout);
+          assert.ok(r.stdout.includes('hostile/e\\u001b[2Jvil.journey.yaml'), r.stdout);
+        }
+      }
+      const usage = await run(['lint', 'hostile', '--format', 'x\u001b]0;t\u0007'], ws);
+      assert.equal(usage.code, 2);
+      assert.ok(!CONTROL.test(usage.stderr.replace(/\n/g, '')) && usage.stderr.includes('x\\u001b]0;t\\u0007'), JSON.stringify(usage.stderr));
+      const missing = await run(['lint', 'nowhere\u001b[2J'], ws);
+      assert.ok(!CONTROL.test(missing.stderr.replace(/\n/g, '')), JSON.stringify(missing.stderr));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the installed binary works end to end, with the same exit codes', () => {
     const bin = join(process.cwd(), 'bin', 'journeymap.js');
     const ok = spawnSync(process.execPath, [bin, 'lint', 'maps', '--today', '2026-11-27'], { cwd: ws, encoding: 'utf8' });

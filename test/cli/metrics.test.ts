@@ -116,4 +116,27 @@ describe('journeymap metrics (CLI)', () => {
     assert.ok(computed.length >= 5 && computed.every((m: { n: number }) => m.n > 0));
     assert.equal(await main(['metrics'], { ...io, stderr: () => undefined }), 2);
   });
+
+  it('metric names, values and sources from the map are printed with control characters escaped', async () => {
+    const { main } = await import('../../src/cli/main');
+    // eslint-disable-next-line no-control-regex
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-cli-'));
+    try {
+      const map = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', '"x\\e[2Jy": { value: 64, target: 80, better: higher, source: "s\\e]0;t\\a ##[stop-commands]k" }');
+      writeFileSync(join(dir, 'e.journey.yaml'), map);
+      let stdout = '';
+      const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: dir, color: false };
+      assert.equal(await main(['metrics', 'e.journey.yaml', '--today', '2026-11-27'], io), 0);
+      assert.ok(!CONTROL.test(stdout.replace(/\n/g, '')) && !stdout.includes('##['), JSON.stringify(stdout));
+      assert.match(stdout, /^desk-verify\s+x\\u001b\[2Jy \(custom\)\s+64\s+80\s+.*s\\u001b\]0;t\\u0007 ##\\u005bstop-commands\]k/m);
+      stdout = '';
+      assert.equal(await main(['metrics', 'e.journey.yaml', '--format', 'json'], io), 0);
+      assert.ok(!CONTROL.test(stdout.replace(/\n/g, '')) && !stdout.includes('##['), JSON.stringify(stdout));
+      const row = JSON.parse(stdout).metrics.find((m: { touchpoint: string }) => m.touchpoint === 'desk-verify');
+      assert.deepEqual([row.metric, row.value, row.target, row.source], ['x\u001b[2Jy', '64', '80', 's\u001b]0;t\u0007 ##[stop-commands]k']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
