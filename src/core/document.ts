@@ -468,9 +468,12 @@ class ModelBuilder {
         continue;
       }
       this.doc.keys.push({ span: keySpan, shape, field: name });
-      const value = pair.value === null || pair.value === undefined ? null : this.resolve(pair.value as YamlNode);
+      const raw = pair.value === null || pair.value === undefined ? null : pair.value as YamlNode;
+      const value = raw === null ? null : this.resolve(raw);
       fields.set(name, { pair, key, keySpan, value });
-      if (value !== null && !(isScalar(value) && value.value === null)) this.checkValue(name, field, value);
+      // A value reached through an alias is reported where the alias is used, not at its anchor.
+      const unresolvedAlias = raw !== null && this.unresolved.has(raw);
+      if (value !== null && !unresolvedAlias && !(isScalar(value) && value.value === null)) this.checkValue(name, field, value, raw !== null && isAlias(raw) ? raw : undefined);
     }
     return fields;
   }
@@ -487,8 +490,8 @@ class ModelBuilder {
     }
   }
 
-  private checkValue(name: string, field: FieldSpec, node: YamlNode): void {
-    const span = nodeSpan(node, this.doc.text);
+  private checkValue(name: string, field: FieldSpec, node: YamlNode, usedAt?: YamlNode): void {
+    const span = nodeSpan(usedAt ?? node, this.doc.text);
     const t = field.type;
     const bad = (message: string, data?: DiagnosticData) => this.report('invalid-value', span, message, data);
     const scalar = isScalar(node) ? node.value : undefined;
@@ -648,8 +651,14 @@ class ModelBuilder {
       return emptyScalar(node);
     }
     const target = node.resolve(this.yaml);
+    if (!target && !this.unresolved.has(node)) {
+      this.unresolved.add(node);
+      this.report('yaml-syntax', nodeSpan(node, this.doc.text), `\`*${node.source}\` refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out.`);
+    }
     return target ?? emptyScalar(node);
   }
+
+  private readonly unresolved = new Set<YamlNode>();
 
   /**
    * Reports a key already seen in the same mapping (YAML would keep only one of the two). Small

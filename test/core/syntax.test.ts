@@ -33,4 +33,23 @@ describe('syntax errors', () => {
     assert.match(ds[5].message, new RegExp(`^${doc.yaml!.errors.length - 5} more YAML errors? from here on, most likely caused by the first one \\(line \\d+\\)`));
   });
 
+
+  it('a value of the wrong type reached through an alias is reported where the alias is used, not at its anchor', async () => {
+    const anchored = edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains: &lock [No hint how long the lock lasts]');
+    const text = edit(anchored, 'name: Agent verifies identity', 'name: *lock');
+    const d = (await lint(text)).find((x) => x.code === 'invalid-value');
+    assert.ok(d, JSON.stringify(codes(await lint(text))));
+    assert.equal(text.split('\n')[d.range.start.line].trim(), 'name: *lock');
+    assert.match(d.message, /`name` should be plain text, not a list/);
+  });
+
+  it('an alias to no anchor says so, once, instead of a type error', async () => {
+    const text = edit(CLEAN_MAP, 'goal: Regain access within 30 minutes with one contact', 'goal: *nowhere');
+    const ds = await lint(text);
+    const d = ds.find((x) => x.code === 'yaml-syntax');
+    assert.ok(d);
+    assert.equal(d.message, '`*nowhere` refers to no anchor: define `&nowhere` on a value above it, or write the value out.');
+    assert.equal(text.split('\n')[d.range.start.line], 'goal: *nowhere');
+    assert.ok(!codes(ds).includes('invalid-value'), JSON.stringify(codes(ds)));
+  });
 });
