@@ -65,3 +65,67 @@ export async function findMapFiles(inputs: string[], cwd: string): Promise<{ fil
   }
   return { files: [...new Set(files)], missing };
 }
+
+/** The folder links are checked against, and how it was chosen (for the hint after findings). */
+export interface WorkspaceRoot {
+  root: string;
+  why: string;
+}
+
+/**
+ * The default workspace root for maps given on the command line: for each target, the git
+ * repository containing it (the nearest folder upward with a `.git`), else the current folder
+ * when the target is inside it, else the target's own folder (a file's folder); for several
+ * targets, the nearest folder containing all of their roots.
+ */
+export async function defaultWorkspaceRoot(targets: string[], cwd: string): Promise<WorkspaceRoot> {
+  const chosen: WorkspaceRoot[] = [];
+  for (const target of targets.map((t) => path.resolve(cwd, t))) {
+    let folder = target;
+    try {
+      if (!(await fs.stat(target)).isDirectory()) folder = path.dirname(target);
+    } catch {
+      folder = path.dirname(target);
+    }
+    const repository = await findRepositoryRoot(folder);
+    if (repository) chosen.push({ root: repository, why: 'the git repository around the maps' });
+    else if (isInside(path.resolve(cwd), folder)) chosen.push({ root: path.resolve(cwd), why: 'the current folder' });
+    else chosen.push({ root: folder, why: "the maps' folder" });
+  }
+  if (!chosen.length) return { root: path.resolve(cwd), why: 'the current folder' };
+  const root = chosen.map((c) => c.root).reduce(commonAncestor);
+  const whys = new Set(chosen.map((c) => c.why));
+  const same = chosen.every((c) => c.root === root) && whys.size === 1;
+  return { root, why: same ? chosen[0].why : 'the nearest folder holding the roots of all the maps given' };
+}
+
+/** The nearest folder upward from `start` (itself included) holding a `.git` folder or file. */
+export async function findRepositoryRoot(start: string): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  for (;;) {
+    try {
+      await fs.stat(path.join(dir, '.git'));
+      return dir;
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** The nearest folder containing both (the file system root when they share nothing else). */
+function commonAncestor(a: string, b: string): string {
+  let dir = a;
+  while (!isInside(dir, b)) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return dir; // another drive on Windows: keep the first
+    dir = parent;
+  }
+  return dir;
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLanguageService, ruleByName, type SeveritySetting } from '../core';
 import { formatGithub, formatJson, formatText, summarize, type FileResult } from './formatters';
-import { findMapFiles, nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, toCorePath } from './io';
 import { visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
@@ -19,8 +19,9 @@ Options:
   --today YYYY-MM-DD          The date review rules compare against (default: today)
   --max-warnings N            Fail when there are more than N warnings (default: no limit)
   --rule NAME=SEVERITY        Override a rule: off | info | warning | error (repeatable)
-  --root DIR                  Links resolving outside DIR are reported, never read
-                              (default: the enclosing git repository, else the current folder)
+  --root DIR                  Links resolving outside DIR are reported, never read (default:
+                              the git repository holding the maps, else the current folder
+                              when they are inside it, else the maps' own folder)
   --no-color                  Plain text output
   -h, --help                  Show this help
 
@@ -73,7 +74,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${visibleLine(inputs.join(', '))}\n`);
     return 2;
   }
-  const root = toCorePath(values.root ? path.resolve(io.cwd, values.root) : (await findRepositoryRoot(io.cwd)) ?? io.cwd);
+  const chosen = values.root
+    ? { root: path.resolve(io.cwd, values.root), why: 'given with --root' }
+    : await defaultWorkspaceRoot(inputs, io.cwd);
+  const root = toCorePath(chosen.root);
   const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, rules, workspaceRoot: root });
 
   const results: FileResult[] = [];
@@ -92,6 +96,9 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
 
   const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results, io.color && !values['no-color']);
   io.stdout(output);
+  if (format === 'text' && results.some((r) => r.diagnostics.some((d) => d.code === 'link-outside-workspace'))) {
+    io.stdout(`Links were checked against the workspace root ${visibleLine(chosen.root)} (${chosen.why}); links outside it are never read. Use --root DIR to choose another folder.\n`);
+  }
   const summary = summarize(results);
   if (summary.errors > 0) return 1;
   if (summary.warnings > maxWarnings) {
@@ -99,20 +106,6 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-async function findRepositoryRoot(start: string): Promise<string | undefined> {
-  let dir = path.resolve(start);
-  for (;;) {
-    try {
-      await fs.stat(path.join(dir, '.git'));
-      return dir;
-    } catch {
-      const parent = path.dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
-    }
-  }
 }
 
 /** Paths as the user typed them: relative to the current folder, with '/' on every platform. */

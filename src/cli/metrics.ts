@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateMetric, getLanguageService, metricInfo } from '../core';
-import { nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, nodeFileReader, toCorePath } from './io';
 import { safeJson, safeLines, visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
@@ -44,7 +44,8 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const today = values.today;
-  const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, workspaceRoot: toCorePath(io.cwd) });
+  const { root } = await defaultWorkspaceRoot([file], io.cwd); // the same default as lint's
+  const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, workspaceRoot: toCorePath(root) });
   const uri = toCorePath(file);
   await service.validate(uri, text); // reads the ticket exports
   const doc = service.parse(uri, text);

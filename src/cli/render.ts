@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { getLanguageService } from '../core';
-import { nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, nodeFileReader, toCorePath } from './io';
 import { safeLines, safeXml, visibleLine } from './terminal';
 import { layoutJourney } from '../core/layout';
 import { renderSvg, THEMES } from '../core/render';
@@ -85,8 +85,7 @@ export async function runRender(argv: string[]): Promise<number> {
   }
   // Validation computes the metrics that come from ticket exports (`from:`), so the picture shows them.
   const mapPath = toCorePath(path.resolve(args.file));
-  const cwd = toCorePath(process.cwd());
-  const root = mapPath.startsWith(`${cwd}/`) ? cwd : mapPath.slice(0, mapPath.lastIndexOf('/'));
+  const root = toCorePath((await defaultWorkspaceRoot([args.file], process.cwd())).root); // the same default as lint's
   const service = getLanguageService({ fileReader: nodeFileReader, workspaceRoot: root });
   try {
     await service.validate(mapPath, text);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findRepositoryRoot } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/usage';
 import { CLEAN_MAP, edit, FILES } from '../core/fixtures';
@@ -154,6 +155,93 @@ describe('journeymap lint (CLI)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('the default workspace root follows the maps, not the current folder', () => {
+    const made: string[] = [];
+    /** A folder with maps/m.journey.yaml (linking ../runbooks and ../data), runbooks/ and data/. */
+    const project = (parent: string | undefined, name: string, git: boolean): string => {
+      const dir = parent ? join(parent, name) : mkdtempSync(join(tmpdir(), `journeymap-${name}-`));
+      if (!parent) made.push(dir);
+      mkdirSync(join(dir, 'maps'), { recursive: true });
+      mkdirSync(join(dir, 'runbooks'));
+      mkdirSync(join(dir, 'data'));
+      if (git) mkdirSync(join(dir, '.git'));
+      writeFileSync(join(dir, 'runbooks', 'lockout.md'), FILES['/ws/runbooks/lockout.md']);
+      writeFileSync(join(dir, 'data', 'tickets.csv'), FILES['/ws/data/tickets.csv']);
+      writeFileSync(join(dir, 'maps', 'm.journey.yaml'), CLEAN_MAP);
+      return dir;
+    };
+    const outside = (r: Run) => r.stdout.split('\n').filter((l) => l.endsWith('link-outside-workspace')).length;
+    const hints = (r: Run) => r.stdout.split('\n').filter((l) => l.startsWith('Links were checked against the workspace root '));
+    after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+    before(async () => {
+      // The cases below assume the temporary folder is in no git repository.
+      const probe = mkdtempSync(join(tmpdir(), 'journeymap-probe-'));
+      made.push(probe);
+      assert.equal(await findRepositoryRoot(probe), undefined, `${tmpdir()} is inside a git repository`);
+    });
+
+    it('a git repository around the maps is the root, wherever the current folder is', async () => {
+      const repo = project(undefined, 'repo', true);
+      mkdirSync(join(repo, 'maps', 'deep'));
+      writeFileSync(join(repo, 'maps', 'deep', 'n.journey.yaml'), CLEAN_MAP.replace(/\.\.\//g, '../../'));
+      const r = await run(['lint', join(repo, 'maps'), '--today', '2026-11-27'], ws); // ws is another git repository
+      assert.equal(r.code, 0, r.stdout);
+      assert.equal(outside(r), 0, r.stdout);
+      assert.deepEqual(hints(r), []);
+      assert.equal(r.stdout, '✔ 2 maps checked: 0 errors, 0 warnings, 0 infos\n');
+      const file = await run(['lint', join(repo, 'maps', 'deep', 'n.journey.yaml'), '--today', '2026-11-27'], ws);
+      assert.equal(outside(file), 0, file.stdout);
+    });
+
+    it('without git, outside the current folder: the maps\' own folder, and a hint naming it and --root', async () => {
+      const plain = project(undefined, 'plain', false);
+      for (const target of [join(plain, 'maps'), join(plain, 'maps', 'm.journey.yaml')]) {
+        const r = await run(['lint', target, '--today', '2026-11-27'], ws);
+        assert.equal(outside(r), 2, r.stdout); // the runbook and the ticket export, one folder up
+        assert.deepEqual(hints(r), [`Links were checked against the workspace root ${join(plain, 'maps')} (the maps' folder); links outside it are never read. Use --root DIR to choose another folder.`]);
+        assert.equal(r.stdout.trimEnd().split('\n').pop(), hints(r)[0], 'the hint comes last');
+      }
+      const rooted = await run(['lint', join(plain, 'maps'), '--root', plain, '--today', '2026-11-27'], ws);
+      assert.equal(outside(rooted), 0, rooted.stdout);
+      const narrow = await run(['lint', join(plain, 'maps'), '--root', join(plain, 'maps', 'x'), '--today', '2026-11-27'], ws);
+      assert.deepEqual(hints(narrow), [`Links were checked against the workspace root ${join(plain, 'maps', 'x')} (given with --root); links outside it are never read. Use --root DIR to choose another folder.`]);
+      for (const format of ['json', 'github']) {
+        const r = await run(['lint', join(plain, 'maps'), '--format', format, '--today', '2026-11-27'], ws);
+        assert.match(r.stdout, /link-outside-workspace/);
+        assert.deepEqual(hints(r), [], format);
+        if (format === 'json') JSON.parse(r.stdout);
+      }
+    });
+
+    it('without git, inside the current folder: the current folder, as before', async () => {
+      const plain = project(undefined, 'cwd', false);
+      const r = await run(['lint', 'maps', '--today', '2026-11-27'], plain);
+      assert.equal(outside(r), 0, r.stdout);
+      const fromMaps = await run(['lint', '.', '--today', '2026-11-27'], join(plain, 'maps'));
+      assert.equal(outside(fromMaps), 2, fromMaps.stdout);
+      assert.match(hints(fromMaps)[0], /the current folder/);
+    });
+
+    it('several targets in different places: the nearest folder holding all their roots', async () => {
+      const parent = mkdtempSync(join(tmpdir(), 'journeymap-parent-'));
+      made.push(parent);
+      const a = project(parent, 'a', true);
+      const b = project(parent, 'b', true);
+      // Climbs out of both repositories into the parent folder: inside the common root, so read.
+      writeFileSync(join(a, 'maps', 'm.journey.yaml'), edit(CLEAN_MAP, 'runbook: ../runbooks/lockout.md#symptoms', 'runbook: ../../b/runbooks/lockout.md#symptoms'));
+      // Climbs above the parent: outside, and the hint shows the root that was used.
+      writeFileSync(join(b, 'maps', 'm.journey.yaml'), edit(CLEAN_MAP, 'runbook: ../runbooks/lockout.md#symptoms', 'runbook: ../../../x/lockout.md'));
+      const r = await run(['lint', join(a, 'maps'), join(b, 'maps'), '--today', '2026-11-27'], ws);
+      assert.equal(outside(r), 1, r.stdout);
+      assert.match(r.stdout, new RegExp(`^${join(b, 'maps', 'm.journey.yaml').replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ +warning .*link-outside-workspace$`, 'm'));
+      assert.deepEqual(hints(r), [`Links were checked against the workspace root ${parent} (the nearest folder holding the roots of all the maps given); links outside it are never read. Use --root DIR to choose another folder.`]);
+      const one = await run(['lint', join(a, 'maps'), '--today', '2026-11-27'], ws);
+      assert.equal(outside(one), 1, one.stdout); // alone, a's root is a: ../../b is outside
+      assert.match(hints(one)[0], new RegExp(`root ${a.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')} \\(the git repository around the maps\\)`));
+    });
   });
 
   it('the installed binary works end to end, with the same exit codes', () => {

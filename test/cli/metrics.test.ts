@@ -117,6 +117,23 @@ describe('journeymap metrics (CLI)', () => {
     assert.equal(await main(['metrics'], { ...io, stderr: () => undefined }), 2);
   });
 
+  it('reads the ticket export of a map outside the current folder: the root follows the map (its git repository)', async () => {
+    const { main } = await import('../../src/cli/main');
+    const ws = mkdtempSync(join(tmpdir(), 'journeymap-metrics-root-'));
+    try {
+      for (const dir of ['.git', 'maps', 'data', 'runbooks']) require('node:fs').mkdirSync(join(ws, dir));
+      writeFileSync(join(ws, 'data', 'tickets.csv'), [HEADER, ...ROWS].map(csvLine).join('\n') + '\n');
+      writeFileSync(join(ws, 'maps', 'admin.journey.yaml'), computedMap());
+      let stdout = '';
+      const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: process.cwd(), color: false };
+      assert.equal(await main(['metrics', join(ws, 'maps', 'admin.journey.yaml'), '--format', 'json'], io), 0);
+      const fcr = JSON.parse(stdout).metrics.find((m: { metric: string }) => m.metric === 'fcr');
+      assert.deepEqual([fcr.value, fcr.computed, fcr.n], ['33.3%', true, 3], stdout);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   it('metric names, values and sources from the map are printed with control characters escaped', async () => {
     const { main } = await import('../../src/cli/main');
     // eslint-disable-next-line no-control-regex
