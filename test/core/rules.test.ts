@@ -284,3 +284,30 @@ describe('findings from the fuzz and security suites', () => {
     assert.ok(d.some((x) => x.code === 'suspicious-text' && /written as an escape/.test(x.message)));
   });
 });
+
+describe('empty and impossible values', () => {
+  /** CLEAN_MAP with the block from `start` up to (not including) `end` replaced. */
+  const replaceBlock = (start: string, end: string, by: string) => {
+    const from = CLEAN_MAP.indexOf(start);
+    const to = CLEAN_MAP.indexOf(end);
+    assert.ok(from >= 0 && to > from);
+    return CLEAN_MAP.slice(0, from) + by + CLEAN_MAP.slice(to);
+  };
+  const findingsOf = async (text: string, code: string, options = {}) => (await lint(text, options)).filter((d) => d.code === code);
+  const at = async (text: string, code: string, needle: string) => {
+    const found = await findingsOf(text, code);
+    assert.ok(found.length > 0, `expected ${code}, got ${JSON.stringify(codes(await lint(text)))}`);
+    assert.ok(found.some((d) => d.range.start.line === lineOf(text, needle)), JSON.stringify(found));
+    return found.find((d) => d.range.start.line === lineOf(text, needle))!;
+  };
+
+  it('`from:` a source with no path is a metric that cannot be computed, with or without file access', async () => {
+    const text = edit(edit(CLEAN_MAP, 'lanes:\n', '  - id: huddle\n    kind: agent-notes\nlanes:\n'),
+      'fcr: { value: 64%, target: 80% }', 'fcr: { from: huddle, target: 80% }');
+    for (const options of [{}, { fileReader: undefined }]) {
+      const d = (await findingsOf(text, 'metric-not-computed', options))[0];
+      assert.equal(d?.range.start.line, lineOf(text, 'fcr: { from'), JSON.stringify(d));
+      assert.match(d.message, /the source `huddle` has no `path` to a ticket export/);
+    }
+  });
+});

@@ -29,10 +29,14 @@ export const liveDataRules: Rule[] = [
       for (const tp of map.touchpoints) {
         for (const m of tp.metrics) {
           if (!m.from) continue;
+          // An unknown source is an unknown-reference; a known one needs a file to compute from.
+          const sources = map.sources.filter((s) => s.id?.value === m.from!.value);
           if (!COMPUTABLE[m.name.value]) {
             report(m.from.span, `\`${m.name.value}\` cannot be computed from a ticket export. Computable: ${Object.keys(COMPUTABLE).join(', ')}. Type its value instead.`);
           } else if (m.computed?.problem) {
             report(m.from.span, `\`${m.name.value}\` could not be computed from \`${m.from.value}\`: ${m.computed.problem}`);
+          } else if (sources.length && !sources.some((s) => s.path?.value.trim())) {
+            report(m.from.span, `\`${m.name.value}\` cannot be computed: the source \`${m.from.value}\` has no \`path\` to a ticket export, so there is nothing to compute from. Add the export's \`path:\` to the source, or type the value instead.`);
           }
         }
       }
