@@ -301,6 +301,33 @@ describe('empty and impossible values', () => {
     return found.find((d) => d.range.start.line === lineOf(text, needle))!;
   };
 
+  it('an empty list of stages or lanes is a missing field, at the key, like a bare key', async () => {
+    const stages = replaceBlock('stages:\n', 'handoffs:', 'stages: []\n');
+    assert.match((await at(stages, 'missing-field', 'stages: []')).message, /`stages` is empty \(an empty list\).*Add at least one stage/);
+    const lanes = replaceBlock('lanes:\n', 'stages:\n', 'lanes: []\n');
+    assert.match((await at(lanes, 'missing-field', 'lanes: []')).message, /`lanes` is empty/);
+    const dashes = replaceBlock('stages:\n', 'handoffs:', 'stages:\n  -\n');
+    await at(dashes, 'missing-field', 'stages:\n  -');
+  });
+
+  it('a persona list with nobody in it, and a text of spaces, are missing fields with a quick fix', async () => {
+    for (const [from, to, needle] of [
+      ['persona: Tenant administrator', 'persona: []', 'persona: []'],
+      ['persona: Tenant administrator', 'persona: [" "]', 'persona: ['],
+      ['scenario: Locked out after three failed sign-ins', 'scenario: " "', 'scenario:'],
+      ['title: Admin locked out of account', "title: '   '", 'title:'],
+      ['name: Agent verifies identity', 'name: "  "', 'name: "  "'],
+    ]) {
+      const d = await at(edit(CLEAN_MAP, from, to), 'missing-field', needle);
+      assert.ok(d.data?.field, to);
+    }
+  });
+
+  it('a persona list of one, and a text that is only empty quotes, are reported once or not at all', async () => {
+    assert.deepEqual(codes(await lint(edit(CLEAN_MAP, 'persona: Tenant administrator', 'persona: [Tenant administrator]'))), []);
+    assert.equal((await findingsOf(edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: ""'), 'missing-field')).length, 1);
+  });
+
   it('`from:` a source with no path is a metric that cannot be computed, with or without file access', async () => {
     const text = edit(edit(CLEAN_MAP, 'lanes:\n', '  - id: huddle\n    kind: agent-notes\nlanes:\n'),
       'fcr: { value: 64%, target: 80% }', 'fcr: { from: huddle, target: 80% }');

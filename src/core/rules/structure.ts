@@ -1,4 +1,7 @@
-import type { RefKind } from '../format';
+import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { JourneyDocument } from '../document';
+import { SHAPES, type FieldSpec, type RefKind } from '../format';
+import type { Span } from '../model';
 import { closest } from '../suggest';
 import type { Rule } from './rule';
 
@@ -10,7 +13,36 @@ export const structureRules: Rule[] = [
   { name: 'yaml-syntax', group: 'structure', severity: 'error', summary: 'The file is not valid YAML.' },
   { name: 'file-too-large', group: 'structure', severity: 'error', summary: 'The file is too large to check; split it.' },
   { name: 'unknown-key', group: 'structure', severity: 'warning', summary: 'A key the format does not know, usually a typo.' },
-  { name: 'missing-field', group: 'structure', severity: 'error', summary: 'A required field is missing or empty.' },
+  {
+    name: 'missing-field', group: 'structure', severity: 'error', summary: 'A required field is missing or empty.',
+    // The parser reports absent fields and empty values (`stages:`, `title: ""`); an empty list or
+    // a text of spaces is just as empty, and is reported here, on the field's key.
+    check({ doc, map, report }) {
+      const root = doc.yaml?.contents;
+      if (!isMap(root)) return;
+      const seen = new Set<string>();
+      for (const pair of root.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        if (seen.has(name)) continue; // a duplicate key is a yaml-syntax finding; the first one counts
+        seen.add(name);
+        const field = SHAPES.map.fields[name];
+        if (!field?.required || !pair.value) continue;
+        const empty = emptiness(doc, resolve(doc, pair.value as YamlNode), field);
+        if (!empty) continue;
+        const keySpan: Span = [pair.key.range[0], pair.key.range[1]];
+        const shape = field.type.type === 'list' ? field.type.shape : undefined;
+        const hint = shape ? ` Add at least one ${shape}.` : '';
+        // A quick fix rewrites the value after the key: useful for a text, a no-op for a list.
+        report(keySpan, `\`${name}\` is empty (${empty}): ${field.description}${hint}`, shape ? undefined : { field: name });
+      }
+      const name = SHAPES.touchpoint.fields.name;
+      for (const tp of map.touchpoints) {
+        if (!tp.name?.keySpan || !isBlank(tp.name.value)) continue;
+        report(tp.name.keySpan, `\`name\` is empty (only spaces): ${name.description}`, { field: 'name' });
+      }
+    },
+  },
   { name: 'invalid-value', group: 'structure', severity: 'error', summary: 'A value of the wrong type or form.' },
   { name: 'unsupported-version', group: 'structure', severity: 'error', summary: 'The format version is not 1.' },
   {
@@ -47,3 +79,26 @@ export const structureRules: Rule[] = [
     },
   },
 ];
+
+function isBlank(text: string): boolean {
+  return text !== '' && text.trim() === '';
+}
+
+/** How a present value of a required field is empty, or undefined when it is not. */
+function emptiness(doc: JourneyDocument, node: YamlNode, field: FieldSpec): string | undefined {
+  const t = field.type.type;
+  if (isSeq(node) && (t === 'list' || (t === 'text' && field.listFinding))) {
+    // Entries of the wrong kind are invalid-value findings; only a list with no real entry is empty.
+    const blankEntry = (item: unknown) => {
+      const resolved = resolve(doc, item as YamlNode);
+      return isScalar(resolved) && (resolved.value === null || (t === 'text' && typeof resolved.value === 'string' && resolved.value.trim() === ''));
+    };
+    return node.items.every(blankEntry) ? (node.items.length ? 'a list of empty entries' : 'an empty list') : undefined;
+  }
+  if (t === 'text' && isScalar(node) && typeof node.value === 'string' && isBlank(node.value)) return 'only spaces';
+  return undefined;
+}
+
+function resolve(doc: JourneyDocument, node: YamlNode): YamlNode {
+  return isAlias(node) && doc.yaml ? (node.resolve(doc.yaml) ?? node) : node;
+}
