@@ -184,7 +184,9 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
       slot: 0, row: 0, line: lineOf(t.span[0]), name, titleLines,
       channel: t.channel ? normalizeSpace(t.channel.value) : undefined,
       channelLabel: t.channel ? ellipsize(normalizeSpace(t.channel.value).toUpperCase(), innerWidth - (t.feels ? 30 : 4) - 8, M.smallSize, true) : undefined, does: t.does?.value, thinks: t.thinks?.value,
-      feels: t.feels?.value, pains, painLines, metrics, metricRows, runbook: t.runbook?.value, deadEnd: t.next !== undefined && t.next.length === 0,
+      feels: t.feels?.value, pains, painLines, metrics, metricRows, runbook: t.runbook?.value,
+      // As the dead-end rule sees it: `next: []` on the last touchpoint is where the journey ends.
+      deadEnd: t.next !== undefined && t.next.length === 0 && t.index !== map.touchpoints.length - 1,
       improvements: id ? improvementsFor.get(id) ?? [] : [], customer: lane.kind === 'customer' && !lane.synthetic,
       x: 0, y: 0, width: M.cardWidth, height: Math.ceil(height),
     };

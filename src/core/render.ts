@@ -11,6 +11,7 @@
 import type { LaneKind } from './model';
 import type { Card, FlowEdge, HandoffEdge, Layout, Point } from './layout/types';
 import { FLOW_PORT_DY, METRICS } from './layout';
+import { ellipsize } from './layout/text';
 
 export interface SvgTheme {
   name: string;
@@ -238,7 +239,9 @@ export function renderSvgParts(layout: Layout, options: RenderOptions = {}): Svg
   // Background, title, subtitle.
   layer('background');
   item(`<rect class="jm-bg" x="0" y="0" width="${w}" height="${h}" fill="${escapeXml(t.background)}"/>`);
-  item(`<text class="jm-title" x="${M.margin}" y="${M.margin + M.titleSize - 4}" font-size="${M.titleSize}" font-weight="700" fill="${escapeXml(t.foreground)}">${escapeXml(layout.title)}</text>`);
+  // A title wider than the diagram is cut with an ellipsis (the full text is the SVG's <title>).
+  const shownTitle = ellipsize(layout.title, Math.max(80, w - 2 * M.margin), M.titleSize, true);
+  item(`<text class="jm-title" x="${M.margin}" y="${M.margin + M.titleSize - 4}" font-size="${M.titleSize}" font-weight="700" fill="${escapeXml(t.foreground)}">${escapeXml(shownTitle)}</text>`);
   layout.subtitleLines.forEach((line, i) => {
     item(`<text class="jm-subtitle" x="${M.margin}" y="${M.margin + M.titleSize + 14 + i * 17}" font-size="${M.subtitleSize}" fill="${escapeXml(t.muted)}">${escapeXml(line)}</text>`);
   });

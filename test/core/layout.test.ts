@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJourney } from '../../src/core/document';
 import { layoutJourney, wrapText, textWidth } from '../../src/core/layout';
+import { renderSvg } from '../../src/core/render';
 import { routeWithElk } from '../../src/core/layout/elk';
 import { checkLayout } from './layoutCheck';
 import { generateMap } from './journeyGen';
@@ -104,6 +105,14 @@ describe('layout', () => {
     assert.equal(card('a').line, SMALL.split('\n').findIndex((l) => l.includes('id: a,')));
     // Pain marker.
     assert.deepEqual(card('a').painLines, ['No hint']);
+  });
+
+  it('does not mark `next: []` on the last touchpoint as a dead end: that is where the journey ends (as the dead-end rule says)', () => {
+    const text = SMALL.replace('      - { id: f, lane: nowhere, name: Orphan }\n', '');
+    assert.notEqual(text, SMALL);
+    const layout = layoutJourney(parseJourney(text));
+    assert.equal(layout.cards.find((c) => c.key === 'e')!.deadEnd, false);
+    assert.ok(!renderSvg(layout).includes('jm-dead-end'));
   });
 
   it('keeps cells exact when a cell has more cards than slots', () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { parseJourney } from '../../src/core/document';
-import { layoutJourney } from '../../src/core/layout';
+import { layoutJourney, METRICS, textWidth } from '../../src/core/layout';
 import { renderSvg, escapeXml, DARK_THEME, LIGHT_THEME, roundedPath } from '../../src/core/render';
 import { generateMap } from './journeyGen';
 
@@ -122,6 +122,17 @@ describe('render', () => {
     assert.equal(escapeXml('😀'), '😀');
   });
 
+  it('cuts a title wider than the diagram with an ellipsis and keeps the full title in <title>', () => {
+    const long = 'Remote worker on hotel Wi-Fi cannot reach the VPN gateway after the certificate rotation of the weekend maintenance window';
+    const text = `journeymap: 1\ntitle: ${long}\npersona: P\nscenario: S\nlanes:\n  - { id: c, name: C, kind: customer }\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - { id: a, lane: c, name: A }\n`;
+    const layout = layoutJourney(parseJourney(text));
+    const svg = renderSvg(layout);
+    const shown = /<text class="jm-title"[^>]*>([^<]*)<\/text>/.exec(svg)![1];
+    assert.ok(shown.endsWith('…') && long.startsWith(shown.slice(0, -1).trimEnd()), shown);
+    assert.ok(textWidth(shown, METRICS.titleSize, true) <= layout.width - 2 * METRICS.margin, `${textWidth(shown, METRICS.titleSize, true)} > ${layout.width}`);
+    assert.ok(svg.includes(`<title id="jm-title">${long}</title>`));
+  });
+
   it('draws loops, dead ends, red handoffs, metric status and the curve', () => {
     const text = `journeymap: 1
 title: T
@@ -139,6 +150,7 @@ stages:
       - { id: x, lane: d, name: X, metrics: { csat: { value: 4.5/5, target: 4/5 } } }
       - { id: y, lane: b, name: Y, next: [a, z] }
       - { id: z, lane: c, name: Z, feels: 2, next: [] }
+      - { id: w, lane: d, name: W }
 handoffs:
   - { from: x, to: y, sla: 1h, wait: 2h, notifies_customer: true }
 `;
