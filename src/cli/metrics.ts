@@ -2,25 +2,34 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMap } from 'yaml';
 import { evaluateMetric, getLanguageService, metricInfo } from '../core';
-import { defaultWorkspaceRoot, nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, toCorePath } from './io';
 import { safeJson, safeLines, visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
 export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD]
 
 Prints every metric of a map: touchpoint, metric, value (computed from a ticket export when the
-metric says from:), target, status against the target, source and sample size.
+metric says from:), target, status against the target, source and sample size. In JSON, a value,
+target or source the map does not give is null.
+
+Exit codes: 0 printed, 1 the file is not a journey map (empty, not a YAML mapping, or YAML that
+cannot be read: the errors are printed), 2 usage or I/O error (a folder is a usage error).
 `;
+
+/** YAML problems that leave no map to read the metrics of (the same as render's). */
+const BLOCKING = new Set(['yaml-syntax', 'file-too-large']);
 
 interface Row {
   touchpoint: string;
   metric: string;
-  value: string;
+  /** null: the map gives no value (and none was computed). */
+  value: string | null;
   computed: boolean;
-  target: string;
+  target: string | null;
   status: string;
-  source: string;
+  source: string | null;
   n: number | null;
 }
 
@@ -35,7 +44,14 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('metrics takes exactly one map file.');
   if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  const today = values.today;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date like 2026-09-30, not "${today}".`);
   const file = path.resolve(io.cwd, positionals[0]);
+  if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) {
+    const { files } = await findMapFiles([file], io.cwd);
+    const example = files.length ? ` (it holds ${files.length} map${files.length === 1 ? '' : 's'}, e.g. ${path.relative(io.cwd, files[0]) || files[0]})` : ' (it holds no journey maps)';
+    throw new UsageError(`metrics takes one map file, and ${positionals[0]} is a folder${example}. "journeymap lint ${positionals[0]}" checks a whole folder.`);
+  }
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -43,12 +59,20 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     io.stderr(`journeymap: cannot read ${visibleLine(positionals[0])}: ${visibleLine((error as Error).message)}\n`);
     return 2;
   }
-  const today = values.today;
   const { root } = await defaultWorkspaceRoot([file], io.cwd); // the same default as lint's
   const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, workspaceRoot: toCorePath(root) });
   const uri = toCorePath(file);
-  await service.validate(uri, text); // reads the ticket exports
+  const diagnostics = await service.validate(uri, text); // reads the ticket exports
   const doc = service.parse(uri, text);
+  // A file that is not a map has no metrics to list: say why, as lint does, and fail.
+  const notAMap = !doc.yaml || !isMap(doc.yaml.contents);
+  const problems = diagnostics.filter((d) => d.severity === 'error' && (notAMap || BLOCKING.has(d.code)));
+  if (notAMap || problems.length) {
+    const shown = visibleLine(positionals[0]);
+    const lines = problems.map((d) => `${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}  error    ${visibleLine(d.message)}  ${d.code}`);
+    io.stderr(safeLines(`journeymap: ${shown} is not a journey map that can be read:\n${(lines.length ? lines : [`${shown}: the file holds no YAML mapping`]).join('\n')}\n`));
+    return 1;
+  }
   const rows: Row[] = [];
   for (const tp of doc.map.touchpoints) {
     for (const m of tp.metrics) {
@@ -57,11 +81,11 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
       rows.push({
         touchpoint: tp.id?.value ?? tp.name?.value ?? '?',
         metric: m.name.value,
-        value: shown?.text ?? (m.computed?.problem ? 'not computed' : '-'),
+        value: shown?.text ?? (m.computed?.problem ? 'not computed' : null),
         computed: !!m.computed?.value,
-        target: m.target?.value.text ?? '-',
+        target: m.target?.value.text ?? null,
         status: evaluation.status === 'misses' ? `misses by ${evaluation.gap}` : evaluation.status,
-        source: m.from?.value ?? m.source?.value ?? '-',
+        source: m.from?.value ?? m.source?.value ?? null,
         n: m.computed?.value ? m.computed.n : null,
       });
     }
@@ -75,7 +99,7 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const header = ['touchpoint', 'metric', 'value', 'target', 'status', 'source', 'n'];
-  const cells = rows.map((r) => [r.touchpoint, metricInfo(r.metric) ? r.metric : `${r.metric} (custom)`, r.computed ? `${r.value} *` : r.value, r.target, r.status, r.source, r.n === null ? '' : r.n.toLocaleString('en-US')].map(visibleLine));
+  const cells = rows.map((r) => [r.touchpoint, metricInfo(r.metric) ? r.metric : `${r.metric} (custom)`, r.computed ? `${r.value} *` : r.value ?? '-', r.target ?? '-', r.status, r.source ?? '-', r.n === null ? '' : r.n.toLocaleString('en-US')].map(visibleLine));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
   io.stdout(safeLines([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', '* computed from a ticket export'].join('\n') + '\n'));

@@ -134,6 +134,86 @@ describe('journeymap metrics (CLI)', () => {
     }
   });
 
+  it('a folder is a usage error naming a map in it, not EISDIR', async () => {
+    const { main } = await import('../../src/cli/main');
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-dir-'));
+    try {
+      require('node:fs').mkdirSync(join(dir, 'maps'));
+      require('node:fs').mkdirSync(join(dir, 'empty'));
+      writeFileSync(join(dir, 'maps', 'a.journey.yaml'), CLEAN_MAP);
+      let stdout = '';
+      let stderr = '';
+      const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: dir, color: false };
+      assert.equal(await main(['metrics', 'maps/'], io), 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^journeymap: metrics takes one map file, and maps\/ is a folder \(it holds 1 map, e\.g\. maps\/a\.journey\.yaml\)\. "journeymap lint maps\/" checks a whole folder\.\n/);
+      assert.doesNotMatch(stderr, /EISDIR/);
+      stderr = '';
+      assert.equal(await main(['metrics', 'empty', '--format', 'json'], io), 2);
+      assert.match(stderr, /empty is a folder \(it holds no journey maps\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a file that is not a map (empty, blank, comments only, a list, broken YAML) fails with lint\'s reason, in both formats', async () => {
+    const { main } = await import('../../src/cli/main');
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-notmap-'));
+    const cases: [string, string, RegExp][] = [
+      ['empty', '', /x\.journey\.yaml:1:1 {2}error {4}The file is empty\. .* {2}missing-field$/m],
+      ['blank', '\n  \n\n', /The file is empty\./],
+      ['comments', '# TODO: map the printer jam journey\n', /The file is empty\./],
+      ['dashes', '---\n', /The file is empty\./],
+      ['list', '- a\n- b\n', /A journey map is a YAML mapping of keys .*, not a list\. {2}invalid-value$/m],
+      ['scalar', 'just some text\n', /A journey map is a YAML mapping of keys/],
+      ['broken', edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: a: b: c'), /x\.journey\.yaml:2:\d+ {2}error {4}.* {2}yaml-syntax$/m],
+    ];
+    try {
+      for (const [name, text, reason] of cases) {
+        writeFileSync(join(dir, 'x.journey.yaml'), text);
+        for (const format of ['text', 'json']) {
+          let stdout = '';
+          let stderr = '';
+          const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: dir, color: false };
+          assert.equal(await main(['metrics', 'x.journey.yaml', '--format', format], io), 1, `${name} ${format}: ${stdout}${stderr}`);
+          assert.equal(stdout, '', `${name} ${format}`);
+          assert.match(stderr, /^journeymap: x\.journey\.yaml is not a journey map that can be read:\n/, name);
+          assert.match(stderr, reason, name);
+        }
+        const lint = await main(['lint', 'x.journey.yaml'], { stdout: () => undefined, stderr: () => undefined, cwd: dir, color: false });
+        assert.equal(lint, 1, `lint fails on ${name} too`);
+      }
+      // A map with no metrics is still a map: the table says so and the run succeeds.
+      writeFileSync(join(dir, 'x.journey.yaml'), CLEAN_MAP.replace(/\n {8}metrics:\n {10}.*/g, ''));
+      let stdout = '';
+      assert.equal(await main(['metrics', 'x.journey.yaml'], { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: dir, color: false }), 0);
+      assert.equal(stdout, 'This map has no metrics.\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('json: a value, target or source the map does not give is null, shown as - in the table', async () => {
+    const { main } = await import('../../src/cli/main');
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-null-'));
+    try {
+      writeFileSync(join(dir, 'x.journey.yaml'), edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { target: 80% }'));
+      let stdout = '';
+      const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: dir, color: false };
+      assert.equal(await main(['metrics', 'x.journey.yaml', '--format', 'json', '--today', '2026-11-27'], io), 0);
+      const rows = JSON.parse(stdout).metrics;
+      const pick = (metric: string) => rows.find((m: { metric: string }) => m.metric === metric);
+      assert.deepEqual([pick('fcr').value, pick('fcr').target, pick('fcr').source], [null, '80%', null]);
+      assert.deepEqual([pick('repeat_contact_rate').source, pick('time_to_resolution').source], ['tickets-q3', null]);
+      assert.ok(!stdout.includes('"-"'), stdout);
+      stdout = '';
+      assert.equal(await main(['metrics', 'x.journey.yaml', '--today', '2026-11-27'], io), 0);
+      assert.match(stdout, /^desk-verify\s+fcr\s+-\s+80%\s+no-value\s+-$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('metric names, values and sources from the map are printed with control characters escaped', async () => {
     const { main } = await import('../../src/cli/main');
     // eslint-disable-next-line no-control-regex
