@@ -50,6 +50,24 @@ export function parseQuantity(raw: unknown, expected?: readonly UnitKind[]): Qua
   return undefined;
 }
 
+/**
+ * Why a quantity cannot be a real measurement, as a phrase ("more than 100%"), or undefined when
+ * it can. A rating's score runs from 0 to its scale; with `share` (the metric is a share of tickets,
+ * contacts or customers) a percentage runs from 0% to 100%. Other percentages (growth, change) and
+ * numbers are not bounded here.
+ */
+export function impossibleQuantity(q: Quantity, share: boolean): string | undefined {
+  if (q.kind === 'rating' && q.scale !== undefined) {
+    if (q.amount > q.scale) return `above its scale: a score out of ${trim(q.scale)} is at most ${trim(q.scale)}`;
+    if (q.amount < 0) return 'below zero: a score runs from 0 to its scale';
+  }
+  if (q.kind === 'percent' && share) {
+    if (q.amount > 1) return 'more than 100%';
+    if (q.amount < 0) return 'below 0%';
+  }
+  return undefined;
+}
+
 /** A comparable number for a quantity: ratings are normalised to their scale. */
 export function magnitude(q: Quantity): number {
   return q.kind === 'rating' && q.scale ? q.amount / q.scale : q.amount;

@@ -328,6 +328,36 @@ describe('empty and impossible values', () => {
     assert.equal((await findingsOf(edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: ""'), 'missing-field')).length, 1);
   });
 
+  it('a share over 100% or below 0% is an invalid value, for values and targets', async () => {
+    for (const [from, to, pattern] of [
+      ['value: 18%, target: 5%', 'value: 150%, target: 5%', /`150%` is more than 100%, impossible for Repeat Contact Rate \(`repeat_contact_rate`\)/],
+      ['value: 18%, target: 5%', 'value: -5%, target: 5%', /`-5%` is below 0%/],
+      ['fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, target: 120% }', /`120%` is more than 100%.*First Contact Resolution/],
+      ['csat: { value: 4.1/5, target: 4.5/5 }', 'csat: { value: 101%, target: 90% }', /Customer Satisfaction Score/],
+    ] as const) {
+      const text = edit(CLEAN_MAP, from, to);
+      assert.match((await at(text, 'invalid-value', to)).message, pattern);
+    }
+  });
+
+  it('a rating above its scale or below zero is an invalid value', async () => {
+    for (const value of ['7/5', '5.5/5', '-1/5']) {
+      const text = edit(CLEAN_MAP, 'csat: { value: 4.1/5, target: 4.5/5 }', `csat: { value: ${value}, target: 4.5/5 }`);
+      assert.match((await at(text, 'invalid-value', 'csat:')).message, new RegExp(`\`${value}\` is (above its scale|below zero)`));
+    }
+  });
+
+  it('the bounds themselves, growth percentages and zero ratings are accepted', async () => {
+    for (const [from, to] of [
+      ['value: 18%, target: 5%', 'value: 100%, target: 0%'],
+      ['fcr: { value: 64%, target: 80% }', 'fcr: { value: 0.64, target: 1 }'],
+      ['csat: { value: 4.1/5, target: 4.5/5 }', 'csat: { value: 0/10, target: 10/10 }'],
+      ['fcr: { value: 64%, target: 80% }', 'ticket_growth: { value: 150%, target: -20%, better: lower }'],
+    ]) {
+      assert.deepEqual(codes(await lint(edit(CLEAN_MAP, from, to))), [], to);
+    }
+  });
+
   it('`from:` a source with no path is a metric that cannot be computed, with or without file access', async () => {
     const text = edit(edit(CLEAN_MAP, 'lanes:\n', '  - id: huddle\n    kind: agent-notes\nlanes:\n'),
       'fcr: { value: 64%, target: 80% }', 'fcr: { from: huddle, target: 80% }');

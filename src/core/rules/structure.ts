@@ -1,8 +1,10 @@
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { JourneyDocument } from '../document';
 import { SHAPES, type FieldSpec, type RefKind } from '../format';
+import { metricInfo } from '../metrics';
 import type { Span } from '../model';
 import { closest } from '../suggest';
+import { impossibleQuantity } from '../values';
 import type { Rule } from './rule';
 
 const REF_WORDS: Record<RefKind, string> = {
@@ -43,7 +45,27 @@ export const structureRules: Rule[] = [
       }
     },
   },
-  { name: 'invalid-value', group: 'structure', severity: 'error', summary: 'A value of the wrong type or form.' },
+  {
+    name: 'invalid-value', group: 'structure', severity: 'error', summary: 'A value of the wrong type or form.',
+    // The parser reports values of the wrong type or form; these are well-formed values that
+    // cannot be true: an impossible measurement.
+    check({ map, report }) {
+      for (const tp of map.touchpoints) {
+        for (const m of tp.metrics) {
+          const info = metricInfo(m.name.value);
+          // Every catalogue metric measured in percent is a share of tickets, contacts or customers.
+          const share = !!info?.units.includes('percent');
+          for (const part of [m.value, m.target]) {
+            const reason = part && impossibleQuantity(part.value, share);
+            if (!part || !reason) continue;
+            report(part.span, part.value.kind === 'percent' && info
+              ? `\`${part.value.text}\` is ${reason}, impossible for ${info.fullName} (\`${m.name.value}\`): it is a share, from 0% to 100%. Check the figure.`
+              : `\`${part.value.text}\` is ${reason}. Check the score and the scale.`);
+          }
+        }
+      }
+    },
+  },
   { name: 'unsupported-version', group: 'structure', severity: 'error', summary: 'The format version is not 1.' },
   {
     name: 'duplicate-id', group: 'structure', severity: 'error', summary: 'Two items of the same kind share an id.',
