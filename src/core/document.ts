@@ -709,9 +709,15 @@ function emptyScalar(node: YamlNode): YamlNode {
   return { range: node.range, value: null } as unknown as YamlNode;
 }
 
+/** A value quoted in a message: one line, at most 60 characters (a whole junk file is not a quote). */
+function quoteShort(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
 function describe(node: YamlNode): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'an empty value' : typeof node.value === 'object' ? 'a value' : `\`${String(node.value)}\``;
+  if (isScalar(node)) return node.value === null ? 'an empty value' : typeof node.value === 'object' ? 'a value' : `\`${quoteShort(String(node.value))}\``;
   return 'that';
 }

@@ -52,4 +52,11 @@ describe('syntax errors', () => {
     assert.equal(text.split('\n')[d.range.start.line], 'goal: *nowhere');
     assert.ok(!codes(ds).includes('invalid-value'), JSON.stringify(codes(ds)));
   });
+
+  it('a file that is one long text quotes only its start in the message', async () => {
+    const ds = await lint('lorem ipsum '.repeat(300));
+    assert.equal(ds.length, 1);
+    assert.ok(ds[0].message.length < 200, `${ds[0].message.length} characters`);
+    assert.match(ds[0].message, /not `lorem ipsum lorem.*…`\.$/);
+  });
 });
