@@ -358,6 +358,20 @@ describe('empty and impossible values', () => {
     }
   });
 
+  it('a review dated after today is an invalid value; tomorrow is allowed for time zones, and due dates may be in the future', async () => {
+    const future = edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2027-11-02');
+    const d = await at(future, 'invalid-value', 'last: 2027-11-02');
+    assert.match(d.message, /2027-11-02, 340 days after today \(2026-11-27\): a review cannot have happened yet/);
+    assert.ok(!codes(await lint(future)).includes('stale-evidence'), 'a review in the future does not make the evidence look old');
+    assert.deepEqual(codes(await lint(edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2026-11-28'))), []);
+    assert.deepEqual(codes(await lint(edit(CLEAN_MAP, 'due: 2026-12-31', 'due: 2028-06-30'))), []);
+  });
+
+  it('a metric measured after today is an invalid value', async () => {
+    const text = edit(CLEAN_MAP, 'as_of: 2026-09-30', 'as_of: 2027-01-15');
+    assert.match((await at(text, 'invalid-value', 'repeat_contact_rate:')).message, /`as_of` is 2027-01-15, 49 days after today.*cannot have been measured yet/);
+  });
+
   it('`from:` a source with no path is a metric that cannot be computed, with or without file access', async () => {
     const text = edit(edit(CLEAN_MAP, 'lanes:\n', '  - id: huddle\n    kind: agent-notes\nlanes:\n'),
       'fcr: { value: 64%, target: 80% }', 'fcr: { from: huddle, target: 80% }');

@@ -1,6 +1,6 @@
 import { formatIsoDate } from '../values';
 import type { Rule } from './rule';
-import { headerSpan, keySpan } from './util';
+import { FUTURE_SLACK_DAYS, headerSpan, keySpan } from './util';
 
 const STALE_EVIDENCE_DAYS = 90;
 
@@ -26,7 +26,10 @@ export const evidenceRules: Rule[] = [
   {
     name: 'stale-evidence', group: 'real-not-ideal', severity: 'info', summary: 'A source\'s period ended more than 90 days before the last review.',
     check({ map, today, report }) {
-      const reference = map.review?.last?.value ?? today;
+      // A review dated after today is an invalid-value finding: measure from today instead.
+      const last = map.review?.last?.value;
+      const reviewed = last !== undefined && last <= today + FUTURE_SLACK_DAYS;
+      const reference = reviewed ? last : today;
       for (const source of map.sources) {
         // A ticket export knows its own newest date; a written period is the fallback.
         const end = source.export?.newest ?? source.period?.value.end;
@@ -35,7 +38,7 @@ export const evidenceRules: Rule[] = [
         const age = reference - end;
         if (age > STALE_EVIDENCE_DAYS) {
           const what = source.export?.newest !== undefined ? 'The newest ticket in this export is from' : 'This evidence ends';
-          report(span, `${what} ${formatIsoDate(end)}, ${age} days before the ${map.review?.last ? 'last review' : 'current date'}: refresh it with a recent export.`);
+          report(span, `${what} ${formatIsoDate(end)}, ${age} days before the ${reviewed ? 'last review' : 'current date'}: refresh it with a recent export.`);
         }
       }
     },

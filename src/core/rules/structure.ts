@@ -4,8 +4,9 @@ import { SHAPES, type FieldSpec, type RefKind } from '../format';
 import { metricInfo } from '../metrics';
 import type { Span } from '../model';
 import { closest } from '../suggest';
-import { impossibleQuantity } from '../values';
+import { formatIsoDate, impossibleQuantity } from '../values';
 import type { Rule } from './rule';
+import { FUTURE_SLACK_DAYS, plural } from './util';
 
 const REF_WORDS: Record<RefKind, string> = {
   lane: 'lane', stage: 'stage', touchpoint: 'touchpoint', source: 'source', improvement: 'improvement',
@@ -48,8 +49,8 @@ export const structureRules: Rule[] = [
   {
     name: 'invalid-value', group: 'structure', severity: 'error', summary: 'A value of the wrong type or form.',
     // The parser reports values of the wrong type or form; these are well-formed values that
-    // cannot be true: an impossible measurement.
-    check({ map, report }) {
+    // cannot be true: an impossible measurement, a date that has not come yet.
+    check({ map, today, report }) {
       for (const tp of map.touchpoints) {
         for (const m of tp.metrics) {
           const info = metricInfo(m.name.value);
@@ -62,7 +63,14 @@ export const structureRules: Rule[] = [
               ? `\`${part.value.text}\` is ${reason}, impossible for ${info.fullName} (\`${m.name.value}\`): it is a share, from 0% to 100%. Check the figure.`
               : `\`${part.value.text}\` is ${reason}. Check the score and the scale.`);
           }
+          if (m.asOf && m.asOf.value > today + FUTURE_SLACK_DAYS) {
+            report(m.asOf.span, `\`as_of\` is ${formatIsoDate(m.asOf.value)}, ${plural(m.asOf.value - today, 'day')} after today (${formatIsoDate(today)}): a value cannot have been measured yet. Write the date it was measured.`);
+          }
         }
+      }
+      const last = map.review?.last;
+      if (last && last.value > today + FUTURE_SLACK_DAYS) {
+        report(last.span, `The last review is dated ${formatIsoDate(last.value)}, ${plural(last.value - today, 'day')} after today (${formatIsoDate(today)}): a review cannot have happened yet. Write the date of the last review that took place.`);
       }
     },
   },

@@ -16,3 +16,9 @@ export function headerSpan(doc: JourneyDocument): Span {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * Days after today a date that must be in the past may still be: "today" comes from the CLI's
+ * clock in UTC or from the editor's local calendar, which can be a day apart.
+ */
+export const FUTURE_SLACK_DAYS = 1;
