@@ -381,4 +381,9 @@ describe('empty and impossible values', () => {
       assert.match(d.message, /the source `huddle` has no `path` to a ticket export/);
     }
   });
+
+  it('a handoff from a touchpoint to itself is an invalid value, on its `to`', async () => {
+    const text = edit(CLEAN_MAP, 'to: iam-unlock', 'to: desk-verify');
+    assert.match((await at(text, 'invalid-value', 'to: desk-verify')).message, /from `desk-verify` to itself/);
+  });
 });

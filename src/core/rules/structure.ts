@@ -49,7 +49,7 @@ export const structureRules: Rule[] = [
   {
     name: 'invalid-value', group: 'structure', severity: 'error', summary: 'A value of the wrong type or form.',
     // The parser reports values of the wrong type or form; these are well-formed values that
-    // cannot be true: an impossible measurement, a date that has not come yet.
+    // cannot be true: an impossible measurement, a date that has not come yet, a handoff to itself.
     check({ map, today, report }) {
       for (const tp of map.touchpoints) {
         for (const m of tp.metrics) {
@@ -71,6 +71,10 @@ export const structureRules: Rule[] = [
       const last = map.review?.last;
       if (last && last.value > today + FUTURE_SLACK_DAYS) {
         report(last.span, `The last review is dated ${formatIsoDate(last.value)}, ${plural(last.value - today, 'day')} after today (${formatIsoDate(today)}): a review cannot have happened yet. Write the date of the last review that took place.`);
+      }
+      for (const h of map.handoffs) {
+        if (!h.from || !h.to || h.from.value !== h.to.value) continue;
+        report(h.to.span, `This handoff goes from \`${h.from.value}\` to itself: a handoff passes work from one touchpoint to another. Point \`to:\` at the touchpoint that receives the work.`);
       }
     },
   },
