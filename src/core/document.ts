@@ -76,7 +76,10 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   let yaml: Document.Parsed;
   try {
     // Duplicate keys are found by the model walk with a Set: the parser's own check is quadratic.
-    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, keepSourceTokens: false });
+    // The YAML parser does not take a lone CR (classic Mac) as a line break; a LF in its place
+    // keeps every offset, so the findings still point into the text as written.
+    const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    yaml = parseDocument(source, { prettyErrors: false, uniqueKeys: false, strict: true, keepSourceTokens: false });
   } catch (error) {
     // The YAML parser recurses per nesting level; pathological nesting overflows the stack.
     const tooDeep = error instanceof RangeError;

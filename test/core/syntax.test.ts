@@ -59,4 +59,12 @@ describe('syntax errors', () => {
     assert.ok(ds[0].message.length < 200, `${ds[0].message.length} characters`);
     assert.match(ds[0].message, /not `lorem ipsum lorem.*…`\.$/);
   });
+
+  it('a file with classic Mac line endings (CR only) is read like its LF twin', async () => {
+    const lf = edit(CLEAN_MAP, 'channel: web', 'chanel: web');
+    const cr = lf.replace(/\n/g, '\r');
+    const summary = (ds: Awaited<ReturnType<typeof lint>>) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}:${d.code}`);
+    assert.deepEqual(summary(await lint(cr)), summary(await lint(lf)));
+    assert.ok(codes(await lint(cr)).includes('unknown-key'));
+  });
 });
