@@ -13,6 +13,15 @@ export function fromCorePath(corePath: string): string {
   return process.platform === 'win32' ? corePath.split('/').join(path.sep) : corePath;
 }
 
+/**
+ * A map's text as an editor shows it: without the UTF-8 byte-order mark, which VS Code drops too,
+ * so line-1 columns in the CLI's findings match the editor's.
+ */
+export async function readMapText(file: string): Promise<string> {
+  const text = await fs.readFile(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export const nodeFileReader: FileReader = {
   async readFile(corePath) {
     try {

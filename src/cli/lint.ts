@@ -1,10 +1,9 @@
 /** `journeymap lint`: validates maps for CI, with ESLint's conventions (formats, exit codes). */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLanguageService, ruleByName, type SeveritySetting } from '../core';
 import { formatGithub, formatJson, formatText, summarize, type FileResult } from './formatters';
-import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, readMapText, toCorePath } from './io';
 import { visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
@@ -84,7 +83,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await readMapText(file);
     } catch (error) {
       io.stderr(`journeymap: cannot read ${visibleLine(file)}: ${visibleLine((error as Error).message)}\n`);
       return 2;

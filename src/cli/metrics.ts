@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap } from 'yaml';
 import { evaluateMetric, getLanguageService, metricInfo } from '../core';
-import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, readMapText, toCorePath } from './io';
 import { safeJson, safeLines, visibleLine } from './terminal';
 import { UsageError, type Io } from './usage';
 
@@ -54,7 +54,7 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   }
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readMapText(file);
   } catch (error) {
     io.stderr(`journeymap: cannot read ${visibleLine(positionals[0])}: ${visibleLine((error as Error).message)}\n`);
     return 2;

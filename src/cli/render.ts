@@ -3,10 +3,10 @@
  * map as a standalone SVG, without a browser (CI publishes diagrams next to the runbooks).
  * Exit codes: 0 written, 1 the map has errors that prevent drawing it, 2 usage or I/O error.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { getLanguageService } from '../core';
-import { defaultWorkspaceRoot, nodeFileReader, toCorePath } from './io';
+import { defaultWorkspaceRoot, nodeFileReader, readMapText, toCorePath } from './io';
 import { safeLines, safeXml, visibleLine } from './terminal';
 import { layoutJourney } from '../core/layout';
 import { renderSvg, THEMES } from '../core/render';
@@ -78,7 +78,7 @@ export async function runRender(argv: string[]): Promise<number> {
   }
   let text: string;
   try {
-    text = await readFile(args.file, 'utf8');
+    text = await readMapText(args.file);
   } catch (error) {
     process.stderr.write(`journeymap render: cannot read ${visibleLine(args.file)}: ${visibleLine((error as NodeJS.ErrnoException).code ?? String(error))}\n`);
     return 2;

@@ -59,6 +59,17 @@ describe('journeymap lint (CLI)', () => {
     assert.ok(r.stdout.startsWith(`maps/nested/warn.journey.yml:${line}:${column}  warning`), r.stdout);
   });
 
+  it('a byte-order mark does not shift line-1 columns (editors drop it too)', async () => {
+    const typo = CLEAN_MAP.replace(/^journeymap: 1/, 'journeymapp: 1');
+    assert.notEqual(typo, CLEAN_MAP);
+    writeFileSync(join(ws, 'bom.journey.yaml'), `\uFEFF${typo}`);
+    writeFileSync(join(ws, 'nobom.journey.yaml'), typo);
+    const bom = await run(['lint', 'bom.journey.yaml', '--today', '2026-11-27'], ws);
+    const plain = await run(['lint', 'nobom.journey.yaml', '--today', '2026-11-27'], ws);
+    assert.match(plain.stdout, /^nobom\.journey\.yaml:1:1 /m);
+    assert.equal(bom.stdout.replace(/\bbom\.journey/g, 'nobom.journey'), plain.stdout);
+  });
+
   it('exits 1 on errors', async () => {
     const r = await run(['lint', 'broken', '--today', '2026-11-27'], ws);
     assert.equal(r.code, 1);
