@@ -1,7 +1,7 @@
 /** Judgements shared by rules, hovers, CodeLens, the status bar and the preview's badges. */
 import { metricInfo } from './metrics';
 import type { JourneyMap, Metric } from './model';
-import { formatQuantityAmount, magnitude, parseIsoDate, type Quantity } from './values';
+import { formatQuantityAmount, impossibleQuantity, magnitude, parseIsoDate, type Quantity } from './values';
 
 export type MetricStatus = 'meets' | 'misses' | 'no-target' | 'no-value';
 
@@ -21,8 +21,11 @@ export function evaluateMetric(metric: Metric): MetricEvaluation {
   // Values computed from live data win over typed ones: they are what the map should show.
   const value = metric.computed?.value ?? metric.value?.value;
   const target = metric.target?.value;
-  if (!value) return { status: 'no-value', better };
-  if (!target || !better || value.kind !== target.kind) return { status: 'no-target', better };
+  // An impossible figure (150% of tickets, 7/5) is reported by invalid-value; judging it would
+  // put a green "meets" on it (-5% reopen rate).
+  const share = !!metricInfo(metric.name.value)?.units.includes('percent');
+  if (!value || impossibleQuantity(value, share)) return { status: 'no-value', better };
+  if (!target || !better || value.kind !== target.kind || impossibleQuantity(target, share)) return { status: 'no-target', better };
   const diff = magnitude(value) - magnitude(target);
   const meets = better === 'higher' ? diff >= 0 : diff <= 0;
   return { status: meets ? 'meets' : 'misses', better, gap: formatGap(value, target) };

@@ -26,3 +26,18 @@ describe('values: impossible quantities', () => {
     assert.equal(impossibleQuantity(q('-12'), true), undefined);
   });
 });
+
+describe('metric status of impossible figures', () => {
+  it('an impossible value or target is not judged: no green "meets" on a -5% reopen rate', async () => {
+    const { parseJourney, evaluateMetric } = await import('../../src/core');
+    const { CLEAN_MAP, edit } = await import('./fixtures');
+    const status = (from: string, to: string) => {
+      const doc = parseJourney(edit(CLEAN_MAP, from, to));
+      const metric = doc.map.touchpoints.flatMap((t) => t.metrics).find((m) => m.name.value === 'fcr')!;
+      return evaluateMetric(metric).status;
+    };
+    assert.equal(status('fcr: { value: 64%, target: 80% }', 'fcr: { value: 85%, target: 80% }'), 'meets');
+    assert.equal(status('fcr: { value: 64%, target: 80% }', 'fcr: { value: 150%, target: 80% }'), 'no-value');
+    assert.equal(status('fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, target: 180% }'), 'no-target');
+  });
+});
