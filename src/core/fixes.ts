@@ -87,6 +87,12 @@ function placeholder(name: string, field: FieldSpec): string {
   }
 }
 
+/** A first entry for the map's required lists, under their key. */
+const LIST_SKELETONS: Partial<Record<string, string[]>> = {
+  lanes: ['  - id: customer', '    name: Customer', '    kind: customer'],
+  stages: ['  - id: discover', '    name: Problem discovery', '    touchpoints: []'],
+};
+
 function missingFieldFix(doc: JourneyDocument, start: number, end: number, field: string): CodeFix[] {
   const title = `Add the missing field '${field}'`;
   // A missing top-level field is reported at the very start of the file, with an empty range.
@@ -94,11 +100,8 @@ function missingFieldFix(doc: JourneyDocument, start: number, end: number, field
     const spec = SHAPES.map.fields[field];
     if (!spec) return [];
     if (field === 'journeymap') return [{ title, edits: [insertAt(doc, 0, `journeymap: 1${doc.lines.eol}`)], isPreferred: true }];
-    const lines = field === 'lanes'
-      ? ['lanes:', '  - id: customer', '    name: Customer', '    kind: customer']
-      : field === 'stages'
-        ? ['stages:', '  - id: discover', '    name: Problem discovery', '    touchpoints: []']
-        : [`${field}: ${placeholder(field, spec)}`];
+    const skeleton = LIST_SKELETONS[field];
+    const lines = skeleton ? [`${field}:`, ...skeleton] : [`${field}: ${placeholder(field, spec)}`];
     return [{ title, edits: [insertTopLevel(doc, lines)], isPreferred: true }];
   }
   // An item missing a field: the finding sits on the item's first key (or on the empty key itself).
@@ -110,6 +113,9 @@ function missingFieldFix(doc: JourneyDocument, start: number, end: number, field
   if (key.field === field) {
     // `name:` is present but empty: fill the value in after the colon.
     const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(key.span[1]).line);
+    // A bare `lanes:` / `stages:` gets a first entry, not `[]` (which is itself reported as empty).
+    const skeleton = key.shape === 'map' ? LIST_SKELETONS[field] : undefined;
+    if (skeleton) return [{ title, edits: [{ range: doc.lines.range(key.span[1], lineEnd), newText: `:${skeleton.map((l) => doc.lines.eol + l).join('')}` }], isPreferred: true }];
     return [{ title, edits: [{ range: doc.lines.range(key.span[1], lineEnd), newText: `: ${placeholder(field, spec)}` }], isPreferred: true }];
   }
   const lastLine = lastContentOffset(doc, item.range[1]);

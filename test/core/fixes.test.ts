@@ -42,6 +42,16 @@ describe('quick fixes', () => {
     assert.match(fixed, /^review:\n  last: 2026-10-30\n  every: quarter\nscenario: "TODO"\nsources:/m);
   });
 
+  it('a bare `stages:` gets a first stage, not `[]` (itself reported as empty)', async () => {
+    const start = CLEAN_MAP.indexOf('stages:\n');
+    const end = CLEAN_MAP.indexOf('\nhandoffs:');
+    assert.ok(start > 0 && end > start);
+    const broken = `${CLEAN_MAP.slice(0, start)}stages:${CLEAN_MAP.slice(end)}`;
+    const fixed = await applyFirst(broken, 'missing-field');
+    assert.ok(fixed.includes('stages:\n  - id: discover\n    name: Problem discovery\n    touchpoints: []\nhandoffs:'), fixed);
+    assert.ok(!(await lint(fixed)).some((d) => d.code === 'missing-field' && /stages/.test(d.message)));
+  });
+
   it('mark reviewed today replaces only the date', async () => {
     const broken = edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2024-10-30');
     assert.equal(await applyFirst(broken, 'review-stale'), edit(CLEAN_MAP, 'last: 2026-10-30', `last: ${TODAY}`));
