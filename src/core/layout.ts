@@ -69,23 +69,32 @@ export interface LayoutOptions {
 
 const VISIBLE_KINDS: ReadonlySet<LaneKind> = new Set(['customer', 'frontstage']);
 const LANE_KINDS: ReadonlySet<string> = new Set(['customer', 'frontstage', 'backstage', 'system']);
+const KIND_ORDER: Record<LaneKind, number> = { customer: 0, frontstage: 1, backstage: 2, system: 3 };
 
 export function layoutJourney(source: LayoutSource, options: LayoutOptions = {}): Layout {
   const { map } = source;
   const M = METRICS;
   const lineOf = (offset: number): number => source.lines.positionAt(offset).line;
 
-  // ---- lanes (rows, file order) --------------------------------------------------------------
+  // ---- lanes (rows: customer, frontstage, backstage, system; file order within a kind) ------------
   const lanes: LaneBand[] = [];
   const laneByRef = new Map<string, LaneBand>();
   const hidden = new Set(options.hiddenLanes ?? []);
   const allLanes: { key: string; name: string; kind: LaneKind; hidden: boolean }[] = [];
   const seenLaneIds = new Set<string>();
   const hiddenLaneIds = new Set<string>();
-  map.lanes.forEach((lane: Lane, i) => {
+  // Keys in file order (a repeated id keeps the first), then rows in blueprint order: the line of
+  // visibility can only be drawn right when every frontstage lane sits above every backstage one.
+  const laneRows = map.lanes.map((lane: Lane, i) => {
     const id = lane.id?.value;
     const key = id && !seenLaneIds.has(id) ? id : `#lane${i}`;
     if (id) seenLaneIds.add(id);
+    const rawKind = lane.kind?.value;
+    const rank = KIND_ORDER[rawKind && LANE_KINDS.has(rawKind) ? rawKind : 'frontstage'];
+    return { lane, i, key, rank };
+  }).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  laneRows.forEach(({ lane, i, key }) => {
+    const id = lane.id?.value;
     allLanes.push({ key, name: normalizeSpace(lane.name?.value ?? id ?? `Lane ${i + 1}`), kind: (lane.kind?.value && LANE_KINDS.has(lane.kind.value) ? lane.kind.value : 'frontstage'), hidden: hidden.has(key) });
     if (hidden.has(key)) {
       if (id) hiddenLaneIds.add(id);

@@ -115,6 +115,21 @@ describe('layout', () => {
     assert.ok(!renderSvg(layout).includes('jm-dead-end'));
   });
 
+  it('draws lanes in blueprint order (customer, frontstage, backstage, system), so the line of visibility falls between frontstage and backstage', () => {
+    const text = SMALL.replace(
+      '  - { id: admin, name: Admin, kind: customer }\n  - { id: desk, name: Desk, kind: frontstage }\n  - { id: iam, name: IAM, kind: backstage }\n',
+      '  - { id: admin, name: Admin, kind: customer }\n  - { id: sys, name: Sys, kind: system }\n  - { id: iam, name: IAM, kind: backstage }\n  - { id: desk, name: Desk, kind: frontstage }\n');
+    assert.notEqual(text, SMALL);
+    const doc = parseJourney(text);
+    const layout = layoutJourney(doc);
+    assert.deepEqual(layout.lanes.filter((l) => !l.synthetic).map((l) => l.key), ['admin', 'desk', 'iam', 'sys']);
+    const desk = layout.lanes.find((l) => l.key === 'desk')!;
+    const iam = layout.lanes.find((l) => l.key === 'iam')!;
+    assert.equal(layout.visibilityY, iam.y);
+    assert.ok(desk.y + desk.height <= layout.visibilityY!, 'the frontstage lane is above the line');
+    assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
+  });
+
   it('keeps cells exact when a cell has more cards than slots', () => {
     const many = generateMap({ touchpoints: 60, seed: 7 }).replace(/lane: (desk|chat|tier2|eng|platform)/g, 'lane: desk');
     const doc = parseJourney(many);
