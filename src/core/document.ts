@@ -187,8 +187,19 @@ function yamlMessage(message: string): string {
     return 'This file holds more than one YAML document (separated by `---`): a journey map file holds one map. Move the others to their own files.';
   }
   if (/tab/i.test(first) && /indent/i.test(first)) return `${first}. Indent with spaces, not tabs.`;
-  return first;
+  const hint = YAML_HINTS.find(([pattern]) => pattern.test(first))?.[1];
+  return hint ? `${first}. ${hint}` : first;
 }
+
+/** What the parser's most common complaints mean in a journey map, and what to do. */
+const YAML_HINTS: [RegExp, string][] = [
+  [/^Unexpected scalar at node end/, 'Text follows a closing quote: quote the whole value (\'"Approval pending" for two days\') or drop the quotes.'],
+  [/^Nested mappings are not allowed in compact mappings/, 'A `: ` inside a value starts another key: put the whole value in quotes (`name: "Calls the desk: from mobile"`), or check this line\'s indentation.'],
+  [/^Implicit keys need to be on a single line/, 'Check the indentation: this line is indented differently from the keys around it.'],
+  [/^All mapping items must start at the same column/, 'Line this key up with the keys above it.'],
+  [/^Missing closing "?quote/, 'Close the quote at the end of the value.'],
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, 'Close the list with `]` on the same line, or write one `- item` per line.'],
+];
 
 /** The typed value a field holds, read once and checked against its spec. */
 type FieldValues = Map<string, { pair: Pair; key: Scalar; keySpan: Span; value: YamlNode | null }>;

@@ -67,4 +67,11 @@ describe('syntax errors', () => {
     assert.deepEqual(summary(await lint(cr)), summary(await lint(lf)));
     assert.ok(codes(await lint(cr)).includes('unknown-key'));
   });
+
+  it('the parser\'s common complaints come with what to do', async () => {
+    const colon = (await lint(edit(CLEAN_MAP, 'name: Agent verifies identity', 'name: Agent verifies: identity'))).find((d) => d.code === 'yaml-syntax');
+    assert.match(colon!.message, /put the whole value in quotes/);
+    const quoted = (await lint(edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains:\n          - "No hint" how long the lock lasts'))).find((d) => d.code === 'yaml-syntax');
+    assert.match(quoted!.message, /^Unexpected scalar at node end\. Text follows a closing quote: quote the whole value/);
+  });
 });
