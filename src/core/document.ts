@@ -191,6 +191,17 @@ function yamlMessage(message: string): string {
   return hint ? `${first}. ${hint}` : first;
 }
 
+/** `4h30m` is not a duration here; say what it is in one unit (`, such as 4.5h for 4h30m`). */
+function compoundHint(value: unknown): string {
+  const m = typeof value === 'string' ? /^\s*(\d+)\s*([dhm])\s*(\d+)\s*([hms])\s*$/i.exec(value) : null;
+  if (!m) return '';
+  const unit: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
+  const first = m[2].toLowerCase();
+  const seconds = Number(m[1]) * unit[first] + Number(m[3]) * unit[m[4].toLowerCase()];
+  const amount = Math.round((seconds / unit[first]) * 100) / 100;
+  return `, in one unit: ${amount}${first} for ${value}`;
+}
+
 /** What the parser's most common complaints mean in a journey map, and what to do. */
 const YAML_HINTS: [RegExp, string][] = [
   [/^Unexpected scalar at node end/, 'Text follows a closing quote: quote the whole value (\'"Approval pending" for two days\') or drop the quotes.'],
@@ -404,7 +415,7 @@ class ModelBuilder {
     const quantity = parseQuantity(node.value, info?.units);
     const span = nodeSpan(node, this.doc.text);
     if (!quantity) {
-      this.report('invalid-value', span, `\`${String(node.value)}\` is not a metric ${part}. Write a percentage (18% or 0.18), a duration (45s, 35m, 4h, 2d, 1w), a rating (4.2/5) or a number.`);
+      this.report('invalid-value', span, `\`${String(node.value)}\` is not a metric ${part}. Write a percentage (18% or 0.18), a duration (45s, 35m, 4h, 2d, 1w${compoundHint(node.value)}), a rating (4.2/5) or a number.`);
       return undefined;
     }
     if (info && !info.units.includes(quantity.kind)) {
@@ -516,7 +527,7 @@ class ModelBuilder {
         else if (scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
         return;
       case 'id':
-        if (!isScalar(node) || !ID_RE.test(String(scalar))) bad(`\`${String(scalar ?? describe(node))}\` is not a valid id: use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`);
+        if (!isScalar(node) || !ID_RE.test(String(scalar))) bad(`\`${String(scalar ?? describe(node))}\` is not a valid id: use ASCII letters (a-z, A-Z), digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit${/[^\x00-\x7f]/.test(String(scalar)) ? ' (put accented or other scripts in `name:`, which takes any text)' : ''}.`);
         return;
       case 'version':
         if (!isScalar(node) || typeof scalar !== 'number') bad(`\`journeymap\` is the format version, a number: \`journeymap: ${FORMAT_VERSION}\`.`);
@@ -534,18 +545,26 @@ class ModelBuilder {
         if (parseInterval(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
         return;
       case 'cadence':
-        if (parseCadence(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a review cadence. Use month, quarter, half-year, year or a number of days such as 45d.`);
+        if (parseCadence(scalar) === undefined) {
+          const guess = typeof scalar === 'string' ? closest(scalar.replace(/ly$/, ''), ['month', 'quarter', 'half-year', 'year']) : undefined;
+          bad(`\`${String(scalar ?? describe(node))}\` is not a review cadence.${guess ? ` Did you mean \`${guess}\`?` : ''} Use month, quarter, half-year, year or a number of days such as 45d.`, guess ? { suggestion: guess } : undefined);
+        }
         return;
       case 'feels':
         if (typeof scalar !== 'number' || !Number.isInteger(scalar) || scalar < -3 || scalar > 3) {
-          bad(`\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${String(scalar ?? describe(node))}\`.`);
+          const quoted = typeof scalar === 'string' && /^[+-]?\d+$/.test(scalar.trim());
+          bad(quoted
+            ? `\`feels\` is a number, but \`"${scalar}"\` is written as text: remove the quotes.`
+            : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${String(scalar ?? describe(node))}\`.`);
         }
         return;
       case 'boolean':
         if (typeof scalar !== 'boolean') bad(`\`${name}\` is true or false, not \`${String(scalar ?? describe(node))}\`.`);
         return;
       case 'duration':
-        if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w.`);
+        if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) {
+          bad(`\`${String(scalar ?? describe(node))}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
+        }
         return;
       case 'texts': case 'refs':
         if (isSeq(node)) {
