@@ -25,3 +25,24 @@ describe('messages for common slips', () => {
     assert.match(await invalid('  - id: admin\n', '  - id: admïn\n'), /use ASCII letters .*put accented or other scripts in `name:`/);
   });
 });
+
+describe('a field written with a wrong value is reported once, as invalid-value, not also as missing', () => {
+  const cases: [string, string, string, string][] = [
+    ['metric target', 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, target: eighty }', 'metric-without-target'],
+    ['handoff sla', 'sla: 4h', 'sla: soon', 'handoff-without-sla'],
+    ['customer feels', 'feels: -2', 'feels: -5', 'missing-emotion'],
+  ];
+  for (const [what, from, to, absence] of cases) {
+    it(what, async () => {
+      const ds = await lint(edit(CLEAN_MAP, from, to));
+      assert.ok(ds.some((d) => d.code === 'invalid-value'), JSON.stringify(ds.map((d) => d.code)));
+      assert.ok(!ds.some((d) => d.code === absence), `${absence} too: ${JSON.stringify(ds.map((d) => d.code))}`);
+    });
+  }
+
+  it('an improvement due date that is not a date is not also "no due date"', async () => {
+    const ds = await lint(edit(CLEAN_MAP, 'due: 2026-12-31', 'due: 2026-02-30'));
+    assert.ok(ds.some((d) => d.code === 'invalid-value'));
+    assert.ok(!ds.some((d) => d.code === 'improvement-unowned'), JSON.stringify(ds.map((d) => `${d.code}: ${d.message}`)));
+  });
+});

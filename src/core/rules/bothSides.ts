@@ -1,6 +1,6 @@
 import { formatDuration } from '../values';
 import type { Rule } from './rule';
-import { keySpan } from './util';
+import { keySpan, written } from './util';
 
 export const bothSidesRules: Rule[] = [
   {
@@ -24,9 +24,9 @@ export const bothSidesRules: Rule[] = [
   },
   {
     name: 'handoff-without-sla', group: 'both-sides', severity: 'info', summary: 'A handoff with no SLA.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
       for (const h of map.handoffs) {
-        if (h.sla) continue;
+        if (h.sla || written(doc, h.span, 'handoff', 'sla')) continue;
         report(h.from?.keySpan ?? h.span, 'This handoff has no `sla`: without an agreed time nobody notices when work stalls between teams.');
       }
     },

@@ -1,6 +1,7 @@
 import { metricInfo } from '../metrics';
 import type { JourneyMap, Touchpoint } from '../model';
 import type { Rule } from './rule';
+import { written } from './util';
 
 function customerLanes(map: JourneyMap): Set<string> {
   return new Set(map.lanes.filter((l) => l.kind?.value === 'customer' && l.id).map((l) => l.id!.value));
@@ -13,10 +14,10 @@ function anchorOf(tp: Touchpoint) {
 export const emotionsAndMetricsRules: Rule[] = [
   {
     name: 'missing-emotion', group: 'emotions-and-metrics', severity: 'info', summary: 'A customer touchpoint without `feels`.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
       const customers = customerLanes(map);
       for (const tp of map.touchpoints) {
-        if (tp.feels || !tp.lane || !customers.has(tp.lane.value)) continue;
+        if (tp.feels || !tp.lane || !customers.has(tp.lane.value) || written(doc, tp.span, 'touchpoint', 'feels')) continue;
         report(anchorOf(tp), 'How does the customer feel here? Add `feels:` from -3 to +3 so the emotion curve shows this moment.');
       }
     },
@@ -32,11 +33,11 @@ export const emotionsAndMetricsRules: Rule[] = [
   },
   {
     name: 'metric-without-target', group: 'emotions-and-metrics', severity: 'info', summary: 'A metric with a value but no target.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
       for (const tp of map.touchpoints) {
         for (const m of tp.metrics) {
           const value = m.computed?.value ?? m.value?.value;
-          if (!value || m.target) continue;
+          if (!value || m.target || written(doc, m.span, 'metric', 'target')) continue;
           report(m.name.span, `\`${m.name.value}\` has no target, so nobody can tell whether ${value.text} is good: add \`target:\` to it.`, { metric: m.name.value });
         }
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { written } from './util';
 
 export const linkToActionRules: Rule[] = [
   {
@@ -13,9 +14,9 @@ export const linkToActionRules: Rule[] = [
   },
   {
     name: 'improvement-unowned', group: 'link-to-action', severity: 'warning', summary: 'An improvement with no owner or no due date.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
       for (const imp of map.improvements) {
-        const missing = [imp.owner?.value.trim() ? '' : 'owner', imp.due ? '' : 'due date'].filter(Boolean);
+        const missing = [imp.owner?.value.trim() ? '' : 'owner', imp.due || written(doc, imp.span, 'improvement', 'due') ? '' : 'due date'].filter(Boolean);
         if (!missing.length || imp.status?.value === 'done' || imp.status?.value === 'dropped') continue;
         report(imp.id?.span ?? imp.span, `This improvement has no ${missing.join(' and no ')}: without accountability it will not happen. Add \`owner:\` and \`due:\`.`, { missing });
       }

@@ -22,3 +22,23 @@ export function plural(n: number, word: string): string {
  * clock in UTC or from the editor's local calendar, which can be a day apart.
  */
 export const FUTURE_SLACK_DAYS = 1;
+
+/**
+ * Whether `field:` is written inside the item at `span`, whatever its value. A field written with a
+ * wrong value is reported by invalid-value; the rules about absent fields stay quiet about it
+ * (`target: 80` is not also "has no target").
+ */
+export function written(doc: JourneyDocument, span: Span, shape: string, field: string): boolean {
+  const keys = doc.keys;
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (keys[mid].span[0] < span[0]) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < keys.length && keys[i].span[0] < span[1]; i++) {
+    if (keys[i].shape === shape && keys[i].field === field) return true;
+  }
+  return false;
+}
