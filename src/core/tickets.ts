@@ -6,6 +6,8 @@
 import type { Quantity } from './values';
 
 /** The logical columns of a ticket export, mapped to the export's own header names per source. */
+import { closest } from './suggest';
+
 export const TICKET_COLUMNS = {
   id: 'Ticket identifier (optional).',
   opened: 'When the ticket was created (ISO 8601 date-time).',
@@ -132,6 +134,8 @@ const ALSO_READS: Partial<Record<string, TicketColumn[]>> = {
   fcr: ['transfers', 'escalated', 'reopened'],
 };
 const DATE_COLUMNS: readonly TicketColumn[] = ['opened', 'resolved', 'first_response'];
+/** Distinct values of a `where:` column kept for a did-you-mean. */
+const MAX_SEEN_VALUES = 50;
 
 /** Values a metric needed but could not read: counted, with the first one to show. */
 interface Unreadable { column: TicketColumn; value: string; row: number; count: number }
@@ -140,6 +144,10 @@ interface Accumulator {
   query: TicketQuery;
   /** Every column the metric reads, to notice values that cannot be read. */
   reads: TicketColumn[];
+  /** Per `where:` column, the values asked for and a sample of the values the export has. */
+  filterValues?: { column: string; at: number; wanted: string[]; seen: Set<string> }[];
+  /** Whether any row passed the `where:` filter. */
+  anyMatch?: boolean;
   unreadable?: Unreadable;
   matches: (row: string[]) => boolean;
   numerator: number;
@@ -200,6 +208,7 @@ export class TicketAggregator {
         return acc;
       }
       filters.push([at, new Set(values.map((v) => v.trim().toLowerCase()))]);
+      (acc.filterValues ??= []).push({ column: this.names[column as TicketColumn] ?? column, at, wanted: values, seen: new Set() });
     }
     if (filters.length) acc.matches = (row) => filters.every(([at, set]) => set.has((row[at] ?? '').trim().toLowerCase()));
     if (['mttr', 'time_to_resolution', 'first_response_time'].includes(query.metric)) acc.samples = new Samples();
@@ -222,7 +231,12 @@ export class TicketAggregator {
       if (t < this.oldestMs) this.oldestMs = t;
     }
     for (const acc of this.accumulators) {
+      if (acc.filterValues && !acc.anyMatch) {
+        // Kept until a row matches: then a typo in `where:` is ruled out and the sample not needed.
+        for (const f of acc.filterValues) if (f.seen.size < MAX_SEEN_VALUES) f.seen.add((row[f.at] ?? '').trim());
+      }
       if (acc.problem || !acc.matches(row)) continue;
+      acc.anyMatch = true;
       this.noticeUnreadable(acc, cell, { opened, resolved, first_response: firstResponse });
       this.accumulate(acc, cell, opened, resolved, firstResponse);
     }
@@ -308,6 +322,22 @@ export class TicketAggregator {
   }
 
   private result(acc: Accumulator): ComputedValue {
+    const result = this.computedResult(acc);
+    // Nothing matched the filter: show what the export has, which catches a typo in `where:`.
+    if (result.problem && !acc.problem && acc.filterValues && !acc.anyMatch) {
+      const hints = acc.filterValues.map((f) => {
+        const seen = [...f.seen].filter(Boolean).sort();
+        const wantedLower = new Set(f.wanted.map((w) => w.trim().toLowerCase()));
+        if (!seen.length || seen.some((v) => wantedLower.has(v.toLowerCase()))) return '';
+        const guess = closest(f.wanted[0], seen);
+        return ` The export's \`${f.column}\` values include ${seen.slice(0, 8).map((v) => `\`${v}\``).join(', ')}${seen.length > 8 ? '…' : ''}${guess ? `: did you mean \`${guess}\`?` : '.'}`;
+      }).join('');
+      if (hints) return { ...result, problem: `${result.problem}${hints}` };
+    }
+    return result;
+  }
+
+  private computedResult(acc: Accumulator): ComputedValue {
     if (acc.problem) return { n: 0, problem: acc.problem };
     if (acc.unreadable) {
       const u = acc.unreadable;

@@ -65,6 +65,14 @@ describe('metrics computed from a ticket export', () => {
     assert.equal(compute({ metric: 'mttr', where: { category: ['billing'] } }, jira).value?.text, '24h');
   });
 
+  it('a where: value that matches no row lists the values the export has, with a did-you-mean', () => {
+    const r = compute({ metric: 'fcr', where: { category: ['acess'] } });
+    assert.equal(r.value, undefined);
+    assert.match(r.problem!, /^No ticket in the export matches.* The export's `category` values include `access`, `billing`: did you mean `access`\?$/);
+    // A value the export has, but on no resolved ticket: no hint, the filter is right.
+    assert.doesNotMatch(compute({ metric: 'reopen_rate', where: { channel: ['web'] } }).problem ?? '', /values include/);
+  });
+
   it('backlog_age: the open ticket\'s age at the newest date in the export (24h 35m)', () => {
     assert.deepEqual(compute({ metric: 'backlog_age' }), { n: 1, value: { kind: 'duration', amount: 88500, text: '24.6h' } });
   });
