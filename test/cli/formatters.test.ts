@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { formatGithub, formatJson, formatText } from '../../src/cli/formatters';
-import { runRender } from '../../src/cli/render';
 import { safeLines, safeXml, visible, visibleText } from '../../src/cli/terminal';
 import type { Diagnostic } from '../../src/core';
 import { CLEAN_MAP, edit } from '../core/fixtures';
+import { captureRender } from './captureRender';
 
 const diagnostic = (message: string): Diagnostic => ({
   code: 'silent-handoff', severity: 'warning', message,
@@ -107,18 +107,3 @@ describe('CLI output boundary: control characters from a map never reach the ter
     }
   });
 });
-
-async function captureRender(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  process.stdout.write = ((chunk: string) => { stdout += chunk; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
-  try {
-    return { code: await runRender(argv), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
