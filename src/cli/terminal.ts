@@ -13,6 +13,8 @@
 // C0 and C1 controls (DEL included) and the bidi embeddings, overrides and isolates.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// The subset JSON.stringify and XML leave as they are: DEL, C1 controls and the bidi characters.
+const KEPT_BY_FORMATS = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const hex4 = (c: string) => c.charCodeAt(0).toString(16).padStart(4, '0');
 
 /** Shows control and bidi characters as `\u001b`-style escapes, and defuses `##[` commands. */
@@ -40,7 +42,7 @@ export function safeLines(text: string): string {
  * `##[` written as `\uXXXX` escapes: a JSON reader gets exactly the same strings back.
  */
 export function safeJson(json: string): string {
-  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${hex4(c)}`).replace(/##\[/g, '##\\u005b');
+  return json.replace(KEPT_BY_FORMATS, (c) => `\\u${hex4(c)}`).replace(/##\[/g, '##\\u005b');
 }
 
 /**
@@ -52,7 +54,7 @@ export function safeJson(json: string): string {
 export function safeXml(xml: string): string {
   return xml
     .replace(/\r\n?/g, '\n') // what an XML reader reads anyway (end-of-line handling); a lone CR would overwrite the line
-    .replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
+    .replace(KEPT_BY_FORMATS, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
     .replace(/##\[/g, '##&#x5b;')
     .replace(/^([ \t]*):(?=:)/gm, '$1&#x3a;');
 }

@@ -247,7 +247,8 @@ export class TicketAggregator {
     for (const column of acc.reads) {
       const raw = cell(column)?.trim();
       if (!raw) continue;
-      const unreadable = DATE_COLUMNS.includes(column) ? dates[column] === undefined : column !== 'category' && column !== 'channel' && column !== 'priority' && countOf(raw) === undefined;
+      // The columns a metric reads are dates or counts (filters are matched as text, never read).
+      const unreadable = DATE_COLUMNS.includes(column) ? dates[column] === undefined : countOf(raw) === undefined;
       if (!unreadable) continue;
       // Counted in the first column found unreadable, which the message names.
       if (!acc.unreadable) acc.unreadable = { column, value: raw, row: this.rows, count: 1 };
@@ -274,18 +275,12 @@ export class TicketAggregator {
         acc.denominator++;
         if ((countOf(cell('reopened')) ?? 0) > 0) acc.numerator++;
         return;
-      case 'escalation_rate': {
-        const escalated = countOf(cell('escalated'));
-        if (escalated === undefined) return;
+      case 'escalation_rate': case 'transfer_rate': {
+        // Over tickets whose column says either way; an empty cell says nothing.
+        const count = countOf(cell(acc.query.metric === 'escalation_rate' ? 'escalated' : 'transfers'));
+        if (count === undefined) return;
         acc.denominator++;
-        if (escalated > 0) acc.numerator++;
-        return;
-      }
-      case 'transfer_rate': {
-        const transfers = countOf(cell('transfers'));
-        if (transfers === undefined) return;
-        acc.denominator++;
-        if (transfers > 0) acc.numerator++;
+        if (count > 0) acc.numerator++;
         return;
       }
       case 'csat': {

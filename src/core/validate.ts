@@ -70,7 +70,7 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
       rule.check(context);
     }
   }
-  const silenced = disabledLines(doc.text);
+  const silenced = disabledLines(doc);
   // A misspelt rule name would silence nothing, quietly: say so on the comment.
   for (const unknown of silenced.unknown) {
     const guess = closest(unknown.name, RULES.map((r) => r.name));
@@ -102,27 +102,19 @@ const DISABLE = 'journeymap-disable-next-line';
  * Lines (zero-based) silenced by a disable comment on the line before, with the rules named, and
  * the names in those comments that are not rules.
  */
-function disabledLines(text: string): { lines: Map<number, Set<string>>; unknown: { name: string; span: Span }[] } {
+function disabledLines(doc: JourneyDocument): { lines: Map<number, Set<string>>; unknown: { name: string; span: Span }[] } {
   const lines = new Map<number, Set<string>>();
   const unknown: { name: string; span: Span }[] = [];
-  if (!text.includes(DISABLE)) return { lines, unknown };
-  const source = text.split(/(\r\n|\r|\n)/);
-  let offset = 0;
-  const starts: number[] = [];
-  const content: string[] = [];
-  for (let i = 0; i < source.length; i += 2) {
-    starts.push(offset);
-    content.push(source[i]);
-    offset += source[i].length + (source[i + 1]?.length ?? 0);
-  }
-  for (let i = 0; i < content.length; i++) {
-    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(content[i]);
+  if (!doc.text.includes(DISABLE)) return { lines, unknown };
+  const index = doc.lines;
+  for (let i = 0; i < index.lineCount; i++) {
+    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(index.lineText(i));
     if (!match) continue;
     // The finding is on the next line that holds YAML content, skipping further comment lines.
     let target = i + 1;
-    while (target < content.length && /^\s*(#.*)?$/.test(content[target])) target++;
+    while (target < index.lineCount && /^\s*(#.*)?$/.test(index.lineText(target))) target++;
     const set = lines.get(target) ?? new Set<string>();
-    const namesAt = starts[i] + match.index + match[0].length - match[1].length;
+    const namesAt = index.lineStart(i) + match.index + match[0].length - match[1].length;
     let named = 0;
     for (const word of match[1].matchAll(/[^\s,]+/g)) {
       // A second `#` starts a note about why (`# journeymap-disable-next-line loop # it is wanted`).

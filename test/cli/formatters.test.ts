@@ -7,7 +7,7 @@ import { formatGithub, formatJson, formatText } from '../../src/cli/formatters';
 import { safeLines, safeXml, visible, visibleText } from '../../src/cli/terminal';
 import type { Diagnostic } from '../../src/core';
 import { CLEAN_MAP, edit } from '../core/fixtures';
-import { captureRender } from './captureRender';
+import { captureRender } from './capture';
 
 const diagnostic = (message: string): Diagnostic => ({
   code: 'silent-handoff', severity: 'warning', message,

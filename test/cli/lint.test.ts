@@ -4,23 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRepositoryRoot } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/usage';
 import { CLEAN_MAP, edit, FILES } from '../core/fixtures';
+import { runCli, type Run } from './capture';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, color: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('journeymap lint (CLI)', () => {
   let ws: string;

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getLanguageService } from '../../src/core';
 import { nodeFileReader, toCorePath } from '../../src/cli/io';
 import { CLEAN_MAP, edit, positionOf } from '../core/fixtures';
 import { HEADER, ROWS } from '../core/tickets.test';
+import { runCli } from './capture';
 
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\n;]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 
@@ -24,7 +25,7 @@ describe('computed metrics through real CSV files', () => {
 
   beforeEach(() => {
     ws = mkdtempSync(join(tmpdir(), 'journeymap-metrics-'));
-    for (const dir of ['maps', 'data', 'runbooks']) require('node:fs').mkdirSync(join(ws, dir));
+    for (const dir of ['maps', 'data', 'runbooks']) mkdirSync(join(ws, dir));
     writeFileSync(join(ws, 'runbooks', 'lockout.md'), '# Lockout\n\n## Symptoms\n');
     write([HEADER, ...ROWS].map(csvLine).join('\n') + '\n');
   });
@@ -102,63 +103,53 @@ describe('computed metrics through real CSV files', () => {
 });
 
 describe('journeymap metrics (CLI)', () => {
-  it('prints every metric of the example with computed values marked, and json on request', async () => {
-    const { main } = await import('../../src/cli/main');
-    let stdout = '';
-    const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: process.cwd(), color: false };
-    assert.equal(await main(['metrics', 'examples/locked-out-admin.journey.yaml', '--today', '2026-11-27'], io), 0);
-    const fcr = stdout.split('\n').find((l) => /^desk-ack\s+fcr\s/.test(l));
-    assert.match(fcr!, /^desk-ack\s+fcr\s+\d+(\.\d)?% \*\s+75%\s+(misses by [\d.]+ points|meets)\s+desk-export\s+\d+$/);
-    stdout = '';
-    assert.equal(await main(['metrics', 'examples/locked-out-admin.journey.yaml', '--format', 'json'], io), 0);
-    const json = JSON.parse(stdout);
-    const computed = json.metrics.filter((m: { computed: boolean }) => m.computed);
-    assert.ok(computed.length >= 5 && computed.every((m: { n: number }) => m.n > 0));
-    assert.equal(await main(['metrics'], { ...io, stderr: () => undefined }), 2);
-  });
-
-  it('reads the ticket export of a map outside the current folder: the root follows the map (its git repository)', async () => {
-    const { main } = await import('../../src/cli/main');
-    const ws = mkdtempSync(join(tmpdir(), 'journeymap-metrics-root-'));
+  /** A temporary folder for one test, removed afterwards. */
+  async function inTemp(name: string, body: (dir: string) => Promise<void>): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), `journeymap-metrics-${name}-`));
     try {
-      for (const dir of ['.git', 'maps', 'data', 'runbooks']) require('node:fs').mkdirSync(join(ws, dir));
-      writeFileSync(join(ws, 'data', 'tickets.csv'), [HEADER, ...ROWS].map(csvLine).join('\n') + '\n');
-      writeFileSync(join(ws, 'maps', 'admin.journey.yaml'), computedMap());
-      let stdout = '';
-      const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: process.cwd(), color: false };
-      assert.equal(await main(['metrics', join(ws, 'maps', 'admin.journey.yaml'), '--format', 'json'], io), 0);
-      const fcr = JSON.parse(stdout).metrics.find((m: { metric: string }) => m.metric === 'fcr');
-      assert.deepEqual([fcr.value, fcr.computed, fcr.n], ['33.3%', true, 3], stdout);
-    } finally {
-      rmSync(ws, { recursive: true, force: true });
-    }
-  });
-
-  it('a folder is a usage error naming a map in it, not EISDIR', async () => {
-    const { main } = await import('../../src/cli/main');
-    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-dir-'));
-    try {
-      require('node:fs').mkdirSync(join(dir, 'maps'));
-      require('node:fs').mkdirSync(join(dir, 'empty'));
-      writeFileSync(join(dir, 'maps', 'a.journey.yaml'), CLEAN_MAP);
-      let stdout = '';
-      let stderr = '';
-      const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: dir, color: false };
-      assert.equal(await main(['metrics', 'maps/'], io), 2);
-      assert.equal(stdout, '');
-      assert.match(stderr, /^journeymap: metrics takes one map file, and maps\/ is a folder \(it holds 1 map, e\.g\. maps\/a\.journey\.yaml\)\. "journeymap lint maps\/" checks a whole folder\.\n/);
-      assert.doesNotMatch(stderr, /EISDIR/);
-      stderr = '';
-      assert.equal(await main(['metrics', 'empty', '--format', 'json'], io), 2);
-      assert.match(stderr, /empty is a folder \(it holds no journey maps\)/);
+      await body(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('prints every metric of the example with computed values marked, and json on request', async () => {
+    const table = await runCli(['metrics', 'examples/locked-out-admin.journey.yaml', '--today', '2026-11-27'], process.cwd());
+    assert.equal(table.code, 0);
+    const fcr = table.stdout.split('\n').find((l) => /^desk-ack\s+fcr\s/.test(l));
+    assert.match(fcr!, /^desk-ack\s+fcr\s+\d+(\.\d)?% \*\s+75%\s+(misses by [\d.]+ points|meets)\s+desk-export\s+\d+$/);
+    const json = await runCli(['metrics', 'examples/locked-out-admin.journey.yaml', '--format', 'json'], process.cwd());
+    assert.equal(json.code, 0);
+    const computed = JSON.parse(json.stdout).metrics.filter((m: { computed: boolean }) => m.computed);
+    assert.ok(computed.length >= 5 && computed.every((m: { n: number }) => m.n > 0));
+    assert.equal((await runCli(['metrics'], process.cwd())).code, 2);
   });
 
-  it('a file that is not a map (empty, blank, comments only, a list, broken YAML) fails with lint\'s reason, in both formats', async () => {
-    const { main } = await import('../../src/cli/main');
-    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-notmap-'));
+  it('reads the ticket export of a map outside the current folder: the root follows the map (its git repository)', () => inTemp('root', async (ws) => {
+    for (const dir of ['.git', 'maps', 'data', 'runbooks']) mkdirSync(join(ws, dir));
+    writeFileSync(join(ws, 'data', 'tickets.csv'), [HEADER, ...ROWS].map(csvLine).join('\n') + '\n');
+    writeFileSync(join(ws, 'maps', 'admin.journey.yaml'), computedMap());
+    const r = await runCli(['metrics', join(ws, 'maps', 'admin.journey.yaml'), '--format', 'json'], process.cwd());
+    assert.equal(r.code, 0);
+    const fcr = JSON.parse(r.stdout).metrics.find((m: { metric: string }) => m.metric === 'fcr');
+    assert.deepEqual([fcr.value, fcr.computed, fcr.n], ['33.3%', true, 3], r.stdout);
+  }));
+
+  it('a folder is a usage error naming a map in it, not EISDIR', () => inTemp('dir', async (dir) => {
+    mkdirSync(join(dir, 'maps'));
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'maps', 'a.journey.yaml'), CLEAN_MAP);
+    const r = await runCli(['metrics', 'maps/'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^journeymap: metrics takes one map file, and maps\/ is a folder \(it holds 1 map, e\.g\. maps\/a\.journey\.yaml\)\. "journeymap lint maps\/" checks a whole folder\.\n/);
+    assert.doesNotMatch(r.stderr, /EISDIR/);
+    const empty = await runCli(['metrics', 'empty', '--format', 'json'], dir);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /empty is a folder \(it holds no journey maps\)/);
+  }));
+
+  it('a file that is not a map (empty, blank, comments only, a list, broken YAML) fails with lint\'s reason, in both formats', () => inTemp('notmap', async (dir) => {
     const cases: [string, string, RegExp][] = [
       ['empty', '', /x\.journey\.yaml:1:1 {2}error {4}The file is empty\. .* {2}missing-field$/m],
       ['blank', '\n  \n\n', /The file is empty\./],
@@ -168,72 +159,51 @@ describe('journeymap metrics (CLI)', () => {
       ['scalar', 'just some text\n', /A journey map is a YAML mapping of keys/],
       ['broken', edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: a: b: c'), /x\.journey\.yaml:2:\d+ {2}error {4}.* {2}yaml-syntax$/m],
     ];
-    try {
-      for (const [name, text, reason] of cases) {
-        writeFileSync(join(dir, 'x.journey.yaml'), text);
-        for (const format of ['text', 'json']) {
-          let stdout = '';
-          let stderr = '';
-          const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: dir, color: false };
-          assert.equal(await main(['metrics', 'x.journey.yaml', '--format', format], io), 1, `${name} ${format}: ${stdout}${stderr}`);
-          assert.equal(stdout, '', `${name} ${format}`);
-          assert.match(stderr, /^journeymap: x\.journey\.yaml is not a journey map that can be read:\n/, name);
-          assert.match(stderr, reason, name);
-        }
-        const lint = await main(['lint', 'x.journey.yaml'], { stdout: () => undefined, stderr: () => undefined, cwd: dir, color: false });
-        assert.equal(lint, 1, `lint fails on ${name} too`);
+    for (const [name, text, reason] of cases) {
+      writeFileSync(join(dir, 'x.journey.yaml'), text);
+      for (const format of ['text', 'json']) {
+        const r = await runCli(['metrics', 'x.journey.yaml', '--format', format], dir);
+        assert.equal(r.code, 1, `${name} ${format}: ${r.stdout}${r.stderr}`);
+        assert.equal(r.stdout, '', `${name} ${format}`);
+        assert.match(r.stderr, /^journeymap: x\.journey\.yaml is not a journey map that can be read:\n/, name);
+        assert.match(r.stderr, reason, name);
       }
-      // A map with no metrics is still a map: the table says so and the run succeeds.
-      writeFileSync(join(dir, 'x.journey.yaml'), CLEAN_MAP.replace(/\n {8}metrics:\n {10}.*/g, ''));
-      let stdout = '';
-      assert.equal(await main(['metrics', 'x.journey.yaml'], { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: dir, color: false }), 0);
-      assert.equal(stdout, 'This map has no metrics.\n');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+      assert.equal((await runCli(['lint', 'x.journey.yaml'], dir)).code, 1, `lint fails on ${name} too`);
     }
-  });
+    // A map with no metrics is still a map: the table says so and the run succeeds.
+    writeFileSync(join(dir, 'x.journey.yaml'), CLEAN_MAP.replace(/\n {8}metrics:\n {10}.*/g, ''));
+    const none = await runCli(['metrics', 'x.journey.yaml'], dir);
+    assert.equal(none.code, 0);
+    assert.equal(none.stdout, 'This map has no metrics.\n');
+  }));
 
-  it('json: a value, target or source the map does not give is null, shown as - in the table', async () => {
-    const { main } = await import('../../src/cli/main');
-    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-null-'));
-    try {
-      writeFileSync(join(dir, 'x.journey.yaml'), edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { target: 80% }'));
-      let stdout = '';
-      const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: dir, color: false };
-      assert.equal(await main(['metrics', 'x.journey.yaml', '--format', 'json', '--today', '2026-11-27'], io), 0);
-      const rows = JSON.parse(stdout).metrics;
-      const pick = (metric: string) => rows.find((m: { metric: string }) => m.metric === metric);
-      assert.deepEqual([pick('fcr').value, pick('fcr').target, pick('fcr').source], [null, '80%', null]);
-      assert.deepEqual([pick('repeat_contact_rate').source, pick('time_to_resolution').source], ['tickets-q3', null]);
-      assert.ok(!stdout.includes('"-"'), stdout);
-      stdout = '';
-      assert.equal(await main(['metrics', 'x.journey.yaml', '--today', '2026-11-27'], io), 0);
-      assert.match(stdout, /^desk-verify\s+fcr\s+-\s+80%\s+no-value\s+-$/m);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('json: a value, target or source the map does not give is null, shown as - in the table', () => inTemp('null', async (dir) => {
+    writeFileSync(join(dir, 'x.journey.yaml'), edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { target: 80% }'));
+    const json = await runCli(['metrics', 'x.journey.yaml', '--format', 'json', '--today', '2026-11-27'], dir);
+    assert.equal(json.code, 0);
+    const rows = JSON.parse(json.stdout).metrics;
+    const pick = (metric: string) => rows.find((m: { metric: string }) => m.metric === metric);
+    assert.deepEqual([pick('fcr').value, pick('fcr').target, pick('fcr').source], [null, '80%', null]);
+    assert.deepEqual([pick('repeat_contact_rate').source, pick('time_to_resolution').source], ['tickets-q3', null]);
+    assert.ok(!json.stdout.includes('"-"'), json.stdout);
+    const table = await runCli(['metrics', 'x.journey.yaml', '--today', '2026-11-27'], dir);
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /^desk-verify\s+fcr\s+-\s+80%\s+no-value\s+-$/m);
+  }));
 
-  it('metric names, values and sources from the map are printed with control characters escaped', async () => {
-    const { main } = await import('../../src/cli/main');
+  it('metric names, values and sources from the map are printed with control characters escaped', () => inTemp('cli', async (dir) => {
     // eslint-disable-next-line no-control-regex
     const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-    const dir = mkdtempSync(join(tmpdir(), 'journeymap-metrics-cli-'));
-    try {
-      const map = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', '"x\\e[2Jy": { value: 64, target: 80, better: higher, source: "s\\e]0;t\\a ##[stop-commands]k" }');
-      writeFileSync(join(dir, 'e.journey.yaml'), map);
-      let stdout = '';
-      const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, cwd: dir, color: false };
-      assert.equal(await main(['metrics', 'e.journey.yaml', '--today', '2026-11-27'], io), 0);
-      assert.ok(!CONTROL.test(stdout.replace(/\n/g, '')) && !stdout.includes('##['), JSON.stringify(stdout));
-      assert.match(stdout, /^desk-verify\s+x\\u001b\[2Jy \(custom\)\s+64\s+80\s+.*s\\u001b\]0;t\\u0007 ##\\u005bstop-commands\]k/m);
-      stdout = '';
-      assert.equal(await main(['metrics', 'e.journey.yaml', '--format', 'json'], io), 0);
-      assert.ok(!CONTROL.test(stdout.replace(/\n/g, '')) && !stdout.includes('##['), JSON.stringify(stdout));
-      const row = JSON.parse(stdout).metrics.find((m: { touchpoint: string }) => m.touchpoint === 'desk-verify');
-      assert.deepEqual([row.metric, row.value, row.target, row.source], ['x\u001b[2Jy', '64', '80', 's\u001b]0;t\u0007 ##[stop-commands]k']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    const map = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', '"x\\e[2Jy": { value: 64, target: 80, better: higher, source: "s\\e]0;t\\a ##[stop-commands]k" }');
+    writeFileSync(join(dir, 'e.journey.yaml'), map);
+    const table = await runCli(['metrics', 'e.journey.yaml', '--today', '2026-11-27'], dir);
+    assert.equal(table.code, 0);
+    assert.ok(!CONTROL.test(table.stdout.replace(/\n/g, '')) && !table.stdout.includes('##['), JSON.stringify(table.stdout));
+    assert.match(table.stdout, /^desk-verify\s+x\\u001b\[2Jy \(custom\)\s+64\s+80\s+.*s\\u001b\]0;t\\u0007 ##\\u005bstop-commands\]k/m);
+    const json = await runCli(['metrics', 'e.journey.yaml', '--format', 'json'], dir);
+    assert.equal(json.code, 0);
+    assert.ok(!CONTROL.test(json.stdout.replace(/\n/g, '')) && !json.stdout.includes('##['), JSON.stringify(json.stdout));
+    const row = JSON.parse(json.stdout).metrics.find((m: { touchpoint: string }) => m.touchpoint === 'desk-verify');
+    assert.deepEqual([row.metric, row.value, row.target, row.source], ['x\u001b[2Jy', '64', '80', 's\u001b]0;t\u0007 ##[stop-commands]k']);
+  }));
 });

