@@ -147,8 +147,8 @@ function memoryReader(): FileReader {
   const files = new Map<string, string>();
   for (const [path, text] of generatedFiles()) files.set(`file:///bench/${path}`, text);
   return {
-    readFile: async (path) => files.get(path),
-    exists: async (path) => files.has(path),
+    readFile: async (path) => (files.has(path) ? { text: files.get(path)!, version: 'v1' } : { problem: { kind: 'missing' } }),
+    stat: async (path) => (files.has(path) ? { version: 'v1' } : { problem: { kind: 'missing' } }),
   };
 }
 

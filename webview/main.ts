@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { renderSvg, renderSvgParts, THEMES } from '../src/core/render';
 import type { Card, Layout } from '../src/core/layout/types';
-import { ELK_MAX_TOUCHPOINTS, routeWithElk, type ElkLike } from '../src/core/layout/elk';
+import { elkBound, routeWithElk, type ElkLike } from '../src/core/layout/elk';
 import {
   DEFAULT_TOGGLES, isHostMessage, type HostMessage, type PreviewState, type PreviewToggles, type WebviewMessage,
 } from '../src/shared/previewMessages';
@@ -129,6 +129,16 @@ function loadElk(): Promise<ElkLike | undefined> {
   return elkPromise;
 }
 
+/** elk gets this long to route a map: its input is bounded, so only a pathological map comes near it. */
+const ELK_DEADLINE_MS = 10_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    work.then((value) => { clearTimeout(timer); resolve(value); }, () => { clearTimeout(timer); resolve(undefined); });
+  });
+}
+
 /** Same cards in the same places and the same edges: the previous elk routes still fit. */
 function sameGeometry(a: Layout, b: Layout): boolean {
   if (a.cards.length !== b.cards.length || a.flows.length !== b.flows.length) return false;
@@ -147,7 +157,7 @@ function show(next: Layout): void {
   gridLayout = next;
   const seq = ++renderSeq;
   if (elkTimer) clearTimeout(elkTimer);
-  const useElk = state.toggles.elk && next.cards.length <= ELK_MAX_TOUCHPOINTS && next.flows.length > 0 && !!elkUri;
+  const useElk = state.toggles.elk && next.flows.length > 0 && !elkBound(next) && !!elkUri;
   if (useElk && previous?.router === 'elk' && previousGrid && sameGeometry(previousGrid, next)) {
     draw({ ...next, flows: previous.flows, router: 'elk' });
     return;
@@ -157,7 +167,13 @@ function show(next: Layout): void {
   elkTimer = setTimeout(() => {
     void loadElk().then(async (elk) => {
       if (!elk || seq !== renderSeq) return;
-      const routed = await routeWithElk(next, elk);
+      const routed = await withDeadline(routeWithElk(next, elk), ELK_DEADLINE_MS);
+      if (routed === undefined) {
+        // Past the deadline the worker is stopped (it cannot be interrupted otherwise) and the grid routes stand.
+        (elk as unknown as { terminateWorker?(): void }).terminateWorker?.();
+        elkPromise = undefined;
+        return;
+      }
       if (seq === renderSeq && routed !== next) draw(routed);
     });
   }, previous ? 350 : 0);

@@ -1,57 +1,42 @@
 /** File access for the CLI: Node's file system behind the core's FileReader interface. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { FileReader } from '../core';
-import { fileVersion, readCsvRecords } from '../node/csvRecords';
+import { DEFAULT_MAX_SIZE, unreadableMapDiagnostic, type Diagnostic } from '../core';
+import { isInside, readRegularFile } from '../node/files';
 
-/** Converts an OS path to the '/'-separated form the core resolves links in. */
-export function toCorePath(osPath: string): string {
-  return path.resolve(osPath).split(path.sep).join('/');
-}
+export { fromCorePath, toCorePath } from '../node/files';
 
-export function fromCorePath(corePath: string): string {
-  return process.platform === 'win32' ? corePath.split('/').join(path.sep) : corePath;
-}
+/** A map's text, the finding that stands for a file refused before reading (too large, not a file...), or nothing there. */
+export type MapText = { text: string } | { refused: Diagnostic } | { missing: true };
 
 /**
  * A map's text as an editor shows it: without the UTF-8 byte-order mark, which VS Code drops too,
- * so line-1 columns in the CLI's findings match the editor's.
+ * so line-1 columns in the CLI's findings match the editor's. The file must be a regular file,
+ * checked on the open handle (a named pipe would block), and is refused by size before it is read.
  */
-export async function readMapText(file: string): Promise<string> {
-  const text = await fs.readFile(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export async function readMapText(file: string): Promise<MapText> {
+  const read = await readRegularFile(path.resolve(file), DEFAULT_MAX_SIZE);
+  if (!('problem' in read)) return { text: read.text };
+  const refused = unreadableMapDiagnostic(read.problem);
+  return refused ? { refused } : { missing: true };
 }
-
-export const nodeFileReader: FileReader = {
-  async readFile(corePath) {
-    try {
-      const stat = await fs.stat(fromCorePath(corePath));
-      if (!stat.isFile() || stat.size > 20_000_000) return undefined;
-      return await fs.readFile(fromCorePath(corePath), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  async exists(corePath) {
-    try {
-      return (await fs.stat(fromCorePath(corePath))).isFile();
-    } catch {
-      return false;
-    }
-  },
-  readRecords: (corePath, onRecord) => readCsvRecords(fromCorePath(corePath), onRecord),
-  version: (corePath) => fileVersion(fromCorePath(corePath)),
-};
 
 const MAP_RE = /\.journey\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 /** Expands files and folders into map files (folders are searched for *.journey.yaml|yml). */
-export async function findMapFiles(inputs: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
+export async function findMapFiles(inputs: string[], cwd: string): Promise<{ files: string[]; missing: string[]; unreadable: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const unreadable: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push(`${dir} (${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
@@ -72,7 +57,7 @@ export async function findMapFiles(inputs: string[], cwd: string): Promise<{ fil
     if (stat.isDirectory()) await walk(absolute);
     else files.push(absolute);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, unreadable };
 }
 
 /** The folder links are checked against, and how it was chosen (for the hint after findings). */
@@ -121,11 +106,6 @@ export async function findRepositoryRoot(start: string): Promise<string | undefi
       dir = parent;
     }
   }
-}
-
-function isInside(folder: string, target: string): boolean {
-  const relative = path.relative(folder, target);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** The nearest folder containing both (the file system root when they share nothing else). */

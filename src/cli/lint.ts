@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLanguageService, ruleByName, type SeveritySetting } from '../core';
 import { formatGithub, formatJson, formatText, summarize, type FileResult } from './formatters';
-import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, readMapText, toCorePath } from './io';
+import { defaultWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
+import { RootedFiles } from '../node/files';
 import { visibleLine } from './terminal';
-import { UsageError, type Io } from './usage';
+import { todayOption, UsageError, type Io } from './usage';
 
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -48,8 +49,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   }
   const format = values.format!;
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`--format must be text, json or github, not "${format}".`);
-  const today = values.today;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date like 2026-09-30, not "${today}".`);
+  const today = todayOption(values.today);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -64,11 +64,13 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   }
 
   const inputs = positionals.length ? positionals : ['.'];
-  const { files, missing } = await findMapFiles(inputs, io.cwd);
+  const { files, missing, unreadable } = await findMapFiles(inputs, io.cwd);
   if (missing.length) {
     io.stderr(`journeymap: no such file or folder: ${visibleLine(missing.join(', '))}\n`);
     return 2;
   }
+  // A folder that cannot be listed may hold maps: the run cannot say they pass.
+  for (const folder of unreadable) io.stderr(`journeymap: cannot read the folder ${visibleLine(folder)}: the maps in it were not checked\n`);
   if (!files.length) {
     io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${visibleLine(inputs.join(', '))}\n`);
     return 2;
@@ -77,18 +79,13 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     ? { root: path.resolve(io.cwd, values.root), why: 'given with --root' }
     : await defaultWorkspaceRoot(inputs, io.cwd);
   const root = toCorePath(chosen.root);
-  const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, rules, workspaceRoot: root });
+  const service = getLanguageService({ fileReader: new RootedFiles(chosen.root), today: today ? () => today : undefined, rules, workspaceRoot: root });
 
   const results: FileResult[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readMapText(file);
-    } catch (error) {
-      io.stderr(`journeymap: cannot read ${visibleLine(file)}: ${visibleLine((error as Error).message)}\n`);
-      return 2;
-    }
-    const diagnostics = await service.validate(toCorePath(file), text);
+    const read = await readMapText(file);
+    if ('missing' in read) continue; // deleted since the folder was listed: nothing to check
+    const diagnostics = 'text' in read ? await service.validate(toCorePath(file), read.text) : [read.refused];
     service.forget(toCorePath(file));
     results.push({ path: displayPath(io.cwd, file), diagnostics });
   }
@@ -98,6 +95,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   if (format === 'text' && results.some((r) => r.diagnostics.some((d) => d.code === 'link-outside-workspace'))) {
     io.stdout(`Links were checked against the workspace root ${visibleLine(chosen.root)} (${chosen.why}); links outside it are never read. Use --root DIR to choose another folder.\n`);
   }
+  if (unreadable.length) return 2;
   const summary = summarize(results);
   if (summary.errors > 0) return 1;
   if (summary.warnings > maxWarnings) {

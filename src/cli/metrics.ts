@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap } from 'yaml';
 import { evaluateMetric, getLanguageService, metricInfo } from '../core';
-import { defaultWorkspaceRoot, findMapFiles, nodeFileReader, readMapText, toCorePath } from './io';
+import { defaultWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
+import { RootedFiles } from '../node/files';
 import { safeJson, safeLines, visibleLine } from './terminal';
-import { UsageError, type Io } from './usage';
+import { todayOption, UsageError, type Io } from './usage';
 
 export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD]
 
@@ -44,28 +45,26 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('metrics takes exactly one map file.');
   if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not "${values.format}".`);
-  const today = values.today;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date like 2026-09-30, not "${today}".`);
+  const today = todayOption(values.today);
   const file = path.resolve(io.cwd, positionals[0]);
   if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) {
     const { files } = await findMapFiles([file], io.cwd);
     const example = files.length ? ` (it holds ${files.length} map${files.length === 1 ? '' : 's'}, e.g. ${path.relative(io.cwd, files[0]) || files[0]})` : ' (it holds no journey maps)';
     throw new UsageError(`metrics takes one map file, and ${positionals[0]} is a folder${example}. "journeymap lint ${positionals[0]}" checks a whole folder.`);
   }
-  let text: string;
-  try {
-    text = await readMapText(file);
-  } catch (error) {
-    io.stderr(`journeymap: cannot read ${visibleLine(positionals[0])}: ${visibleLine((error as Error).message)}\n`);
+  const read = await readMapText(file);
+  if ('missing' in read) {
+    io.stderr(`journeymap: no such file: ${visibleLine(positionals[0])}\n`);
     return 2;
   }
   const { root } = await defaultWorkspaceRoot([file], io.cwd); // the same default as lint's
-  const service = getLanguageService({ fileReader: nodeFileReader, today: today ? () => today : undefined, workspaceRoot: toCorePath(root) });
+  const service = getLanguageService({ fileReader: new RootedFiles(root), today: today ? () => today : undefined, workspaceRoot: toCorePath(root) });
   const uri = toCorePath(file);
-  const diagnostics = await service.validate(uri, text); // reads the ticket exports
+  const text = 'text' in read ? read.text : '';
+  const diagnostics = 'text' in read ? await service.validate(uri, text) : [read.refused]; // validation reads the ticket exports
   const doc = service.parse(uri, text);
   // A file that is not a map has no metrics to list: say why, as lint does, and fail.
-  const notAMap = !doc.yaml || !isMap(doc.yaml.contents);
+  const notAMap = !('text' in read) || !doc.yaml || !isMap(doc.yaml.contents);
   const problems = diagnostics.filter((d) => d.severity === 'error' && (notAMap || BLOCKING.has(d.code)));
   if (notAMap || problems.length) {
     const shown = visibleLine(positionals[0]);

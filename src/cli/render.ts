@@ -6,11 +6,12 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { getLanguageService } from '../core';
-import { defaultWorkspaceRoot, nodeFileReader, readMapText, toCorePath } from './io';
+import { defaultWorkspaceRoot, readMapText, toCorePath } from './io';
+import { RootedFiles } from '../node/files';
 import { safeLines, safeXml, visibleLine } from './terminal';
 import { layoutJourney } from '../core/layout';
 import { renderSvg, THEMES } from '../core/render';
-import { routeWithElk, ELK_MAX_TOUCHPOINTS } from '../core/layout/elk';
+import { elkBound, routeWithElk, ELK_MAX_TOUCHPOINTS } from '../core/layout/elk';
 
 export const RENDER_USAGE = `Usage: journeymap render <map.journey.yaml> [-o out.svg] [--theme light|dark] [--router grid|elk]
 
@@ -76,17 +77,20 @@ export async function runRender(argv: string[]): Promise<number> {
     process.stderr.write(`journeymap render: ${visibleLine(args)}\n\n${RENDER_USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await readMapText(args.file);
-  } catch (error) {
-    process.stderr.write(`journeymap render: cannot read ${visibleLine(args.file)}: ${visibleLine((error as NodeJS.ErrnoException).code ?? String(error))}\n`);
+  const read = await readMapText(args.file);
+  if ('missing' in read) {
+    process.stderr.write(`journeymap render: cannot read ${visibleLine(args.file)}: no such file\n`);
     return 2;
   }
+  if (!('text' in read)) {
+    process.stderr.write(`journeymap render: cannot draw ${visibleLine(args.file)}:\n${visibleLine(args.file)}:1:1  ${visibleLine(read.refused.message)}  ${read.refused.code}\n`);
+    return 1;
+  }
+  const text = read.text;
   // Validation computes the metrics that come from ticket exports (`from:`), so the picture shows them.
   const mapPath = toCorePath(path.resolve(args.file));
-  const root = toCorePath((await defaultWorkspaceRoot([args.file], process.cwd())).root); // the same default as lint's
-  const service = getLanguageService({ fileReader: nodeFileReader, workspaceRoot: root });
+  const { root: rootFolder } = await defaultWorkspaceRoot([args.file], process.cwd()); // the same default as lint's
+  const service = getLanguageService({ fileReader: new RootedFiles(rootFolder), workspaceRoot: toCorePath(rootFolder) });
   try {
     await service.validate(mapPath, text);
   } catch {
@@ -102,8 +106,12 @@ export async function runRender(argv: string[]): Promise<number> {
     return 1;
   }
   let layout = layoutJourney(doc);
-  const useElk = args.router === 'elk' || (args.router === 'auto' && layout.cards.length <= ELK_MAX_TOUCHPOINTS);
-  if (useElk) {
+  // elk's input is bounded (ELK_LIMITS): past a bound the grid routes stand, and the note says why.
+  const bound = args.router === 'grid' ? undefined : elkBound(layout);
+  if (bound && (args.router === 'elk' || layout.cards.length <= ELK_MAX_TOUCHPOINTS)) {
+    process.stderr.write(`journeymap render: edges drawn with the grid router: ${bound}.\n`);
+  }
+  if (args.router !== 'grid' && !bound) {
     try {
       const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
       layout = await routeWithElk(layout, new ELK());

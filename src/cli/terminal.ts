@@ -10,11 +10,14 @@
  * text output through `safeLines`. JSON and SVG keep the exact content and use their own escapes.
  */
 
-// C0 and C1 controls (DEL included) and the bidi embeddings, overrides and isolates.
+// C0 and C1 controls (DEL included), the bidi marks, embeddings, overrides and isolates, the
+// invisible ones (soft hyphen, zero-width space and joiners, word joiner, invisible operators,
+// byte-order mark) and the line and paragraph separators, which some terminals and log viewers
+// take as line breaks.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// The subset JSON.stringify and XML leave as they are: DEL, C1 controls and the bidi characters.
-const KEPT_BY_FORMATS = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// The subset JSON.stringify and XML leave as they are: all of the above but the C0 controls.
+const KEPT_BY_FORMATS = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 const hex4 = (c: string) => c.charCodeAt(0).toString(16).padStart(4, '0');
 
 /** Shows control and bidi characters as `\u001b`-style escapes, and defuses `##[` commands. */

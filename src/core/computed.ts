@@ -40,18 +40,16 @@ export async function computeMetrics(doc: JourneyDocument, uri: string, reader: 
 }
 
 async function computeSource(source: Source, path: string, metrics: Metric[], reader: FileReader, cache: TicketCache): Promise<void> {
-  if (!(await reader.exists(path))) return; // source-missing reports it
+  const stat = await reader.stat(path);
+  if ('problem' in stat) return; // source-missing or link-outside-workspace reports it
   const mapping = source.columns?.value ?? {};
   const queries = metrics.map(queryOf);
   const key = `${path}\u0000${JSON.stringify(mapping)}\u0000${queries.map(queryKey).sort().join('|')}`;
-  const version = (await reader.version?.(path)) ?? undefined;
-  let entry = version !== undefined ? cache.get(key) : undefined;
-  if (!entry || entry.version !== version) {
-    entry = { version: version ?? '', ...(await summarize(path, mapping, queries, reader)) };
-    if (version !== undefined) {
-      if (cache.size > 64) cache.delete(cache.keys().next().value as string);
-      cache.set(key, entry);
-    }
+  let entry = cache.get(key);
+  if (!entry || entry.version !== stat.version) {
+    entry = { version: stat.version, ...(await summarize(path, mapping, queries, reader)) };
+    if (cache.size > 64) cache.delete(cache.keys().next().value as string);
+    cache.set(key, entry);
   }
   if (entry.problem) {
     source.export = { rows: 0, problem: entry.problem };
@@ -90,5 +88,11 @@ async function summarize(path: string, mapping: Record<string, string>, queries:
   if (missing.length) {
     return { problem: { message: `The header has no column named ${missing.map((m) => `\`${m}\``).join(', ')}, which \`columns:\` maps. Fix the mapping to the export's header names.`, line: 1 } };
   }
-  return { summary: aggregator.finish() };
+  const summary = aggregator.finish();
+  // A Latin-1 or Windows-1252 export read as UTF-8 turns `Zürich` into `Z\uFFFDrich`: filters then
+  // silently match nothing. Refuse it with the fix rather than compute from mangled text.
+  if (summary.notUtf8Row !== undefined) {
+    return { problem: { message: `The export is not UTF-8: data row ${summary.notUtf8Row} holds bytes that are not UTF-8 (shown as \uFFFD). Save it as UTF-8 (in Excel: "CSV UTF-8").`, line: summary.notUtf8Row + 1 } };
+  }
+  return { summary };
 }

@@ -12,8 +12,10 @@ import {
   type LaneKind, type Located, type Metric, type Reference, type Review, type Source, type Span, type Stage, type Touchpoint,
 } from './model';
 import { LineIndex } from './text';
-import type { DiagnosticData, Severity } from './types';
-import { closest } from './suggest';
+import type { Diagnostic, DiagnosticData, FileProblem, Severity } from './types';
+import { describeFileProblem } from './paths';
+import { closest, SuggestBudget } from './suggest';
+import { quoteShort } from './quote';
 import { parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, type Quantity } from './values';
 import { metricInfo } from './metrics';
 import { TICKET_COLUMNS } from './tickets';
@@ -48,6 +50,30 @@ export interface JourneyDocument {
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
+
+/**
+ * The finding for a map the adapter refused before reading it (too large, a symbolic link out of
+ * the workspace, not a regular file, no permission), or undefined when it simply does not exist.
+ */
+export function unreadableMapDiagnostic(problem: FileProblem): Diagnostic | undefined {
+  const start = { line: 0, character: 0 };
+  const at = { start, end: start };
+  switch (problem.kind) {
+    case 'missing':
+      return undefined;
+    case 'too-large':
+      return { code: 'file-too-large', severity: 'error', message: tooLargeMessage(problem.size, problem.limit, 'bytes'), range: at };
+    case 'outside':
+      return { code: 'link-outside-workspace', severity: 'warning', message: `This map ${describeFileProblem(problem)}: it was not read.`, range: at };
+    default:
+      return { code: 'file-unreadable', severity: 'error', message: `This file ${describeFileProblem(problem)}: it was not checked.`, range: at };
+  }
+}
+
+/** Why a map was not checked: its size, the limit, and what to do. For adapters that refuse a file before reading it too. */
+export function tooLargeMessage(size: number, limit: number, unit: 'characters' | 'bytes'): string {
+  return `The file has ${size.toLocaleString('en-US')} ${unit}, over the ${limit.toLocaleString('en-US')} limit: it was not checked. Split it into one map per scenario.`;
+}
 const MAX_ALIAS_RESOLUTIONS = 1000;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -57,10 +83,7 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   };
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (text.length > maxSize) {
-    result.findings.push({
-      code: 'file-too-large', span: [0, 0],
-      message: `The file has ${text.length.toLocaleString('en-US')} characters, over the ${maxSize.toLocaleString('en-US')} limit: it was not checked. Split it into one map per scenario.`,
-    });
+    result.findings.push({ code: 'file-too-large', span: [0, 0], message: tooLargeMessage(text.length, maxSize, 'characters') });
     return result;
   }
   const deep = tooDeepAt(text);
@@ -75,11 +98,7 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   }
   let yaml: Document.Parsed;
   try {
-    // Duplicate keys are found by the model walk with a Set: the parser's own check is quadratic.
-    // The YAML parser does not take a lone CR (classic Mac) as a line break; a LF in its place
-    // keeps every offset, so the findings still point into the text as written.
-    const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-    yaml = parseDocument(source, { prettyErrors: false, uniqueKeys: false, strict: true, keepSourceTokens: false });
+    yaml = parseYaml(text);
   } catch (error) {
     // The YAML parser recurses per nesting level; pathological nesting overflows the stack.
     const tooDeep = error instanceof RangeError;
@@ -114,6 +133,17 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   return result;
 }
 
+/**
+ * The YAML parse every part of the core uses, so a check after an edit sees what validation sees.
+ * Duplicate keys are found by the model walk with a Set: the parser's own check is quadratic. The
+ * YAML parser does not take a lone CR (classic Mac) as a line break; a LF in its place keeps every
+ * offset, so the findings still point into the text as written.
+ */
+export function parseYaml(text: string): Document.Parsed {
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return parseDocument(source, { prettyErrors: false, uniqueKeys: false, strict: true, keepSourceTokens: false });
+}
+
 /** Sorts by span start, skipping the sort when the walk already produced document order. */
 function sortByStart(items: { span: Span }[]): void {
   for (let i = 1; i < items.length; i++) {
@@ -140,6 +170,8 @@ function tooDeepAt(text: string): number | undefined {
   let quote = 0;
   const indents: number[] = [];
   let lineStart = true;
+  /** The last character on this line that is not a space, or -1 at the start of a line. */
+  let before = -1;
   for (let i = 0; i < text.length; i++) {
     if (lineStart) {
       lineStart = false;
@@ -160,19 +192,29 @@ function tooDeepAt(text: string): number | undefined {
       }
     }
     const c = text.charCodeAt(i);
-    if (c === 10) lineStart = true;
+    if (c === 10) {
+      lineStart = true;
+      before = -1;
+    }
     if (quote) {
       if (c === quote || c === 10) quote = 0; // an unclosed quote ends with the line, for this scan
       continue;
     }
-    if (c === 34 || c === 39) quote = c;
+    // A quote opens a quoted scalar only where a scalar starts (`[a'b` is the plain scalar a'b).
+    if ((c === 34 || c === 39) && startsScalar(before)) quote = c;
     else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
       while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) i++;
     } else if (c === 91 || c === 123) {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    if (c > 32) before = c;
   }
   return undefined;
+}
+
+/** Whether a scalar may start after this character: line start, `[`, `{`, `,`, `:`, `-`, `?`. */
+function startsScalar(before: number): boolean {
+  return before === -1 || before === 91 || before === 123 || before === 44 || before === 58 || before === 45 || before === 63;
 }
 
 function spanOfError(pos: [number, number], text: string): Span {
@@ -218,6 +260,7 @@ type FieldValues = Map<string, { pair: Pair; key: Scalar; keySpan: Span; value: 
 class ModelBuilder {
   private aliasBudget = MAX_ALIAS_RESOLUTIONS;
   private aliasReported = false;
+  private readonly suggestBudget = new SuggestBudget();
 
   constructor(private readonly doc: JourneyDocument, private readonly yaml: Document.Parsed) {}
 
@@ -415,7 +458,7 @@ class ModelBuilder {
     const quantity = parseQuantity(node.value, info?.units);
     const span = nodeSpan(node, this.doc.text);
     if (!quantity) {
-      this.report('invalid-value', span, `\`${String(node.value)}\` is not a metric ${part}. Write a percentage (18% or 0.18), a duration (45s, 35m, 4h, 2d, 1w${compoundHint(node.value)}), a rating (4.2/5) or a number.`);
+      this.report('invalid-value', span, `\`${quoteShort(String(node.value))}\` is not a metric ${part}. Write a percentage (18% or 0.18), a duration (45s, 35m, 4h, 2d, 1w${compoundHint(node.value)}), a rating (4.2/5) or a number.`);
       return undefined;
     }
     if (info && !info.units.includes(quantity.kind)) {
@@ -485,9 +528,9 @@ class ModelBuilder {
       }
       const field = spec.fields[name];
       if (!field) {
-        const suggestion = closest(name, Object.keys(spec.fields));
+        const suggestion = closest(name, Object.keys(spec.fields), this.suggestBudget);
         this.report('unknown-key', keySpan,
-          `\`${name}\` is not a field of a ${shape === 'map' ? 'journey map' : shape}.` +
+          `\`${quoteShort(name)}\` is not a field of a ${shape === 'map' ? 'journey map' : shape}.` +
           (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields: ${Object.keys(spec.fields).join(', ')}.`),
           suggestion ? { suggestion } : undefined);
         continue;
@@ -527,27 +570,27 @@ class ModelBuilder {
         else if (scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
         return;
       case 'id':
-        if (!isScalar(node) || !ID_RE.test(String(scalar))) bad(`\`${String(scalar ?? describe(node))}\` is not a valid id: use ASCII letters (a-z, A-Z), digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit${/[^\x00-\x7f]/.test(String(scalar)) ? ' (put accented or other scripts in `name:`, which takes any text)' : ''}.`);
+        if (!isScalar(node) || !ID_RE.test(String(scalar))) bad(`\`${shown(scalar, node)}\` is not a valid id: use ASCII letters (a-z, A-Z), digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit${/[^\x00-\x7f]/.test(String(scalar)) ? ' (put accented or other scripts in `name:`, which takes any text)' : ''}.`);
         return;
       case 'version':
         if (!isScalar(node) || typeof scalar !== 'number') bad(`\`journeymap\` is the format version, a number: \`journeymap: ${FORMAT_VERSION}\`.`);
         return;
       case 'enum':
         if (!isScalar(node) || !t.values.includes(String(scalar))) {
-          const suggestion = closest(String(scalar ?? ''), t.values);
-          bad(`\`${String(scalar ?? describe(node))}\` is not a valid ${name}. Use one of: ${t.values.join(', ')}.`, suggestion ? { suggestion } : undefined);
+          const suggestion = closest(String(scalar ?? ''), t.values, this.suggestBudget);
+          bad(`\`${shown(scalar, node)}\` is not a valid ${name}. Use one of: ${t.values.join(', ')}.`, suggestion ? { suggestion } : undefined);
         }
         return;
       case 'date':
-        if (parseIsoDate(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a date. Write an ISO date such as 2026-09-30.`);
+        if (parseIsoDate(scalar) === undefined) bad(`\`${shown(scalar, node)}\` is not a date. Write an ISO date such as 2026-09-30.`);
         return;
       case 'interval':
-        if (parseInterval(scalar) === undefined) bad(`\`${String(scalar ?? describe(node))}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
+        if (parseInterval(scalar) === undefined) bad(`\`${shown(scalar, node)}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
         return;
       case 'cadence':
         if (parseCadence(scalar) === undefined) {
-          const guess = typeof scalar === 'string' ? closest(scalar.replace(/ly$/, ''), ['month', 'quarter', 'half-year', 'year']) : undefined;
-          bad(`\`${String(scalar ?? describe(node))}\` is not a review cadence.${guess ? ` Did you mean \`${guess}\`?` : ''} Use month, quarter, half-year, year or a number of days such as 45d.`, guess ? { suggestion: guess } : undefined);
+          const guess = typeof scalar === 'string' ? closest(scalar.replace(/ly$/, ''), ['month', 'quarter', 'half-year', 'year'], this.suggestBudget) : undefined;
+          bad(`\`${shown(scalar, node)}\` is not a review cadence.${guess ? ` Did you mean \`${guess}\`?` : ''} Use month, quarter, half-year, year or a number of days such as 45d.`, guess ? { suggestion: guess } : undefined);
         }
         return;
       case 'feels':
@@ -555,15 +598,15 @@ class ModelBuilder {
           const quoted = typeof scalar === 'string' && /^[+-]?\d+$/.test(scalar.trim());
           bad(quoted
             ? `\`feels\` is a number, but \`"${scalar}"\` is written as text: remove the quotes.`
-            : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${String(scalar ?? describe(node))}\`.`);
+            : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${shown(scalar, node)}\`.`);
         }
         return;
       case 'boolean':
-        if (typeof scalar !== 'boolean') bad(`\`${name}\` is true or false, not \`${String(scalar ?? describe(node))}\`.`);
+        if (typeof scalar !== 'boolean') bad(`\`${name}\` is true or false, not \`${shown(scalar, node)}\`.`);
         return;
       case 'duration':
         if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) {
-          bad(`\`${String(scalar ?? describe(node))}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
+          bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
         }
         return;
       case 'texts': case 'refs':
@@ -620,13 +663,13 @@ class ModelBuilder {
       const name = String(pair.key.value);
       const keySpan = nodeSpan(pair.key, this.doc.text);
       if (known && !known.includes(name)) {
-        const suggestion = closest(name, known);
-        this.report('unknown-key', keySpan, `\`${name}\` is not ${what}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${known.join(', ')}.`}`, suggestion ? { suggestion } : undefined);
+        const suggestion = closest(name, known, this.suggestBudget);
+        this.report('unknown-key', keySpan, `\`${quoteShort(name)}\` is not ${what}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${known.join(', ')}.`}`, suggestion ? { suggestion } : undefined);
         continue;
       }
       const values = this.texts(pair.value ? this.resolve(pair.value as YamlNode) : null).map((t) => t.value);
       if (!values.length) {
-        this.report('invalid-value', keySpan, `\`${name}\` needs a value.`);
+        this.report('invalid-value', keySpan, `\`${quoteShort(name)}\` needs a value.`);
         continue;
       }
       value[name] = values;
@@ -686,7 +729,7 @@ class ModelBuilder {
     const target = node.resolve(this.yaml);
     if (!target && !this.unresolved.has(node)) {
       this.unresolved.add(node);
-      this.report('yaml-syntax', nodeSpan(node, this.doc.text), `\`*${node.source}\` refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out.`);
+      this.report('yaml-syntax', nodeSpan(node, this.doc.text), `\`*${quoteShort(node.source)}\` refers to no anchor: define \`&${quoteShort(node.source)}\` on a value above it, or write the value out.`);
     }
     return target ?? emptyScalar(node);
   }
@@ -712,7 +755,7 @@ class ModelBuilder {
       seen.set.add(name);
     }
     if (!duplicate) return false;
-    this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${name}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
+    this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${quoteShort(name)}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
     return true;
   }
 
@@ -742,10 +785,9 @@ function emptyScalar(node: YamlNode): YamlNode {
   return { range: node.range, value: null } as unknown as YamlNode;
 }
 
-/** A value quoted in a message: one line, at most 60 characters (a whole junk file is not a quote). */
-function quoteShort(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+/** A scalar as a message quotes it, or what the node is when it is not a scalar. */
+function shown(scalar: unknown, node: YamlNode): string {
+  return scalar === null || scalar === undefined ? describe(node) : quoteShort(String(scalar));
 }
 
 function describe(node: YamlNode): string {

@@ -6,7 +6,7 @@ import { isMap, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { JourneyDocument } from './document';
 import { SHAPES, type FieldSpec, type ShapeName } from './format';
 import { metricAt, touchpointAt } from './locate';
-import { indentOf, insertAt, insertLinesAfter, insertTopLevel, lastContentOffset, markReviewedEdits, replaceSpan } from './edits';
+import { indentOf, insertAt, insertLinesAfter, insertTopLevel, keepsYamlValid, lastContentOffset, markReviewedEdits, replaceSpan } from './edits';
 import type { Diagnostic, TextEdit } from './types';
 
 export interface CodeFix {
@@ -17,7 +17,12 @@ export interface CodeFix {
   fileChange?: { path: string; append: string; create: boolean };
 }
 
+/** The quick fixes for one diagnostic, each checked: a fix that would break the YAML is not offered. */
 export function codeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options: { today: string }): CodeFix[] {
+  return proposeFixes(doc, diagnostic, options).filter((fix) => keepsYamlValid(doc, fix.edits));
+}
+
+function proposeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options: { today: string }): CodeFix[] {
   const start = doc.lines.offsetAt(diagnostic.range.start);
   const end = doc.lines.offsetAt(diagnostic.range.end);
   const data = diagnostic.data ?? {};
@@ -32,8 +37,8 @@ export function codeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options:
     case 'review-overdue':
     case 'review-stale':
     case 'review-missing': {
-      const edits = markReviewedEdits(doc, options.today);
-      return edits.length ? [{ title: `Mark reviewed today (${options.today})`, edits, isPreferred: true }] : [];
+      const review = markReviewedEdits(doc, options.today);
+      return 'edits' in review && review.edits.length ? [{ title: `Mark reviewed today (${options.today})`, edits: review.edits, isPreferred: true }] : [];
     }
     case 'metric-without-target':
       return addTargetFix(doc, start);
@@ -133,9 +138,9 @@ function addTargetFix(doc: JourneyDocument, start: number): CodeFix[] {
   const valueKey = metric.value.keySpan;
   if (!valueKey) return [];
   // In a flow mapping `{ value: 18%, ... }` add after the value; in a block mapping add a line.
-  const between = doc.text.slice(valueKey[0], metric.value.span[0]);
-  const flow = !between.includes('\n') && doc.text.lastIndexOf('{', valueKey[0]) > doc.text.lastIndexOf('\n', valueKey[0]);
-  if (flow) return [{ title, edits: [insertAt(doc, metric.value.span[1], `, target: ${value}`)] }];
+  const node = doc.yaml?.contents ? findMapContaining(doc.yaml.contents as YamlNode, valueKey[0]) : undefined;
+  if (!node) return [];
+  if (node.flow) return [{ title, edits: [insertAt(doc, metric.value.span[1], `, target: ${value}`)] }];
   return [{ title, edits: [insertLinesAfter(doc, metric.value.span[1], indentOf(doc, valueKey[0]), [`target: ${value}`])] }];
 }
 

@@ -7,14 +7,14 @@ import { parseJourney, type JourneyDocument, type ParseOptions } from './documen
 import type {
   CompletionItem, Diagnostic, DocumentSymbol, FileReader, FoldingRange, Hover, Position, Range, SeveritySetting, TextEdit,
 } from './types';
-import { validate } from './validate';
+import { validate, type RunbookCache } from './validate';
 import type { TicketCache } from './computed';
 import { doHover } from './hover';
 import { doComplete } from './completion';
 import { documentSymbols, foldingRanges } from './symbols';
 import { findDefinition, findReferences, documentHighlights, prepareRename, doRename, type RenameResult } from './navigation';
 import { codeFixes, type CodeFix } from './fixes';
-import { markReviewedEdits } from './edits';
+import { markReviewedEdits, type ReviewEdits } from './edits';
 import { documentLinks, type DocumentLink } from './links';
 import { stageSummaries, type StageSummary } from './summaries';
 
@@ -45,8 +45,8 @@ export interface LanguageService {
   rename(uri: string, text: string, position: Position, newName: string): RenameResult;
   /** Quick fixes for one diagnostic, keyed on its code. */
   fixes(uri: string, text: string, diagnostic: Diagnostic): CodeFix[];
-  /** Edits that set `review.last` to today, adding the `review` block when missing. */
-  markReviewed(uri: string, text: string): TextEdit[];
+  /** Edits that set `review.last` to today, adding the `review` block when missing, or why not. */
+  markReviewed(uri: string, text: string): ReviewEdits;
   links(uri: string, text: string): DocumentLink[];
   stageSummaries(uri: string, text: string): StageSummary[];
   /** Drops the cached parse of a closed document. */
@@ -60,6 +60,7 @@ export function todayIso(): string {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new Map<string, JourneyDocument>();
   const ticketCache: TicketCache = new Map();
+  const runbookCache: RunbookCache = new Map();
   const today = options.today ?? todayIso;
 
   const parse = (uri: string, text: string): JourneyDocument => {
@@ -73,7 +74,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     parse,
     validate: (uri, text) => validate(parse(uri, text), {
-      uri, today: today(), rules: options.rules, fileReader: options.fileReader, workspaceRoot: options.workspaceRoot, ticketCache,
+      uri, today: today(), rules: options.rules, fileReader: options.fileReader, workspaceRoot: options.workspaceRoot, ticketCache, runbookCache,
     }),
     hover: (uri, text, position) => doHover(parse(uri, text), position, { today: today() }),
     complete: (uri, text, position) => doComplete(parse(uri, text), position),
@@ -94,6 +95,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
 export type { JourneyDocument } from './document';
 export type { CodeFix } from './fixes';
+export type { ReviewEdits } from './edits';
 export type { DocumentLink } from './links';
 export type { StageSummary } from './summaries';
 export type { RenameResult } from './navigation';

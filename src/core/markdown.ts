@@ -1,54 +1,127 @@
-/** Markdown headings and their anchor slugs, for runbook links (both directions). */
+/**
+ * Markdown headings and anchors, for runbook links (both directions), read the way GitHub reads
+ * them, since GitHub is where teams click these links: headings come from a CommonMark parser
+ * (markdown-it, with HTML on, as GitHub renders it) and slugs from github-slugger, which counts
+ * duplicates (`-1`, `-2`). Explicit HTML anchors (`<a name="x">`, any `id="x"`) count as anchors,
+ * and YAML front matter is not a heading. Parsing is linear in the text.
+ */
+import MarkdownIt from 'markdown-it';
+import GithubSlugger from 'github-slugger';
 
 export interface MarkdownHeading {
+  /** The heading's text as displayed (code spans keep their content, emphasis marks go). */
   text: string;
   level: number;
   /** Zero-based line of the heading. */
   line: number;
-  /** The anchor GitHub and VS Code's Markdown preview give it (deduplicated with -1, -2...). */
+  /** The anchor GitHub gives it (deduplicated with -1, -2...). */
   slug: string;
 }
 
-/** GitHub-style slug: lower case, punctuation dropped, spaces to hyphens. */
+export interface MarkdownAnchor {
+  name: string;
+  /** Zero-based line where it is defined. */
+  line: number;
+}
+
+export interface MarkdownOutline {
+  headings: MarkdownHeading[];
+  /** Anchors written as HTML: `<a name="x">`, `<span id="x">`. */
+  explicit: MarkdownAnchor[];
+}
+
+const parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/** GitHub's slug of one heading text, without deduplication. */
 export function slugify(heading: string): string {
-  return heading
-    .trim()
-    .toLowerCase()
-    .replace(/<[^>]*>/g, '')
-    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
-    .replace(/\s/g, '-');
+  return new GithubSlugger().slug(heading);
+}
+
+export function markdownOutline(text: string): MarkdownOutline {
+  const tokens = parser.parse(withoutFrontMatter(text), {});
+  const slugger = new GithubSlugger();
+  const headings: MarkdownHeading[] = [];
+  const explicit: MarkdownAnchor[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const line = token.map?.[0] ?? 0;
+    if (token.type === 'heading_open') {
+      const inline = tokens[i + 1];
+      const children = inline?.type === 'inline' ? inline.children ?? [] : [];
+      const title = children.map(displayedText).join('').trim();
+      headings.push({ text: title, level: Number(token.tag.slice(1)), line, slug: slugger.slug(title) });
+      for (const child of children) if (child.type === 'html_inline') explicit.push(...htmlAnchors(child.content, line));
+    } else if (token.type === 'html_block') {
+      explicit.push(...htmlAnchors(token.content, line));
+    } else if (token.type === 'inline') {
+      for (const child of token.children ?? []) if (child.type === 'html_inline') explicit.push(...htmlAnchors(child.content, line));
+    }
+  }
+  return { headings, explicit };
 }
 
 export function markdownHeadings(text: string): MarkdownHeading[] {
-  const headings: MarkdownHeading[] = [];
-  const seen = new Map<string, number>();
-  const lines = text.split(/\r\n|\r|\n/);
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1][0];
-      else if (fenceMatch[1][0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    let level = 0;
-    let title = '';
-    const atx = /^\s{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (atx) {
-      level = atx[1].length;
-      title = atx[2] ?? '';
-    } else if (i + 1 < lines.length && line.trim() && /^\s{0,3}(=+|-+)\s*$/.test(lines[i + 1]) && !/^\s{0,3}([-*+]|\d+[.)])\s/.test(line)) {
-      level = lines[i + 1].trim().startsWith('=') ? 1 : 2;
-      title = line.trim();
-    }
-    if (!level) continue;
-    const plain = title.replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]{1,3}([^*_]+)[*_]{1,3}/g, '$1');
-    const base = slugify(plain);
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    headings.push({ text: plain, level, line: i, slug: count ? `${base}-${count}` : base });
+  return markdownOutline(text).headings;
+}
+
+/** Every anchor a link may name: heading slugs and explicit HTML anchors, lower-cased. */
+export function markdownAnchors(outline: MarkdownOutline): Set<string> {
+  return new Set([...outline.headings.map((h) => h.slug), ...outline.explicit.map((a) => a.name.toLowerCase())]);
+}
+
+/** The line an anchor points at, or undefined. */
+export function anchorLine(outline: MarkdownOutline, anchor: string): number | undefined {
+  const wanted = anchor.toLowerCase();
+  return outline.headings.find((h) => h.slug === wanted)?.line ?? outline.explicit.find((a) => a.name.toLowerCase() === wanted)?.line;
+}
+
+type InlineToken = MarkdownIt.Token;
+
+function displayedText(token: InlineToken): string {
+  switch (token.type) {
+    case 'text': case 'code_inline':
+      return token.content;
+    case 'softbreak': case 'hardbreak':
+      return ' ';
+    case 'image':
+      return (token.children ?? []).map(displayedText).join('');
+    default:
+      return '';
   }
-  return headings;
+}
+
+/** An opening tag; `[^<>]` keeps every match attempt within one tag, so the scan stays linear. */
+const TAG = /<[A-Za-z][^<>]*>/g;
+const ANCHOR_ATTRIBUTE = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+
+function htmlAnchors(html: string, line: number): MarkdownAnchor[] {
+  const anchors: MarkdownAnchor[] = [];
+  for (const tag of html.matchAll(TAG)) {
+    for (const m of tag[0].matchAll(ANCHOR_ATTRIBUTE)) {
+      const name = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+      if (name) anchors.push({ name, line: line + countLines(html.slice(0, tag.index)) });
+    }
+  }
+  return anchors;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * YAML front matter (`---` on the first line, up to the next `---` or `...`) blanked out line by
+ * line, so line numbers stay and its closing `---` cannot turn the line above into a heading.
+ */
+function withoutFrontMatter(text: string): string {
+  if (!/^---[ \t]*\r?\n/.test(text)) return text;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const firstBreak = text.indexOf('\n') + 1;
+  const rest = text.slice(firstBreak);
+  const match = close.exec(rest);
+  if (!match) return text;
+  const end = firstBreak + match.index + match[0].length;
+  return text.slice(0, end).replace(/[^\r\n]/g, '') + text.slice(end);
 }

@@ -1,7 +1,14 @@
 /**
  * Link resolution with '/'-separated paths, so it works the same for file paths, URIs and the
  * virtual file systems of vscode.dev. No Node `path` here: the core runs in browsers too.
+ *
+ * A link is untrusted text. It is decoded first (`%2e%2e` and `..%2F` are `..` and `../`, as in
+ * Markdown links), then split on `/` and `\`, then folded, and only then checked against the
+ * workspace root: the check always sees the path a file system will be asked for. Symbolic links
+ * are the adapters' part: their readers resolve real paths and check the root again before reading.
  */
+
+import type { FileProblem } from './types';
 
 export interface LinkTarget {
   /** The resolved path (or URI) of the linked file. */
@@ -29,49 +36,143 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const DRIVE = /^[A-Za-z]:[\\/]/;
+
 /** Classifies a link that must not be followed, or returns undefined for a relative path. */
 export function linkProblem(link: string): LinkProblem | undefined {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(link) && !/^[A-Za-z]:[\\/]/.test(link)) return 'url';
-  if (link.startsWith('/') || link.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(link)) return 'absolute';
+  const decoded = percentDecode(link);
+  for (const text of [link, decoded]) {
+    if (SCHEME.test(text) && !DRIVE.test(text)) return 'url';
+    if (text.startsWith('/') || text.startsWith('\\') || DRIVE.test(text)) return 'absolute';
+  }
   return undefined;
 }
 
-/**
- * Resolves `relative` against the folder of `from`, folding `.` and `..`. Returns undefined when
- * the result climbs above `root` (or above the start of `from` when no root is given).
- */
-export function resolveRelative(from: string, relative: string, root?: string): string | undefined {
-  const base = dirname(from);
-  const schemeEnd = base.indexOf('://');
-  const authorityEnd = schemeEnd >= 0 ? base.indexOf('/', schemeEnd + 3) : -1;
-  const prefix = authorityEnd >= 0 ? base.slice(0, authorityEnd) : '';
-  const stack = (authorityEnd >= 0 ? base.slice(authorityEnd) : base).split('/');
-  stack.pop(); // the empty part after the trailing slash
-  for (const part of relative.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (stack.length <= 1) return undefined;
-      stack.pop();
-    } else {
-      stack.push(part);
-    }
+/** `%XX` escapes decoded; text that is not a valid escape sequence stays as written. */
+export function percentDecode(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A lone `%` (`100%.md`): decode the valid escapes one run at a time, keep the rest.
+    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try { return decodeURIComponent(run); } catch { return run; }
+    });
   }
-  const resolved = prefix + stack.join('/');
-  if (root !== undefined) {
-    const normalRoot = root.endsWith('/') ? root : root + '/';
-    if (!resolved.startsWith(normalRoot)) return undefined;
-  }
-  return resolved;
 }
+
+/** A path or URI split into the part before its path and the path's decoded segments. */
+interface Location {
+  /** `scheme://authority` for a URI, '' for a plain path. */
+  prefix: string;
+  /** For plain paths: '/' when absolute. */
+  lead: string;
+  segments: string[];
+  uri: boolean;
+}
+
+function locate(text: string): Location {
+  const schemeEnd = text.indexOf('://');
+  if (schemeEnd > 0 && SCHEME.test(text)) {
+    const pathStart = text.indexOf('/', schemeEnd + 3);
+    const prefix = pathStart < 0 ? text : text.slice(0, pathStart);
+    const rest = pathStart < 0 ? '' : text.slice(pathStart).replace(/[?#].*$/, '');
+    return { prefix, lead: '/', segments: rest.split('/').filter(Boolean).map(percentDecode), uri: true };
+  }
+  if (SCHEME.test(text) && !DRIVE.test(text)) {
+    // `untitled:Untitled-1`, `vscode-vfs:/x`: a scheme with no authority.
+    const colon = text.indexOf(':');
+    const rest = text.slice(colon + 1);
+    return { prefix: text.slice(0, colon + 1), lead: rest.startsWith('/') ? '/' : '', segments: rest.split('/').filter(Boolean).map(percentDecode), uri: true };
+  }
+  return { prefix: '', lead: text.startsWith('/') ? '/' : '', segments: text.split('/').filter(Boolean), uri: false };
+}
+
+function format(location: Location, segments: string[]): string {
+  const parts = location.uri ? segments.map(encodeURIComponent) : segments;
+  return location.prefix + location.lead + parts.join('/');
+}
+
+/** Control characters (NUL above all) never name a file: a link holding one is refused. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * Where a link in a map points: a path inside the workspace, or why it is not followed. Every
- * reader of links (validation, computed metrics, document links, the extension's index) uses this.
+ * reader of links (validation, computed metrics, document links, the preview, the extension's
+ * index) uses this. Without a `root`, the map's own folder bounds the link; a map that is in no
+ * folder (an unsaved editor) follows no link.
  */
 export function resolveLink(from: string, link: string, root?: string): { path: string } | { outside: string } {
   const problem = linkProblem(link);
   if (problem === 'url') return { outside: 'is a URL' };
   if (problem === 'absolute') return { outside: 'is an absolute path' };
-  const path = resolveRelative(from, link, root);
-  return path ? { path } : { outside: 'resolves outside the workspace folder' };
+  if (!inAFolder(from)) return { outside: 'cannot be followed: the map is not saved in a folder' };
+  const base = locate(dirname(from));
+  const bound = locate(root ?? dirname(from));
+  const decoded = percentDecode(link);
+  if (CONTROL.test(decoded)) return { outside: 'holds a control character' };
+  const stack = [...base.segments];
+  for (const part of decoded.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!stack.length) return { outside: 'resolves outside the workspace folder' };
+      stack.pop();
+    } else {
+      stack.push(part);
+    }
+  }
+  const inside = bound.prefix.toLowerCase() === base.prefix.toLowerCase()
+    && bound.lead === base.lead
+    && bound.segments.length < stack.length
+    && bound.segments.every((segment, i) => stack[i] === segment);
+  return inside ? { path: format(base, stack) } : { outside: 'resolves outside the workspace folder' };
+}
+
+/** Whether a map's path or URI names a folder its links are relative to (an unsaved editor's does not). */
+export function inAFolder(from: string): boolean {
+  const folder = dirname(from);
+  if (!folder) return false;
+  const base = locate(folder);
+  return base.segments.length > 0 || base.lead === '/';
+}
+
+/** Whether a path or URI lies inside `root` (after decoding and folding both), for paths from elsewhere than a map. */
+export function isInsideRoot(path: string, root: string): boolean {
+  const target = locate(path);
+  const bound = locate(root);
+  if (target.prefix.toLowerCase() !== bound.prefix.toLowerCase() || target.lead !== bound.lead) return false;
+  const stack: string[] = [];
+  for (const part of target.segments) {
+    if (part === '.') continue;
+    if (part === '..') {
+      if (!stack.length) return false;
+      stack.pop();
+    } else stack.push(part);
+  }
+  return bound.segments.length <= stack.length && bound.segments.every((segment, i) => stack[i] === segment);
+}
+
+/** What a reader found, as the end of a sentence about the link: "`runbooks/x.md` is a folder, not a file". */
+export function describeFileProblem(problem: FileProblem): string {
+  switch (problem.kind) {
+    case 'missing':
+      return 'does not exist';
+    case 'outside':
+      return 'leads outside the workspace folder through a symbolic link';
+    case 'not-a-file':
+      return `is ${NOT_A_FILE[problem.what]}, not a file`;
+    case 'too-large':
+      return `is ${megabytes(problem.size)}, over the ${megabytes(problem.limit)} limit`;
+    case 'unreadable':
+      return `cannot be read (${problem.detail})`;
+  }
+}
+
+const NOT_A_FILE = { folder: 'a folder', fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', other: 'a special file' } as const;
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1048576;
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }

@@ -60,9 +60,10 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  /** The line break used by the file, for edits that add lines. */
+  /** The line break used by the file, for edits that add lines: CRLF, LF, or a lone CR (classic Mac). */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    if (this.text.includes('\r\n')) return '\r\n';
+    return this.text.includes('\r') && !this.text.includes('\n') ? '\r' : '\n';
   }
 }
 

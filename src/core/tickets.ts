@@ -7,6 +7,7 @@ import type { Quantity } from './values';
 
 /** The logical columns of a ticket export, mapped to the export's own header names per source. */
 import { closest } from './suggest';
+import { quoteShort } from './quote';
 
 export const TICKET_COLUMNS = {
   id: 'Ticket identifier (optional).',
@@ -58,6 +59,8 @@ export interface ComputedValue {
 
 export interface TicketSummary {
   rows: number;
+  /** The first data row (one-based) with bytes that were not UTF-8: the export must be saved as UTF-8. */
+  notUtf8Row?: number;
   /** Days since the epoch of the oldest and newest date in the export. */
   oldest?: number;
   newest?: number;
@@ -134,8 +137,9 @@ const ALSO_READS: Partial<Record<string, TicketColumn[]>> = {
   fcr: ['transfers', 'escalated', 'reopened'],
 };
 const DATE_COLUMNS: readonly TicketColumn[] = ['opened', 'resolved', 'first_response'];
-/** Distinct values of a `where:` column kept for a did-you-mean. */
+/** Distinct values of a `where:` column kept for a did-you-mean, each cut to a length worth quoting. */
 const MAX_SEEN_VALUES = 50;
+const MAX_SEEN_LENGTH = 200;
 
 /** Values a metric needed but could not read: counted, with the first one to show. */
 interface Unreadable { column: TicketColumn; value: string; row: number; count: number }
@@ -166,6 +170,8 @@ export class TicketAggregator {
   private readonly names: Partial<Record<TicketColumn, string>> = {};
   private newestMs = -Infinity;
   private oldestMs = Infinity;
+  /** The first data row holding U+FFFD: bytes that were not UTF-8 when the file was decoded. */
+  private notUtf8Row: number | undefined;
 
   /**
    * @param header the export's header row
@@ -218,6 +224,9 @@ export class TicketAggregator {
 
   add(row: string[]): void {
     this.rows++;
+    if (this.notUtf8Row === undefined) {
+      for (const value of row) if (value.indexOf('\uFFFD') >= 0) this.notUtf8Row = this.rows;
+    }
     const cell = (c: TicketColumn) => {
       const at = this.index[c];
       return at === undefined ? undefined : row[at];
@@ -233,7 +242,7 @@ export class TicketAggregator {
     for (const acc of this.accumulators) {
       if (acc.filterValues && !acc.anyMatch) {
         // Kept until a row matches: then a typo in `where:` is ruled out and the sample not needed.
-        for (const f of acc.filterValues) if (f.seen.size < MAX_SEEN_VALUES) f.seen.add((row[f.at] ?? '').trim());
+        for (const f of acc.filterValues) if (f.seen.size < MAX_SEEN_VALUES) f.seen.add((row[f.at] ?? '').slice(0, MAX_SEEN_LENGTH).trim());
       }
       if (acc.problem || !acc.matches(row)) continue;
       acc.anyMatch = true;
@@ -310,6 +319,7 @@ export class TicketAggregator {
     for (const acc of this.accumulators) results.set(queryKey(acc.query), this.result(acc));
     return {
       rows: this.rows,
+      notUtf8Row: this.notUtf8Row,
       newest: Number.isFinite(this.newestMs) ? Math.floor(this.newestMs / DAY_MS) : undefined,
       oldest: Number.isFinite(this.oldestMs) ? Math.floor(this.oldestMs / DAY_MS) : undefined,
       results,
@@ -325,7 +335,7 @@ export class TicketAggregator {
         const wantedLower = new Set(f.wanted.map((w) => w.trim().toLowerCase()));
         if (!seen.length || seen.some((v) => wantedLower.has(v.toLowerCase()))) return '';
         const guess = closest(f.wanted[0], seen);
-        return ` The export's \`${f.column}\` values include ${seen.slice(0, 8).map((v) => `\`${v}\``).join(', ')}${seen.length > 8 ? '…' : ''}${guess ? `: did you mean \`${guess}\`?` : '.'}`;
+        return ` The export's \`${quoteShort(f.column)}\` values include ${seen.slice(0, 8).map((v) => `\`${quoteShort(v)}\``).join(', ')}${seen.length > 8 ? '…' : ''}${guess ? `: did you mean \`${guess}\`?` : '.'}`;
       }).join('');
       if (hints) return { ...result, problem: `${result.problem}${hints}` };
     }
@@ -338,7 +348,7 @@ export class TicketAggregator {
       const u = acc.unreadable;
       const what = DATE_COLUMNS.includes(u.column) ? 'an ISO 8601 date (2026-09-21 or 2026-09-21 15:00)' : 'a number or yes/no';
       const name = this.names[u.column] ?? u.column;
-      return { n: 0, problem: `${u.count.toLocaleString('en-US')} value${u.count === 1 ? '' : 's'} in \`${name}\` ${u.count === 1 ? 'is' : 'are'} not ${what}, starting with \`${u.value.slice(0, 40)}\` in data row ${u.row}: convert the export's ${name} column, so no ticket is silently left out.` };
+      return { n: 0, problem: `${u.count.toLocaleString('en-US')} value${u.count === 1 ? '' : 's'} in \`${name}\` ${u.count === 1 ? 'is' : 'are'} not ${what}, starting with \`${quoteShort(u.value, 40)}\` in data row ${u.row}: convert the export's ${name} column, so no ticket is silently left out.` };
     }
     const share = (): ComputedValue => acc.denominator
       ? { n: acc.denominator, value: percent(acc.numerator / acc.denominator) }

@@ -92,17 +92,36 @@ export interface FoldingRange {
   endLine: number;
 }
 
-/** Injected file access: the core never touches a file system itself. */
+/**
+ * Why a file a map links to was not read. Adapters say what they found; the core words it
+ * (`describeFileProblem`), so the CLI and the editors report the same thing the same way.
+ */
+export type FileProblem =
+  | { kind: 'missing' }
+  /** The path, once symbolic links are resolved, leads outside the workspace folder. */
+  | { kind: 'outside' }
+  | { kind: 'not-a-file'; what: 'folder' | 'fifo' | 'device' | 'socket' | 'other' }
+  | { kind: 'too-large'; size: number; limit: number }
+  /** Permissions, an I/O error, a loop of symbolic links: `detail` says which. */
+  | { kind: 'unreadable'; detail: string };
+
+export type FileRead = { text: string; version?: string } | { problem: FileProblem };
+export type FileStat = { version: string } | { problem: FileProblem };
+
+/**
+ * Injected file access: the core never touches a file system itself. Every path the core passes
+ * has already been checked against the workspace root as text; the reader checks it again where
+ * only the file system can tell (symbolic links, non-regular files, sizes) before reading a byte.
+ * Neither method throws.
+ */
 export interface FileReader {
-  /** The text of the file at `path`, or undefined when it does not exist or cannot be read. */
-  readFile(path: string): Promise<string | undefined>;
-  /** Whether a file exists at `path`. */
-  exists(path: string): Promise<boolean>;
+  /** The text of a regular file inside the workspace, or why it was not read. */
+  readFile(path: string): Promise<FileRead>;
+  /** Whether `path` is a regular file inside the workspace, with a version token (mtime and size). */
+  stat(path: string): Promise<FileStat>;
   /**
    * Streams the records of a CSV file (the header first), for metrics computed from ticket exports.
    * Rejects with `{ message, line?, column? }` (one-based) when the file is malformed.
    */
   readRecords?(path: string, onRecord: (record: string[]) => void): Promise<void>;
-  /** A token that changes when the file changes (mtime and size), to cache computed metrics. */
-  version?(path: string): Promise<string | undefined>;
 }

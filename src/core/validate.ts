@@ -6,19 +6,22 @@
 import { isMap } from 'yaml';
 import { computeMetrics, type TicketCache } from './computed';
 import type { JourneyDocument } from './document';
-import { markdownHeadings } from './markdown';
+import { markdownAnchors, markdownOutline } from './markdown';
 import type { Span } from './model';
-import { resolveLink, splitAnchor } from './paths';
+import { inAFolder, resolveLink, splitAnchor } from './paths';
 import { RULES, ruleByName } from './rules';
-import type { LinkFacts, RuleContext } from './rules/rule';
+import type { LinkFacts, RuleContext, RunbookFact, SourceFact } from './rules/rule';
 import type { Diagnostic, DiagnosticData, FileReader, Severity, SeveritySetting } from './types';
-import { closest } from './suggest';
+import { closest, SuggestBudget } from './suggest';
 import { parseIsoDate } from './values';
+import { quoteShort } from './quote';
 
 export interface ValidateOptions {
   uri: string;
   /** Computed-metric summaries per export version, kept by the language service. */
   ticketCache?: TicketCache;
+  /** Runbook anchors per file version, kept by the language service. */
+  runbookCache?: RunbookCache;
   today: string;
   rules?: Record<string, SeveritySetting>;
   fileReader?: FileReader;
@@ -72,11 +75,12 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
   }
   const silenced = disabledLines(doc);
   // A misspelt rule name would silence nothing, quietly: say so on the comment.
+  const budget = new SuggestBudget();
   for (const unknown of silenced.unknown) {
-    const guess = closest(unknown.name, RULES.map((r) => r.name));
+    const guess = closest(unknown.name, RULES.map((r) => r.name), budget);
     findings.push({
       code: 'invalid-value', severity: 'warning', span: unknown.span,
-      message: `\`${unknown.name}\` is not a journeymap rule, so this comment silences nothing.${guess ? ` Did you mean \`${guess}\`?` : ' The rules are listed in docs/rules.md.'}`,
+      message: `\`${quoteShort(unknown.name)}\` is not a journeymap rule, so this comment silences nothing.${guess ? ` Did you mean \`${guess}\`?` : ' The rules are listed in docs/rules.md.'}`,
       ...(guess ? { data: { suggestion: guess } } : {}),
     });
   }
@@ -129,8 +133,14 @@ function disabledLines(doc: JourneyDocument): { lines: Map<number, Set<string>>;
   return { lines, unknown };
 }
 
+/** Runbook outlines per resolved path, kept while the file's version stays the same. */
+export type RunbookCache = Map<string, { version: string; fact: Pick<RunbookFact, 'anchors' | 'slugs' | 'notUtf8'> }>;
+const RUNBOOK_CACHE_SIZE = 256;
+
 async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Promise<LinkFacts> {
-  const facts: LinkFacts = { runbooks: new Map(), sources: new Map(), checked: !!options.fileReader };
+  // A map in no folder (an unsaved editor) has nothing its links are relative to: they wait until it is saved.
+  const facts: LinkFacts = { runbooks: new Map(), sources: new Map(), checked: !!options.fileReader && inAFolder(options.uri) };
+  if (!inAFolder(options.uri)) return facts;
   const reader = options.fileReader;
   const jobs: Promise<void>[] = [];
   const classify = (link: string): { path?: string; outside?: string } => resolveLink(options.uri, link, options.workspaceRoot);
@@ -138,24 +148,49 @@ async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Pro
     if (!tp.runbook) continue;
     const file = splitAnchor(tp.runbook.value).file;
     if (!file || facts.runbooks.has(file)) continue;
-    const { path, outside } = classify(file);
-    const fact: { exists: boolean; outside?: string; slugs?: Set<string>; path?: string } = { exists: false, outside, path };
+    const fact: RunbookFact = classify(file);
     facts.runbooks.set(file, fact);
-    if (path && reader) {
-      jobs.push(reader.readFile(path).then((text) => {
-        if (text === undefined) return;
-        fact.exists = true;
-        fact.slugs = new Set(markdownHeadings(text).map((h) => h.slug));
-      }, () => undefined));
-    }
+    if (fact.path && reader) jobs.push(readRunbook(reader, fact.path, fact, options.runbookCache));
   }
   for (const source of doc.map.sources) {
     if (!source.path || facts.sources.has(source.path.value)) continue;
-    const { path, outside } = classify(source.path.value);
-    const fact: { exists: boolean; outside?: string; path?: string } = { exists: false, outside, path };
+    const fact: SourceFact = classify(source.path.value);
     facts.sources.set(source.path.value, fact);
-    if (path && reader) jobs.push(reader.exists(path).then((exists) => void (fact.exists = exists), () => undefined));
+    if (fact.path && reader) {
+      jobs.push(reader.stat(fact.path).then((stat) => {
+        if ('problem' in stat) fact.problem = stat.problem;
+      }));
+    }
   }
   await Promise.all(jobs);
   return facts;
+}
+
+/**
+ * Reads a runbook's anchors, from the cache while its version is unchanged: a runbook linked by
+ * many maps is parsed once per change, not once per validation of each map.
+ */
+async function readRunbook(reader: FileReader, path: string, fact: RunbookFact, cache: RunbookCache | undefined): Promise<void> {
+  const stat = await reader.stat(path);
+  if ('problem' in stat) {
+    fact.problem = stat.problem;
+    return;
+  }
+  const cached = cache?.get(path);
+  if (cached && cached.version === stat.version) {
+    Object.assign(fact, cached.fact);
+    return;
+  }
+  const read = await reader.readFile(path);
+  if ('problem' in read) {
+    fact.problem = read.problem;
+    return;
+  }
+  const outline = markdownOutline(read.text);
+  const found = { anchors: markdownAnchors(outline), slugs: outline.headings.map((h) => h.slug), notUtf8: read.text.includes('\uFFFD') };
+  Object.assign(fact, found);
+  if (cache) {
+    if (cache.size >= RUNBOOK_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(path, { version: read.version ?? stat.version, fact: found });
+  }
 }

@@ -102,12 +102,16 @@ export function registerCommands(
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a journey map (*.journey.yaml) to mark it reviewed.'));
       return false;
     }
-    const edits = service.markReviewed(doc.uri.toString(), doc.getText());
-    if (!edits.length) {
+    const review = service.markReviewed(doc.uri.toString(), doc.getText());
+    if ('refused' in review) {
+      void vscode.window.showWarningMessage(review.refused);
+      return false;
+    }
+    if (!review.edits.length) {
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Journey Map: already reviewed today'), 3000);
       return false;
     }
-    return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, edits));
+    return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, review.edits));
   };
 
   const validateAll = async (): Promise<ValidateAllResult> => {

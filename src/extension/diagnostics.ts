@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type * as core from '../core';
-import { readText } from './fileReader';
+import { describeFileProblem, tooLargeMessage } from '../core';
 import { toRange, toSeverity } from './convert';
 import { MapIndex } from './mapIndex';
 import type { ServiceRegistry } from './service';
@@ -117,6 +117,17 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
   }
 
+  /** Drops a closed map's queued or scheduled re-check. */
+  private dequeue(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.backlog.delete(key);
+    const pending = this.timers.get(key);
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(key);
+    }
+  }
+
   private async drain(): Promise<void> {
     try {
       for (let next = this.backlog.entries().next(); !next.done; next = this.backlog.entries().next()) {
@@ -184,12 +195,29 @@ export class DiagnosticsManager implements vscode.Disposable {
   async validateUri(uri: vscode.Uri): Promise<void> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc && !doc.isClosed) return this.validateDocument(doc);
+    // This check reads the file as it is now: a re-check queued by an earlier file event is done by it.
+    this.dequeue(uri);
     if (!this.workspaceWide) return this.clear(uri);
-    const text = await readText(uri);
-    if (text === undefined) return this.clear(uri);
-    await this.validateText(uri, text);
+    const read = await this.registry.filesFor(uri.toString())?.readFile(uri.toString());
+    if (!read) return this.clear(uri);
+    if ('problem' in read) return this.publishUnreadable(uri, read.problem);
+    await this.validateText(uri, read.text);
     // A closed map's parse is not kept: memory grows with the open maps, not with the workspace.
     if (!this.isOpen(uri)) this.registry.facade.forget(uri.toString());
+  }
+
+  /** A closed map that is refused before reading (too large, a link out, not a file) still gets its finding. */
+  private publishUnreadable(uri: vscode.Uri, problem: core.FileProblem): void {
+    if (problem.kind === 'missing') return this.clear(uri);
+    const start = { line: 0, character: 0 };
+    const diagnostic: core.Diagnostic = problem.kind === 'too-large'
+      ? { code: 'file-too-large', severity: 'error', message: tooLargeMessage(problem.size, problem.limit, 'bytes'), range: { start, end: start } }
+      : { code: 'link-outside-workspace', severity: 'warning', message: `This map ${describeFileProblem(problem)}: it is not read.`, range: { start, end: start } };
+    const key = uri.toString();
+    this.bump(key);
+    this.published.set(key, { diagnostics: [diagnostic] });
+    this.collection.set(uri, [this.toDiagnostic(diagnostic)]);
+    this.onDidValidateEmitter.fire({ uri, diagnostics: [diagnostic] });
   }
 
   clear(uri: vscode.Uri): void {

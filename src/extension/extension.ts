@@ -27,6 +27,11 @@ export interface JourneyMapApi {
   readonly onDidValidate: vscode.Event<ValidationEvent>;
   /** Fires whenever a preview page has drawn a map: the webview really ran, not just opened. */
   readonly onDidRenderPreview: vscode.Event<PreviewRenderEvent>;
+  /**
+   * Hands a message to the focused preview as if its page had posted it, through the same checks.
+   * For tests of the host's handling of untrusted page messages; resolves false without a preview.
+   */
+  deliverPreviewMessage(message: unknown): Promise<boolean>;
   /** Resolves when the activation scan of the workspace has finished, with the number of maps. */
   readonly workspaceScan: Promise<number>;
   /** What the review status bar item shows for the active editor. */
@@ -50,12 +55,12 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     registry,
     index,
     diagnostics,
-    registerLanguageFeatures(service, diagnostics),
+    registerLanguageFeatures(service, diagnostics, (uri) => registry.filesFor(uri)),
     registerCodeLenses(service, index, diagnostics.onDidValidate),
     registerCommands(context, service, diagnostics),
     statusBar,
   );
-  const onDidRenderPreview = registerPreview(context, service);
+  const previews = registerPreview(context, service, (uri) => registry.filesFor(uri));
   const activationMs = now() - started;
 
   // After activation: open maps first (they are what the user looks at), then the whole workspace.
@@ -67,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   }, 0);
 
   return {
-    activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate, onDidRenderPreview, workspaceScan,
+    activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate,
+    onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, workspaceScan,
     reviewStatus: () => statusBar.state, templates: TEMPLATES.map((t) => t.id),
     validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
   };

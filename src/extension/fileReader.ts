@@ -1,18 +1,22 @@
 /**
- * The core's injected file access, through `vscode.workspace.fs` so it works on disk, in remote
- * workspaces and on vscode.dev's virtual file systems alike. Open documents win over the disk, so
- * a runbook heading typed but not yet saved already satisfies a link.
+ * The core's injected file access, bounded by one root: the map's workspace folder, or the map's
+ * own folder when it is in none (never "no limit"). Open documents win over the disk, so a runbook
+ * heading typed but not yet saved already satisfies a link, but only once the path passed the
+ * same checks as a read from disk.
+ *
+ * On the desktop, `file:` paths go through ../node/files (real paths through symbolic links,
+ * regular files only, opened without blocking, sizes checked on the handle); every other scheme
+ * (remote and virtual workspaces, and the whole web extension) through `vscode.workspace.fs`, with
+ * the decoded path checked against the root and the file's type and size checked before a read.
  */
 import * as vscode from 'vscode';
-import type { FileReader } from '../core';
+import { describeFileProblem, isInsideRoot, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core';
 
-const decoder = new TextDecoder('utf-8');
-
-/**
- * Reading ticket exports for computed metrics: csv-parse over Node streams in the desktop extension
- * host, csv-parse's browser build over `vscode.workspace.fs` in the web one. The build defines
- * JOURNEYMAP_WEB for each bundle, so esbuild keeps only the reader that bundle can run.
- */
+/** The desktop bundle's Node helpers; the build defines JOURNEYMAP_WEB, so the web bundle has none. */
+const nodeFiles: typeof import('../node/files') | undefined = process.env.JOURNEYMAP_WEB === '1'
+  ? undefined
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  : require('../node/files');
 const nodeCsv: typeof import('../node/csvRecords') | undefined = process.env.JOURNEYMAP_WEB === '1'
   ? undefined
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,6 +25,9 @@ const webCsv: typeof import('./webCsvRecords') | undefined = process.env.JOURNEY
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   ? require('./webCsvRecords')
   : undefined;
+
+/** Runbooks read whole through workspace.fs: the same bound as on disk. */
+const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
 export function toUri(path: string): vscode.Uri {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
@@ -31,47 +38,120 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
 }
 
-export const workspaceFileReader: FileReader = {
-  async readFile(path: string): Promise<string | undefined> {
-    try {
-      const uri = toUri(path);
-      const doc = openDocument(uri);
-      if (doc) return doc.getText();
-      return decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
-  },
-  async readRecords(path, onRecord) {
-    const uri = toUri(path);
-    // Local files stream from disk; any other scheme (a virtual workspace) is read through workspace.fs.
-    if (nodeCsv) {
-      return uri.scheme === 'file'
-        ? nodeCsv.readCsvRecords(uri.fsPath, onRecord)
-        : nodeCsv.readCsvBuffer(await vscode.workspace.fs.readFile(uri), onRecord);
-    }
-    return webCsv!.readWebCsvRecords(uri, onRecord);
-  },
-  async version(path: string): Promise<string | undefined> {
-    try {
-      const stat = await vscode.workspace.fs.stat(toUri(path));
-      return `${stat.mtime}:${stat.size}`;
-    } catch {
-      return undefined;
-    }
-  },
-  async exists(path: string): Promise<boolean> {
-    try {
-      const uri = toUri(path);
-      if (openDocument(uri)) return true;
-      await vscode.workspace.fs.stat(uri);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
+/** The root that bounds a document's links: its workspace folder, else its own folder. */
+export function rootOf(uri: vscode.Uri): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (folder) return folder.uri;
+  if (uri.scheme === 'untitled' || !uri.path.includes('/')) return undefined;
+  return vscode.Uri.joinPath(uri, '..');
+}
 
-export async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  return workspaceFileReader.readFile(uri.toString());
+export interface RootedReader extends FileReader {
+  readonly root: vscode.Uri;
+  /** Where a quick fix may write: an existing regular file or a new file, inside the root through every link. */
+  writable(path: string): Promise<{ uri: vscode.Uri; exists: boolean } | { problem: FileProblem }>;
+}
+
+function fsProblem(error: unknown): FileProblem {
+  const code = (error as { code?: string }).code;
+  if (error instanceof vscode.FileSystemError && (code === 'FileNotFound' || code === 'EntryNotFound')) return { kind: 'missing' };
+  if (code === 'FileNotADirectory') return { kind: 'missing' };
+  if (code === 'FileIsADirectory') return { kind: 'not-a-file', what: 'folder' };
+  if (code === 'NoPermissions') return { kind: 'unreadable', detail: 'permission denied' };
+  return { kind: 'unreadable', detail: code || String(error) };
+}
+
+/** The files under one root, as the core reads them, and where quick fixes may write. */
+export class WorkspaceFiles implements RootedReader {
+  /** On the desktop, `file:` paths are checked and read through Node (real paths, file types). */
+  private readonly disk: import('../node/files').RootedFiles | undefined;
+  private readonly rootText: string;
+
+  constructor(readonly root: vscode.Uri) {
+    this.disk = nodeFiles && root.scheme === 'file' ? new nodeFiles.RootedFiles(root.fsPath) : undefined;
+    this.rootText = root.toString();
+  }
+
+  /** The text check every path passes first, whatever the scheme. */
+  private inside(uri: vscode.Uri): boolean {
+    return isInsideRoot(uri.toString(), this.rootText);
+  }
+
+  private onDisk(uri: vscode.Uri): string | undefined {
+    return this.disk && uri.scheme === 'file' ? nodeFiles!.toCorePath(uri.fsPath) : undefined;
+  }
+
+  /** A file's stat through workspace.fs, when it is a regular file inside the root. */
+  private async statThroughFs(uri: vscode.Uri): Promise<{ stat: vscode.FileStat } | { problem: FileProblem }> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch (error) {
+      return { problem: fsProblem(error) };
+    }
+    // Without a real path to check, a symbolic link could lead anywhere: it is not followed.
+    if (stat.type & vscode.FileType.SymbolicLink) return { problem: { kind: 'outside' } };
+    if (stat.type & vscode.FileType.Directory) return { problem: { kind: 'not-a-file', what: 'folder' } };
+    if (!(stat.type & vscode.FileType.File)) return { problem: { kind: 'not-a-file', what: 'other' } };
+    return { stat };
+  }
+
+  /** The file's version: on disk, and of its open editor when there is one (unsaved edits count). */
+  async stat(path: string): Promise<FileStat> {
+    const uri = toUri(path);
+    const checked = await this.statOnDisk(uri);
+    const doc = openDocument(uri);
+    if (!doc) return checked;
+    if ('problem' in checked && checked.problem.kind !== 'missing') return checked;
+    return { version: `${'version' in checked ? checked.version : 'unsaved'}:${doc.version}` };
+  }
+
+  private async statOnDisk(uri: vscode.Uri): Promise<FileStat> {
+    if (!this.inside(uri)) return { problem: { kind: 'outside' } };
+    const local = this.onDisk(uri);
+    if (local) return this.disk!.stat(local);
+    const found = await this.statThroughFs(uri);
+    return 'problem' in found ? found : { version: `${found.stat.mtime}:${found.stat.size}` };
+  }
+
+  async readFile(path: string): Promise<FileRead> {
+    const uri = toUri(path);
+    const checked = await this.stat(path);
+    if ('problem' in checked) return checked;
+    // An open editor's text wins (unsaved edits count), once the path passed the same checks.
+    const doc = openDocument(uri);
+    if (doc) return { text: doc.getText(), version: checked.version };
+    const local = this.onDisk(uri);
+    if (local) return this.disk!.readFile(local);
+    const found = await this.statThroughFs(uri);
+    if ('problem' in found) return found;
+    if (found.stat.size > MAX_TEXT_BYTES) return { problem: { kind: 'too-large', size: found.stat.size, limit: MAX_TEXT_BYTES } };
+    try {
+      return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)), version: checked.version };
+    } catch (error) {
+      return { problem: fsProblem(error) };
+    }
+  }
+
+  async readRecords(path: string, onRecord: (record: string[]) => void): Promise<void> {
+    const uri = toUri(path);
+    const local = this.inside(uri) ? this.onDisk(uri) : undefined;
+    if (local) return this.disk!.readRecords(local, onRecord);
+    const checked = await this.stat(path);
+    if ('problem' in checked) throw { message: `the file ${describeFileProblem(checked.problem)}` };
+    if (nodeCsv) return nodeCsv.readCsvBuffer(await vscode.workspace.fs.readFile(uri), onRecord);
+    return webCsv!.readWebCsvRecords(uri, onRecord);
+  }
+
+  async writable(path: string): Promise<{ uri: vscode.Uri; exists: boolean } | { problem: FileProblem }> {
+    const uri = toUri(path);
+    if (!this.inside(uri)) return { problem: { kind: 'outside' } };
+    if (this.disk && uri.scheme === 'file') {
+      const found = await this.disk.writable(uri.fsPath);
+      return 'problem' in found ? found : { uri, exists: found.exists };
+    }
+    const found = await this.statThroughFs(uri);
+    if ('stat' in found) return { uri, exists: true };
+    return found.problem.kind === 'missing' ? { uri, exists: false } : found;
+  }
 }

@@ -6,14 +6,17 @@ import {
 } from './convert';
 import type { DiagnosticsManager } from './diagnostics';
 import { LANGUAGE_ID } from './diagnostics';
-import { toUri, workspaceFileReader } from './fileReader';
-import { markdownHeadings } from '../core/markdown';
+import { toUri, type WorkspaceFiles } from './fileReader';
+import { anchorLine, describeFileProblem, markdownOutline } from '../core';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { language: LANGUAGE_ID },
 ];
 
-export function registerLanguageFeatures(service: core.LanguageService, diagnostics: DiagnosticsManager): vscode.Disposable {
+/** The reader bounded by a map's root: reads and writes for links go through it, never around it. */
+export type FilesFor = (mapUri: string) => WorkspaceFiles | undefined;
+
+export function registerLanguageFeatures(service: core.LanguageService, diagnostics: DiagnosticsManager, filesFor: FilesFor): vscode.Disposable {
   const key = (doc: vscode.TextDocument) => doc.uri.toString();
   return vscode.Disposable.from(
     vscode.languages.registerHoverProvider(SELECTOR, {
@@ -68,23 +71,25 @@ export function registerLanguageFeatures(service: core.LanguageService, diagnost
           .map((f) => new vscode.FoldingRange(f.startLine, f.endLine));
       },
     }),
-    vscode.languages.registerDocumentLinkProvider(SELECTOR, new RunbookLinkProvider(service)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(service, diagnostics), {
+    vscode.languages.registerDocumentLinkProvider(SELECTOR, new RunbookLinkProvider(service, filesFor)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FixProvider(service, diagnostics, filesFor), {
       providedCodeActionKinds: FixProvider.kinds,
     }),
   );
 }
 
-/** A fix's change to another file (a runbook heading, a new runbook) as part of its WorkspaceEdit. */
-async function addFileChange(edit: vscode.WorkspaceEdit, change: NonNullable<core.CodeFix['fileChange']>): Promise<boolean> {
-  const uri = toUri(change.path);
-  let existing: vscode.TextDocument | undefined;
-  try {
-    existing = await vscode.workspace.openTextDocument(uri);
-  } catch {
-    existing = undefined;
-  }
-  if (existing) {
+/**
+ * A fix's change to another file (a runbook heading, a new runbook) as part of its WorkspaceEdit,
+ * when the target may be written: a regular file, or a new file, whose real path is inside the
+ * map's root (a symbolic link or a linked folder leading out is refused, so the fix is not offered).
+ */
+async function addFileChange(edit: vscode.WorkspaceEdit, change: NonNullable<core.CodeFix['fileChange']>, files: WorkspaceFiles | undefined): Promise<boolean> {
+  const target = await files?.writable(change.path);
+  if (!target || 'problem' in target) return false;
+  const uri = target.uri;
+  if (target.exists) {
+    const existing = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
+    if (!existing) return false;
     const end = existing.lineAt(existing.lineCount - 1).range.end;
     // Keep one blank line between the old end and the new heading, whatever the file ended with.
     const text = existing.getText();
@@ -101,7 +106,7 @@ async function addFileChange(edit: vscode.WorkspaceEdit, change: NonNullable<cor
 export class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly service: core.LanguageService, private readonly diagnostics: DiagnosticsManager) {}
+  constructor(private readonly service: core.LanguageService, private readonly diagnostics: DiagnosticsManager, private readonly filesFor: FilesFor) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
@@ -116,7 +121,7 @@ export class FixProvider implements vscode.CodeActionProvider {
       for (const fix of this.service.fixes(doc.uri.toString(), doc.getText(), original)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc.uri, fix.edits);
-        if (fix.fileChange && !(await addFileChange(action.edit, fix.fileChange))) continue;
+        if (fix.fileChange && !(await addFileChange(action.edit, fix.fileChange, this.filesFor(doc.uri.toString())))) continue;
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred;
         actions.push(action);
@@ -141,32 +146,37 @@ export class FixProvider implements vscode.CodeActionProvider {
 
 /** Runbook and data links in a map, opened at the runbook heading their `#anchor` names. */
 class RunbookLinkProvider implements vscode.DocumentLinkProvider<RunbookLink> {
-  constructor(private readonly service: core.LanguageService) {}
+  constructor(private readonly service: core.LanguageService, private readonly filesFor: FilesFor) {}
 
   provideDocumentLinks(doc: vscode.TextDocument): RunbookLink[] {
     return this.service.links(doc.uri.toString(), doc.getText()).map((link) => {
-      const result = new RunbookLink(toRange(link.range), link);
+      const result = new RunbookLink(toRange(link.range), link, doc.uri);
       result.tooltip = link.kind === 'runbook' ? vscode.l10n.t('Open the runbook') : vscode.l10n.t('Open the data file');
       return result;
     });
   }
 
-  /** The anchor becomes a line only when the link is followed, so listing links reads no files. */
+  /**
+   * The target is checked, and the anchor becomes a line, only when the link is followed, so
+   * listing links reads no files. A link whose file is not a readable file inside the root (a
+   * symbolic link out, a named pipe) is not opened.
+   */
   async resolveDocumentLink(link: RunbookLink): Promise<RunbookLink> {
-    let target = toUri(link.core.target);
-    const anchor = link.core.anchor?.toLowerCase();
-    if (anchor) {
-      const text = await workspaceFileReader.readFile(link.core.target);
-      const heading = text === undefined ? undefined : markdownHeadings(text).find((h) => h.slug === anchor);
-      if (heading) target = target.with({ fragment: `L${heading.line + 1}` });
+    const files = this.filesFor(link.map.toString());
+    const read = files ? await files.readFile(link.core.target) : undefined;
+    if (!read || ('problem' in read && read.problem.kind !== 'missing')) {
+      throw new Error(vscode.l10n.t('{0} {1}: it is not opened.', link.core.target, read && 'problem' in read ? describeFileProblem(read.problem) : vscode.l10n.t('is outside the workspace')));
     }
+    let target = toUri(link.core.target);
+    const line = link.core.anchor && 'text' in read ? anchorLine(markdownOutline(read.text), link.core.anchor) : undefined;
+    if (line !== undefined) target = target.with({ fragment: `L${line + 1}` });
     link.target = target;
     return link;
   }
 }
 
 class RunbookLink extends vscode.DocumentLink {
-  constructor(range: vscode.Range, readonly core: core.DocumentLink) {
+  constructor(range: vscode.Range, readonly core: core.DocumentLink, readonly map: vscode.Uri) {
     super(range);
   }
 }

@@ -1,12 +1,13 @@
 /**
- * The language services of the workspace: one core service per workspace folder (its root bounds
- * link resolution), recreated when `journeymap.*` settings change. Everything else in the
- * extension, the preview included, talks to one facade that routes each call by document uri, so
- * a settings change never leaves a stale service behind.
+ * The language services of the workspace: one core service per root (a workspace folder, or the
+ * folder of a map opened outside any: the root bounds link resolution), recreated when
+ * `journeymap.*` settings change. Everything else in the extension, the preview included, talks
+ * to one facade that routes each call by document uri, so a settings change never leaves a stale
+ * service behind.
  */
 import * as vscode from 'vscode';
 import { getLanguageService, RULES, type LanguageService, type SeveritySetting } from '../core';
-import { workspaceFileReader } from './fileReader';
+import { rootOf, WorkspaceFiles } from './fileReader';
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
 
@@ -34,6 +35,7 @@ export function today(): string {
 
 export class ServiceRegistry implements vscode.Disposable {
   private readonly services = new Map<string, LanguageService>();
+  private readonly files = new Map<string, WorkspaceFiles>();
   private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
   /** Fires after settings changed and every service was recreated. */
   readonly onDidChange = this.onDidChangeEmitter.event;
@@ -68,21 +70,30 @@ export class ServiceRegistry implements vscode.Disposable {
     };
   }
 
-  /** The workspace folder uri string (no trailing slash) that bounds links of this document. */
-  rootOf(uri: string): string | undefined {
+  /**
+   * The folder that bounds links of this document: its workspace folder, else the map's own folder
+   * (a map opened without a folder still reads nothing above itself); none for an unsaved editor.
+   */
+  rootOf(uri: string): vscode.Uri | undefined {
     let parsed: vscode.Uri;
     try { parsed = vscode.Uri.parse(uri); } catch { return undefined; }
-    const folder = vscode.workspace.getWorkspaceFolder(parsed);
-    return folder?.uri.toString().replace(/\/$/, '');
+    return rootOf(parsed);
+  }
+
+  /** The reader bounded by the document's root: for the preview and quick fixes, which read and write too. */
+  filesFor(uri: string): WorkspaceFiles | undefined {
+    this.forUri(uri);
+    return this.files.get(this.rootOf(uri)?.toString().replace(/\/$/, '') ?? '');
   }
 
   forUri(uri: string): LanguageService {
     const root = this.rootOf(uri);
-    const key = root ?? '';
+    const key = root?.toString().replace(/\/$/, '') ?? '';
     let service = this.services.get(key);
     if (!service) {
-      const scope = root ? vscode.Uri.parse(root) : undefined;
-      service = getLanguageService({ fileReader: workspaceFileReader, today, rules: ruleSettings(scope), workspaceRoot: root });
+      const files = root ? new WorkspaceFiles(root) : undefined;
+      if (files) this.files.set(key, files);
+      service = getLanguageService({ fileReader: files, today, rules: ruleSettings(root), workspaceRoot: key || undefined });
       this.services.set(key, service);
     }
     return service;
@@ -90,6 +101,7 @@ export class ServiceRegistry implements vscode.Disposable {
 
   reset(): void {
     this.services.clear();
+    this.files.clear();
     this.onDidChangeEmitter.fire();
   }
 

@@ -1,37 +1,25 @@
 /**
  * Streams a CSV file's records with csv-parse (quoted fields, embedded newlines, BOM), detecting
- * `,`, `;` or tab as the delimiter from the header line. Shared by the CLI and the desktop extension.
+ * `,`, `;` or tab as the delimiter from the header line. Shared by the CLI and the desktop extension;
+ * the file is opened and checked by ./files (real path, regular file) before it reaches this.
  */
 import { parse } from 'csv-parse';
-import { createReadStream, promises as fs } from 'node:fs';
 import { Readable } from 'node:stream';
 import { csvProblem, detectDelimiter, headerLine, parseOptions } from '../shared/csvOptions';
 
 export { detectDelimiter } from '../shared/csvOptions';
 
-async function firstLine(path: string): Promise<string> {
-  const handle = await fs.open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(65536);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return headerLine(buffer.subarray(0, bytesRead).toString('utf8'));
-  } finally {
-    await handle.close();
+/** Parses a byte stream, the delimiter taken from its first chunk's header line. */
+export async function readCsvStream(input: Readable, onRecord: (record: string[]) => void): Promise<void> {
+  const chunks = input[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done) return; // an empty file has no header: the caller reports that
+  const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(String(first.value));
+  async function* all(): AsyncGenerator<Buffer> {
+    yield head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Buffer;
   }
-}
-
-export async function readCsvRecords(path: string, onRecord: (record: string[]) => void): Promise<void> {
-  await readCsvStream(createReadStream(path), await firstLine(path), onRecord);
-}
-
-/** The same for a file already in memory (a virtual or remote workspace's file, read through VS Code). */
-export async function readCsvBuffer(bytes: Uint8Array, onRecord: (record: string[]) => void): Promise<void> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  await readCsvStream(Readable.from([buffer]), headerLine(buffer.subarray(0, 65536).toString('utf8')), onRecord);
-}
-
-async function readCsvStream(input: Readable, header: string, onRecord: (record: string[]) => void): Promise<void> {
-  const parser = input.pipe(parse(parseOptions(detectDelimiter(header))));
+  const parser = Readable.from(all()).pipe(parse(parseOptions(detectDelimiter(headerLine(head.subarray(0, 65536).toString('utf8'))))));
   try {
     for await (const record of parser) onRecord(record as string[]);
   } catch (error) {
@@ -39,11 +27,7 @@ async function readCsvStream(input: Readable, header: string, onRecord: (record:
   }
 }
 
-export async function fileVersion(path: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(path);
-    return `${stat.mtimeMs}:${stat.size}`;
-  } catch {
-    return undefined;
-  }
+/** The same for a file already in memory (a virtual or remote workspace's file, read through VS Code). */
+export async function readCsvBuffer(bytes: Uint8Array, onRecord: (record: string[]) => void): Promise<void> {
+  await readCsvStream(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), onRecord);
 }

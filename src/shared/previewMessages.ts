@@ -73,7 +73,32 @@ export function isHostMessage(value: unknown): value is HostMessage {
   return type === 'update' || type === 'highlight' || type === 'lock' || type === 'export';
 }
 
+/** Bounds on what a page may send: strings a map could hold, lanes a map could have. */
+const MAX_MESSAGE_TEXT = 4096;
+const MAX_HIDDEN_LANES = 1000;
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_MESSAGE_TEXT;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/**
+ * Whether a value is a well-formed message from the page, field by field. The page is untrusted
+ * (it renders text from the map, and a compromised page could post anything): a message of the
+ * wrong shape is dropped here, before any handler reads a field of it.
+ */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
-  const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['ready', 'reveal', 'openProblems', 'setLock', 'setHiddenLanes', 'openRunbook', 'rendered', 'exported'].includes(type);
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  const uri = isText(m.uri);
+  switch (m.type) {
+    case 'ready': return m.uri === undefined || uri;
+    case 'reveal': return uri && isCount(m.line);
+    case 'openProblems': return uri;
+    case 'setLock': return uri && typeof m.locked === 'boolean';
+    case 'setHiddenLanes': return uri && Array.isArray(m.hiddenLanes) && m.hiddenLanes.length <= MAX_HIDDEN_LANES && m.hiddenLanes.every(isText);
+    case 'openRunbook': return uri && isText(m.runbook);
+    case 'rendered': return uri && isCount(m.version) && (m.router === 'grid' || m.router === 'elk') && typeof m.ms === 'number';
+    case 'exported': return uri && typeof m.requestId === 'number' && (m.format === 'svg' || m.format === 'png')
+      && (m.data === undefined || typeof m.data === 'string') && (m.error === undefined || isText(m.error));
+    default: return false;
+  }
 }

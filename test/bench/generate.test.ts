@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { getLanguageService, type FileReader } from '../../src/core';
 import { generateJourney, generatedFiles } from '../../bench/generate';
+import { memoryReader } from '../core/fixtures';
 
 const ROOT = '/ws';
 const URI = `${ROOT}/generated.journey.yaml`;
 
 function reader(): FileReader {
-  const files = new Map([...generatedFiles()].map(([path, text]) => [`${ROOT}/${path}`, text]));
-  return { readFile: async (path) => files.get(path), exists: async (path) => files.has(path) };
+  return memoryReader(Object.fromEntries([...generatedFiles()].map(([path, text]) => [`${ROOT}/${path}`, text])));
 }
 
 describe('bench generator', () => {

@@ -7,7 +7,8 @@ import * as assert from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readCsvBuffer, readCsvRecords } from '../../src/node/csvRecords';
+import { readCsvBuffer } from '../../src/node/csvRecords';
+import { RootedFiles, toCorePath } from '../../src/node/files';
 import { readCsvBytes } from '../../src/shared/csvInMemory';
 
 type Outcome = { records: string[][] } | { problem: unknown };
@@ -30,7 +31,7 @@ describe('ticket export readers (Node file stream, Node buffer, in-memory browse
     const file = join(dir, name);
     writeFileSync(file, content);
     const bytes = new Uint8Array(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    const node = await outcome((on) => readCsvRecords(file, on));
+    const node = await outcome((on) => new RootedFiles(dir).readRecords(toCorePath(file), on));
     assert.deepStrictEqual(await outcome((on) => readCsvBuffer(bytes, on)), node, 'the buffer reader agrees with the file reader');
     return [node, await outcome((on) => readCsvBytes(bytes, on))];
   }

@@ -68,7 +68,9 @@ describe('CLI output boundary: control characters from a map never reach the ter
 
   it('the helpers: visible, visibleText, safeLines', () => {
     assert.equal(visible('a\u0000b\u001fc\u0085d\u2066e\u2069'), 'a\\u0000b\\u001fc\\u0085d\\u2066e\\u2069');
-    assert.equal(visible('plain text, é, 日本, emoji 🙂, U+200B\u200B kept'), 'plain text, é, 日本, emoji 🙂, U+200B\u200B kept');
+    assert.equal(visible('plain text, é, 日本, emoji 🙂 kept'), 'plain text, é, 日本, emoji 🙂 kept');
+    // Invisible characters and the line and paragraph separators are shown, not passed on.
+    assert.equal(visible('a\u200Bb\u200Dc\u2028d\u2029e\uFEFFf\u00ADg\u2060h'), 'a\\u200bb\\u200dc\\u2028d\\u2029e\\ufefff\\u00adg\\u2060h');
     assert.equal(visibleText('one\r\n::two\u0007\n  ::three'), 'one\n\\u003a:two\\u0007\n  \\u003a:three');
     assert.equal(safeLines('x ::y\n::z'), 'x ::y\n\\u003a:z');
   });

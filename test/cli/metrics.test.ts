@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getLanguageService } from '../../src/core';
-import { nodeFileReader, toCorePath } from '../../src/cli/io';
+import { RootedFiles, toCorePath } from '../../src/node/files';
 import { CLEAN_MAP, edit, positionOf } from '../core/fixtures';
 import { HEADER, ROWS } from '../core/tickets.test';
 import { runCli } from './capture';
@@ -21,7 +21,7 @@ describe('computed metrics through real CSV files', () => {
   let ws: string;
   const uri = () => toCorePath(join(ws, 'maps', 'admin.journey.yaml'));
   const write = (csv: string) => writeFileSync(join(ws, 'data', 'tickets.csv'), csv);
-  const service = () => getLanguageService({ fileReader: nodeFileReader, today: () => '2026-11-27', workspaceRoot: toCorePath(ws) });
+  const service = () => getLanguageService({ fileReader: new RootedFiles(ws), today: () => '2026-11-27', workspaceRoot: toCorePath(ws) });
 
   beforeEach(() => {
     ws = mkdtempSync(join(tmpdir(), 'journeymap-metrics-'));

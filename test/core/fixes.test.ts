@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from '../../src/core';
-import { applyEdits, CLEAN_MAP, edit, lint, MAP_URI, service, TODAY } from './fixtures';
+import { applyEdits, CLEAN_MAP, edit, lint, MAP_URI, reviewEdits, service, TODAY } from './fixtures';
 
 async function fixFor(text: string, code: string) {
   const diagnostic = (await lint(text)).find((d) => d.code === code);
@@ -106,6 +106,33 @@ describe('quick fixes', () => {
     assert.deepEqual(service().fixes(MAP_URI, CLEAN_MAP, fake), []);
   });
 
+  it('keeps CR-only (classic Mac) line endings when inserting lines, and adds a target as valid YAML', async () => {
+    const cr = edit(CLEAN_MAP, '    kind: backstage\n', '').replace(/\n/g, '\r');
+    const { fixes } = await fixFor(cr, 'missing-field');
+    assert.equal(fixes[0].edits[0].newText, '\r    kind: customer');
+    // A block metric in a CR-only file: the `{` of an earlier flow mapping is no reason to write `, target:`.
+    const block = edit(CLEAN_MAP, 'time_to_resolution: { value: 3h, target: 4h }', 'time_to_resolution:\n            value: 4h').replace(/\n/g, '\r');
+    const target = await fixFor(block, 'metric-without-target');
+    assert.equal(target.fixes[0].edits[0].newText, '\r            target: 4h');
+    const fixed = applyEdits(block.replace(/\r/g, '\n'), target.fixes[0].edits).replace(/\r/g, '\n');
+    assert.match(fixed, /time_to_resolution:\n {12}value: 4h\n {12}target: 4h\n/);
+  });
+
+  it('never offers a fix whose result would not parse', async () => {
+    // Every fix the core offers for the mutations of the rule tests keeps the YAML valid.
+    const { parseDocument } = await import('yaml');
+    for (const [text, code] of [
+      [edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: 64%'), 'metric-without-target'],
+      [edit(CLEAN_MAP, '    kind: backstage\n', ''), 'missing-field'],
+      [edit(CLEAN_MAP, '    signal: 30% fewer lockout tickets within one quarter\n', ''), 'hypothesis-incomplete'],
+      [edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2024-10-30'), 'review-stale'],
+    ] as const) {
+      const { fixes } = await fixFor(text, code);
+      assert.ok(fixes.length > 0, code);
+      for (const fix of fixes) assert.deepEqual(parseDocument(applyEdits(text, fix.edits)).errors, [], `${code}: ${fix.title}`);
+    }
+  });
+
   it('keeps CRLF line endings when inserting lines', async () => {
     const crlf = edit(CLEAN_MAP, '    kind: backstage\n', '').replace(/\n/g, '\r\n');
     const { fixes } = await fixFor(crlf, 'missing-field');
@@ -116,12 +143,48 @@ describe('quick fixes', () => {
 describe('mark reviewed (command)', () => {
   it('is a no-op when the map was reviewed today', () => {
     const today = edit(CLEAN_MAP, 'last: 2026-10-30', `last: ${TODAY}`);
-    assert.deepEqual(service().markReviewed(MAP_URI, today), []);
+    assert.deepEqual(service().markReviewed(MAP_URI, today), { edits: [] });
+  });
+
+  it('fills an empty `last:` in place instead of adding a second `last`', () => {
+    const empty = edit(CLEAN_MAP, 'last: 2026-10-30', 'last:');
+    const review = service().markReviewed(MAP_URI, empty);
+    assert.equal(applyEdits(empty, reviewEdits(review)), edit(CLEAN_MAP, 'last: 2026-10-30', `last: ${TODAY}`));
+  });
+
+  it('refuses, with what to do, a review written as text or as a list, keeping what the team wrote', () => {
+    for (const value of ['>-\n  reviewed with the desk leads\n  every quarter', '\n  - 2026-10-30\n  - quarter', 'monthly with the desk leads']) {
+      const text = edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter', `review: ${value}`);
+      const review = service().markReviewed(MAP_URI, text);
+      assert.ok('refused' in review, `${value}: ${JSON.stringify(review)}`);
+      assert.match(review.refused, /review: \{ last: \d{4}-\d{2}-\d{2}, every: quarter \}/);
+    }
+  });
+
+  it('every edit it makes leaves the map valid YAML with review.last set to today', async () => {
+    const { parseDocument } = await import('yaml');
+    const variants = [
+      CLEAN_MAP,
+      edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', ''),
+      edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', 'review:\n'),
+      edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', 'review: { every: quarter }\n'),
+      edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', 'review: {}\n'),
+      edit(CLEAN_MAP, '  last: 2026-10-30\n', '  # the last review\n  last: 2026-10-30 # with the leads\n'),
+      edit(CLEAN_MAP, 'last: 2026-10-30', 'last: "2026-10-30"'),
+      CLEAN_MAP.replace(/\n/g, '\r'),
+    ];
+    for (const text of variants) {
+      const review = service().markReviewed(MAP_URI, text);
+      assert.ok('edits' in review, JSON.stringify(review));
+      const after = parseDocument(applyEdits(text.replace(/\r/g, '\n'), review.edits).replace(/\r/g, '\n'));
+      assert.deepEqual(after.errors, [], text.slice(0, 200));
+      assert.equal(String(after.getIn(['review', 'last'])), TODAY, text.slice(0, 200));
+    }
   });
 
   it('inserts `last` into a flow-style review', () => {
     const flow = edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', 'review: { every: quarter }\n');
-    assert.equal(applyEdits(flow, service().markReviewed(MAP_URI, flow)), edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', `review: { last: ${TODAY}, every: quarter }\n`));
+    assert.equal(applyEdits(flow, reviewEdits(service().markReviewed(MAP_URI, flow))), edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', `review: { last: ${TODAY}, every: quarter }\n`));
   });
 });
 

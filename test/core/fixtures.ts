@@ -1,4 +1,4 @@
-import { getLanguageService, type Diagnostic, type FileReader, type LanguageServiceOptions } from '../../src/core';
+import { getLanguageService, type Diagnostic, type FileReader, type LanguageServiceOptions, type ReviewEdits, type TextEdit } from '../../src/core';
 
 export const TODAY = '2026-11-27';
 export const MAP_URI = '/ws/maps/admin.journey.yaml';
@@ -84,13 +84,20 @@ export const FILES: Record<string, string> = {
   '/ws/data/tickets.csv': 'id,opened\n1,2026-07-01\n',
 };
 
-export function memoryReader(files: Record<string, string> = FILES): FileReader {
+/**
+ * A FileReader over files in memory, as the adapters' readers answer: a text with its version, or
+ * `missing`. `onAsk` sees every path the core asks about (security tests spy with it).
+ */
+export function memoryReader(files: Record<string, string> = FILES, onAsk: (path: string) => void = () => undefined): FileReader {
+  const has = (path: string) => Object.prototype.hasOwnProperty.call(files, path);
   return {
-    readFile: async (path) => files[path],
-    exists: async (path) => path in files,
+    readFile: async (path) => (onAsk(path), has(path) ? { text: files[path], version: `v1:${files[path].length}` } : { problem: { kind: 'missing' } }),
+    stat: async (path) => (onAsk(path), has(path) ? { version: `v1:${files[path].length}` } : { problem: { kind: 'missing' } }),
     // Test fixtures hold no quoted fields, so a plain split stands in for the CSV parser here.
     readRecords: async (path, onRecord) => {
-      const lines = (files[path] ?? '').split('\n').filter(Boolean);
+      onAsk(path);
+      if (!has(path)) throw { message: 'no such file' };
+      const lines = files[path].split('\n').filter(Boolean);
       const width = lines[0]?.split(',').length;
       lines.forEach((line, i) => {
         const cells = line.split(',');
@@ -144,4 +151,9 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   if (at < 0) throw new Error(`"${needle}" not found`);
   const before = text.slice(0, at + delta).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** The edits of Mark Reviewed Today; none when it refused. */
+export function reviewEdits(review: ReviewEdits): TextEdit[] {
+  return 'edits' in review ? review.edits : [];
 }

@@ -13,16 +13,16 @@ import { LineIndex } from '../../src/core';
 import { layoutJourney } from '../../src/core/layout';
 import { renderSvg } from '../../src/core/render';
 import {
-  addFiles, applyCase, caseArb, checkEdits, checkRange, checkText, createChecker, examples, mutate, mutationArb, startTimer, type Example,
+  addFiles, applyCase, caseArb, checkEdits, checkRange, checkText, createChecker, createDiskChecker, examples, HOSTILE_LINKS, mutate, mutationArb, startTimer, type Example,
 } from '../fuzz/harness';
-import { CLEAN_MAP, FILES, MAP_URI } from './fixtures';
+import { CLEAN_MAP, FILES, MAP_URI, reviewEdits } from './fixtures';
 
 addFiles(FILES);
 const SMALL: Example = { name: 'CLEAN_MAP', uri: MAP_URI, text: CLEAN_MAP };
 const ALL = examples([SMALL]);
 
 /** Fixed seeds: the same cases on every run and every machine. */
-const SEEDS = { examples: 20261127, small: 424242, svg: 1337, mutations: 7, uri: 8080 };
+const SEEDS = { examples: 20261127, small: 424242, svg: 1337, mutations: 7, uri: 8080, disk: 2026 };
 
 /** Adversarial files from the hardening issue; each goes through every feature (see checkText). */
 function adversarialInputs(): Record<string, string> {
@@ -116,6 +116,21 @@ describe('fuzz: hostile edits never break the language service', () => {
     }), { seed: SEEDS.uri, numRuns: 60 });
   });
 
+  it(`mutated examples in a workspace on disk with symbolic links leading out, and links in disguise: nothing outside is ever shown or written (seed ${SEEDS.disk}, 80 cases)`, async function () {
+    this.timeout(180_000);
+    const checker = createDiskChecker();
+    try {
+      // Every case points a link at a disguised or linked path first, then mutates as usual.
+      const relinked = fc.record({ link: fc.constantFrom(...HOSTILE_LINKS), at: fc.nat(), rest: caseArb(ALL.length, 3) });
+      await fc.assert(fc.asyncProperty(relinked, async ({ link, at, rest }) => {
+        const c = { ...rest, mutations: [{ kind: 'relink' as const, at, link }, ...rest.mutations] };
+        await checkText(checker.uri(ALL[c.example]), applyCase(c, ALL), c.offsets, c.newName, {}, checker);
+      }), { seed: SEEDS.disk, numRuns: 80 });
+    } finally {
+      checker.dispose();
+    }
+  });
+
   it(`mutated examples render to well-formed SVG with no script, handler or javascript: URL (seed ${SEEDS.svg}, 40 cases)`, async function () {
     this.timeout(120_000);
     const checker = createChecker();
@@ -171,7 +186,7 @@ describe('fuzz: hostile edits never break the language service', () => {
       const walk = (list: ReturnType<typeof svc.symbols>) => list.forEach((s) => { checkRange(lines, s.range, `${at}: symbol ${s.name}`); walk(s.children); });
       walk(svc.symbols(SMALL.uri, text));
       for (const f of svc.folding(SMALL.uri, text)) assert.ok(f.endLine < lines.lineCount && f.startLine <= f.endLine, `${at}: folding ${JSON.stringify(f)}`);
-      for (const e of svc.markReviewed(SMALL.uri, text)) checkRange(lines, e.range, `${at}: markReviewed`);
+      for (const e of reviewEdits(svc.markReviewed(SMALL.uri, text))) checkRange(lines, e.range, `${at}: markReviewed`);
       for (const s of svc.stageSummaries(SMALL.uri, text)) checkRange(lines, s.range, `${at}: stage summary`);
       for (const l of svc.links(SMALL.uri, text)) checkRange(lines, l.range, `${at}: link`);
       // Layout and render are the costly part: every 8th offset still covers every section of the map.

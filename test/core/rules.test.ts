@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RULES } from '../../src/core';
+import { RULES, unreadableMapDiagnostic, type FileProblem } from '../../src/core';
 import { CLEAN_MAP, codes, edit, FILES, lineOf, lint, memoryReader } from './fixtures';
 
 interface RuleCase {
@@ -10,6 +10,8 @@ interface RuleCase {
   /** The fragment of the mutated text the finding must start on (its line). */
   at: string;
   files?: Record<string, string>;
+  /** For findings about the map file itself, refused before reading: what the reader found. */
+  refused?: FileProblem;
 }
 
 const tp = (id: string, lane: string, extra = '') => `      - id: ${id}\n        lane: ${lane}\n        name: ${id}\n${extra}`;
@@ -17,6 +19,7 @@ const tp = (id: string, lane: string, extra = '') => `      - id: ${id}\n       
 const CASES: RuleCase[] = [
   { rule: 'yaml-syntax', what: 'a duplicate key', text: edit(CLEAN_MAP, 'channel: web\n', 'channel: web\n        channel: phone\n'), at: 'channel: phone' },
   { rule: 'file-too-large', what: 'a file over the size limit', text: CLEAN_MAP + `# ${'x'.repeat(5_000_001)}\n`, at: 'journeymap: 1' },
+  { rule: 'file-unreadable', what: 'a named pipe given as a map', text: '', at: '', refused: { kind: 'not-a-file', what: 'fifo' } },
   { rule: 'unknown-key', what: 'a misspelt key', text: edit(CLEAN_MAP, 'channel: web', 'chanel: web'), at: 'chanel: web' },
   { rule: 'missing-field', what: 'a lane without kind', text: edit(CLEAN_MAP, '    kind: backstage\n', ''), at: '  - id: iam' },
   { rule: 'invalid-value', what: 'feels outside -3..3', text: edit(CLEAN_MAP, 'feels: -2', 'feels: -4'), at: 'feels: -4' },
@@ -85,7 +88,7 @@ describe('rules', () => {
   for (const c of CASES) {
     describe(c.rule, () => {
       it(`fires on ${c.what}, on the right line, with its default severity`, async () => {
-        const diagnostics = await lint(c.text, c.files ? { fileReader: memoryReader({ ...FILES, ...c.files }) } : {});
+        const diagnostics = c.refused ? [unreadableMapDiagnostic(c.refused)!] : await lint(c.text, c.files ? { fileReader: memoryReader({ ...FILES, ...c.files }) } : {});
         const found = diagnostics.filter((d) => d.code === c.rule);
         assert.ok(found.length > 0, `expected ${c.rule}, got ${JSON.stringify(codes(diagnostics))}`);
         assert.equal(found[0].range.start.line, lineOf(c.text, c.at), found[0].message);
@@ -93,7 +96,7 @@ describe('rules', () => {
         assert.ok(found[0].message.length > 20, 'the message says what to do');
       });
 
-      it('can be switched off or given another severity in settings', async () => {
+      if (!c.refused) it('can be switched off or given another severity in settings', async () => {
         const off = await lint(c.text, { rules: { [c.rule]: 'off' } });
         assert.equal(off.filter((d) => d.code === c.rule).length, 0);
         const asError = await lint(c.text, { rules: { [c.rule]: 'error' } });
@@ -173,7 +176,7 @@ describe('rule details', () => {
 
   it('URLs and absolute paths are never read', async () => {
     const read: string[] = [];
-    const reader = { readFile: async (p: string) => (read.push(p), undefined), exists: async (p: string) => (read.push(p), false) };
+    const reader = memoryReader({}, (p) => read.push(p));
     for (const link of ['https://example.com/runbook.md', 'file:///etc/passwd', '/etc/passwd', 'C:\\Windows\\win.ini']) {
       const d = await lint(edit(CLEAN_MAP, '../runbooks/lockout.md#symptoms', `"${link.replace(/\\/g, '\\\\')}"`), { fileReader: reader });
       assert.ok(codes(d).includes('link-outside-workspace'), link);

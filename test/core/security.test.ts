@@ -14,7 +14,7 @@ import { getLanguageService, LineIndex, parseJourney, type Diagnostic, type File
 import { layoutJourney } from '../../src/core/layout';
 import { DARK_THEME, LIGHT_THEME, renderSvg, stripUnsafe } from '../../src/core/render';
 import { checkSvg } from '../fuzz/harness';
-import { CLEAN_MAP, FILES, TODAY, edit, lineOf } from './fixtures';
+import { CLEAN_MAP, FILES, TODAY, edit, lineOf, memoryReader } from './fixtures';
 
 /** Strings that would run, load or mislead if they reached markup unescaped. */
 const HOSTILE = [
@@ -341,18 +341,7 @@ describe('security: the preview page', () => {
 /** A FileReader that records every path it is asked about. */
 function spyingReader(files: Record<string, string> = FILES): { reader: FileReader; asked: string[] } {
   const asked: string[] = [];
-  return {
-    asked,
-    reader: {
-      readFile: async (p) => { asked.push(p); return files[p]; },
-      exists: async (p) => { asked.push(p); return p in files; },
-      version: async (p) => { asked.push(p); return p in files ? 'v1' : undefined; },
-      readRecords: async (p, onRecord) => {
-        asked.push(p);
-        for (const line of (files[p] ?? '').split('\n').filter(Boolean)) onRecord(line.split(','));
-      },
-    },
-  };
+  return { asked, reader: memoryReader(files, (p) => asked.push(p)) };
 }
 
 const OUTSIDE = [

@@ -11,8 +11,9 @@
  * the workspace is ever read, and the rendered SVG is well-formed with no script or handler.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DOMParser } from '@xmldom/xmldom';
 import * as fc from 'fast-check';
@@ -20,6 +21,8 @@ import { getLanguageService, LineIndex, type FileReader, type LanguageService, t
 import { layoutJourney } from '../../src/core/layout';
 import { renderSvg } from '../../src/core/render';
 import { detectDelimiter } from '../../src/node/csvRecords';
+import { RootedFiles, toCorePath } from '../../src/node/files';
+import { reviewEdits } from '../core/fixtures';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'examples');
 /** The virtual workspace the examples are served from; the reader refuses anything outside it. */
@@ -83,9 +86,8 @@ export function containedReader(files: Record<string, string> = exampleFiles(), 
     if (!isInside(path, root)) outside.push(String(path));
   };
   return {
-    readFile: async (path) => { guard(path); return files[path]; },
-    exists: async (path) => { guard(path); return path in files; },
-    version: async (path) => { guard(path); return path in files ? `v1:${files[path].length}` : undefined; },
+    readFile: async (path) => { guard(path); return path in files ? { text: files[path], version: `v1:${files[path].length}` } : { problem: { kind: 'missing' } }; },
+    stat: async (path) => { guard(path); return path in files ? { version: `v1:${files[path].length}` } : { problem: { kind: 'missing' } }; },
     readRecords: async (path, onRecord) => {
       guard(path);
       const text = files[path];
@@ -141,7 +143,20 @@ export type Mutation =
   | { kind: 'duplicateKey'; at: number; value: string }
   | { kind: 'insertLine'; at: number; text: string }
   | { kind: 'lineEndings'; style: 'crlf' | 'cr' | 'mixed' }
-  | { kind: 'bom' };
+  | { kind: 'bom' }
+  | { kind: 'relink'; at: number; link: string };
+
+/**
+ * Link values that try to leave the workspace in disguise (percent-encoded traversal and
+ * separators, double encoding, NUL) or through the symbolic links of the disk workspace
+ * (`createDiskChecker`), for the `relink` mutation, which puts one in a `runbook:` or `path:`.
+ */
+export const HOSTILE_LINKS = [
+  '%2e%2e/%2e%2e/%2e%2e/etc/passwd', '..%2F..%2F..%2Fetc%2Fpasswd', '..%5C..%5C..%5Cetc%5Cpasswd', '%2E%2E%2F%2E%2E%2Fsecret.md',
+  '..%252F..%252Fetc%252Fpasswd', '%252e%252e/secret.md', 'runbooks/%00.md', '..%2f..%2F..%2foutside%2Fsecret.md#top',
+  '%2Fetc%2Fpasswd', 'file%3A%2F%2F%2Fetc%2Fpasswd', '../runbooks/linked.md#anything', '../runbooks/shared/secret.md#x',
+  '../data/linked.csv', '../runbooks/%6Cinked.md', '../runbooks/shared%2Fsecret.md', '../runbooks/dangling.md#x',
+];
 
 const unicodeText = fc.oneof(
   fc.constantFrom(...NASTY_CHARS),
@@ -164,6 +179,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('insertLine' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...SYNTAX_FRAGMENTS), unicodeText) }),
   fc.record({ kind: fc.constant('lineEndings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const) }),
   fc.record({ kind: fc.constant('bom' as const) }),
+  fc.record({ kind: fc.constant('relink' as const), at: fc.nat(), link: fc.constantFrom(...HOSTILE_LINKS) }),
 );
 
 const KEY_LINE = /^(\s*(?:- )?)([^\s:#'"][^:#]*?):(?:\s+(.*))?$/;
@@ -211,6 +227,14 @@ export function mutate(text: string, m: Mutation): string {
       if (m.style === 'cr') return text.replace(/\n/g, '\r');
       return text.split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('').slice(0, -1);
     case 'bom': return '\uFEFF' + text;
+    case 'relink': {
+      for (let k = 0; k < lines.length; k++) {
+        const i = pick(m.at + k);
+        const match = /^(\s*(?:- )?(?:runbook|path): ?)/.exec(lines[i]);
+        if (match) { lines[i] = `${match[1]}${JSON.stringify(m.link)}`; break; }
+      }
+      break;
+    }
   }
   return lines.join('\n');
 }
@@ -240,9 +264,18 @@ export function fuzzService(reader: FileReader, root = ROOT): LanguageService {
   return getLanguageService({ fileReader: reader, today: () => TODAY, workspaceRoot: root });
 }
 
-/** Whether `path` lies inside `root`: under its folder, with no `..` segment left. */
+/**
+ * Whether `path` lies inside `root`: under its folder, with no `..` segment left, and no NUL. A
+ * URI is checked as decoded too (`Uri.parse` decodes it once before a file system sees the path);
+ * a plain path is what the file system sees (`%2F` in it is part of a file name).
+ */
 export function isInside(path: string, root = ROOT): boolean {
-  return typeof path === 'string' && path.startsWith(`${root}/`) && !path.split(/[\\/]/).includes('..');
+  if (typeof path !== 'string') return false;
+  let decoded = path;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    try { decoded = decodeURIComponent(path); } catch { return false; }
+  }
+  return [path, decoded].every((p) => p.startsWith(`${root}/`) && !p.split(/[\\/]/).includes('..') && !p.includes('\u0000'));
 }
 
 /** The virtual workspace's files under another root, e.g. `file:///ws` for URI-addressed maps. */
@@ -348,12 +381,61 @@ export interface Checker {
   outside: string[];
   /** The workspace root: `/ws`, or a URI such as `file:///ws` (what the extension passes). */
   root: string;
+  /** Text that only files outside the workspace hold: it must never reach a finding or a hover. */
+  canary?: string;
+  /** For a disk workspace: why a quick fix's file change would leave it (through a link), or undefined. */
+  writable?: (path: string) => Promise<string | undefined>;
 }
 
 export function createChecker(root = ROOT): Checker {
   const outside: string[] = [];
   const files = root === ROOT ? exampleFiles() : filesUnder(root);
   return { svc: fuzzService(containedReader(files, outside, root), root), outside, root };
+}
+
+/** The marker only the files outside a disk workspace hold. */
+export const CANARY = 'CANARYOUTSIDETHEWORKSPACE';
+
+/**
+ * A workspace on disk (a temporary folder) holding the example files, next to an `outside` folder
+ * whose files hold CANARY, with symbolic links leading out: `runbooks/linked.md` and
+ * `data/linked.csv` to outside files, `runbooks/shared` to the outside folder, and
+ * `runbooks/dangling.md` to an outside file that does not exist. The language service reads
+ * through the real Node reader (`RootedFiles`); the property is that no finding, hover or fix
+ * title ever shows CANARY, and that no quick fix would write through a link.
+ */
+export function createDiskChecker(): Checker & { dispose(): void; uri(example: Example): string } {
+  const top = realpathSync(mkdtempSync(join(tmpdir(), 'journeymap-fuzz-')));
+  const ws = join(top, 'ws');
+  const outside = join(top, 'outside');
+  mkdirSync(outside, { recursive: true });
+  for (const [path, text] of Object.entries(exampleFiles())) {
+    const file = join(ws, path.slice(ROOT.length + 1));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  mkdirSync(join(ws, 'runbooks'), { recursive: true });
+  mkdirSync(join(ws, 'data'), { recursive: true });
+  writeFileSync(join(outside, 'secret.md'), `# ${CANARY}\n\n## ${CANARY} steps\n`);
+  writeFileSync(join(outside, 'secret.csv'), `opened,resolved,category,channel\n2026-09-01,2026-09-02,${CANARY},${CANARY}\n`);
+  symlinkSync(join(outside, 'secret.md'), join(ws, 'runbooks', 'linked.md'));
+  symlinkSync(join(outside, 'secret.csv'), join(ws, 'data', 'linked.csv'));
+  symlinkSync(outside, join(ws, 'runbooks', 'shared'));
+  symlinkSync(join(outside, 'missing.md'), join(ws, 'runbooks', 'dangling.md'));
+  const root = toCorePath(ws);
+  const files = new RootedFiles(ws);
+  return {
+    svc: fuzzService(files, root),
+    outside: [],
+    root,
+    canary: CANARY,
+    writable: async (path) => {
+      const answer = await files.writable(path);
+      return 'problem' in answer && answer.problem.kind === 'outside' ? JSON.stringify(answer) : undefined;
+    },
+    uri: (example) => root + example.uri.slice(ROOT.length),
+    dispose: () => rmSync(top, { recursive: true, force: true }),
+  };
 }
 
 export interface CheckOptions {
@@ -387,9 +469,13 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
   const diagnostics = await step('validate', () => svc.validate(uri, text));
   timer.check(text, 'validate');
   assert.ok(Array.isArray(diagnostics));
+  const leaks = (what: string, value: string) => {
+    if (checker.canary) assert.ok(!value.toLowerCase().includes(checker.canary.toLowerCase()), `${what} shows the content of a file outside the workspace: ${value.slice(0, 200)}`);
+  };
   diagnostics.forEach((d, i) => {
     checkRange(lines, d.range, `diagnostic ${i} (${d.code})`);
     assert.ok(typeof d.message === 'string' && d.message.length > 0, `diagnostic ${i} (${d.code}) has no message`);
+    leaks(`diagnostic ${i} (${d.code})`, d.message);
   });
 
   const revalidated = new Set<string>();
@@ -408,7 +494,12 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
       if (fix.fileChange) {
         const target = fix.fileChange.path;
         assert.ok(isInside(target, root), `fix "${fix.title}" for ${d.code} changes a file outside the workspace: ${target}`);
+        if (checker.writable) {
+          const answer = await checker.writable(target);
+          assert.ok(!answer, `fix "${fix.title}" for ${d.code} would write outside the workspace: ${answer}`);
+        }
       }
+      leaks(`fix title for ${d.code}`, fix.title);
     }
   }
 
@@ -420,6 +511,7 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
       checkRange(lines, hover.range, `hover ${at}`);
       assert.equal(typeof hover.contents, 'string');
       assert.ok(!/\]\(\s*command:/i.test(hover.contents), `hover ${at}: command link in ${JSON.stringify(hover.contents)}`);
+      leaks(`hover ${at}`, hover.contents);
     }
     const items = await step(`complete ${at}`, () => svc.complete(uri, text, pos));
     items.forEach((item, i) => checkRange(lines, item.range, `completion ${i} (${item.label}) ${at}`));
@@ -450,7 +542,7 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
     assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.lineCount, `folding range ${JSON.stringify(f)} outside 0..${lines.lineCount - 1}`);
   }
   const reviewed = await step('markReviewed', () => svc.markReviewed(uri, text));
-  checkEdits(lines, reviewed, 'markReviewed');
+  checkEdits(lines, reviewEdits(reviewed), 'markReviewed');
   const links = await step('links', () => svc.links(uri, text));
   for (const link of links) {
     checkRange(lines, link.range, `link ${link.target}`);

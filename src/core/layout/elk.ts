@@ -7,13 +7,50 @@
  *
  * The result is checked: if elk moved a card relative to its neighbours, or a mapped route would
  * leave its cards or cross another card, the grid router's route is kept (for that edge, or for
- * the whole map). elk is injected (the core stays free of the 1.6 MB bundle) and only used up to
- * ELK_MAX_TOUCHPOINTS; above that the grid router's routes stand.
+ * the whole map). elk is injected (the core stays free of the 1.6 MB bundle).
+ *
+ * elk's cost grows with the cards, the edges, and above all the columns each edge crosses (it
+ * adds a dummy node per column crossed): 300 cards with 6,000 long edges take minutes and
+ * gigabytes. So its input is bounded on all three (ELK_LIMITS); past a bound the grid router's
+ * routes stand and `elkBound` says why, for the CLI's note and the preview's.
  */
 import type { Card, FlowEdge, Layout, Point, Rect } from './types';
 
 /** Past this many touchpoints elk's routing costs more than it gives (about 270 ms at 1,000). */
 export const ELK_MAX_TOUCHPOINTS = 300;
+
+/**
+ * The input elk is given at most: cards, flow edges between columns, and the columns those edges
+ * cross in all. Real maps cross about 1.5 columns per card (300 cards: 212 edges over 298
+ * columns, under 0.3 s); the bounds leave room for four times that.
+ */
+export const ELK_LIMITS = { touchpoints: ELK_MAX_TOUCHPOINTS, edges: 600, columnsCrossed: 1200 } as const;
+
+/** Why elk does not route this layout (a sentence for a note), or undefined when it may. */
+export function elkBound(layout: Layout, limits: { touchpoints: number; edges: number; columnsCrossed: number } = ELK_LIMITS): string | undefined {
+  if (layout.cards.length > limits.touchpoints) {
+    return `the map has ${layout.cards.length.toLocaleString('en-US')} touchpoints, over the ${limits.touchpoints} the tidy router takes`;
+  }
+  const column = columnsOf(layout);
+  let edges = 0;
+  let crossed = 0;
+  for (const f of layout.flows) {
+    const span = Math.abs((column.get(f.from) ?? 0) - (column.get(f.to) ?? 0));
+    if (span === 0) continue;
+    edges++;
+    crossed += span;
+  }
+  if (edges > limits.edges) return `the map has ${edges.toLocaleString('en-US')} flow arrows between columns, over the ${limits.edges} the tidy router takes`;
+  if (crossed > limits.columnsCrossed) return `its flow arrows cross ${crossed.toLocaleString('en-US')} columns in all, over the ${limits.columnsCrossed} the tidy router takes`;
+  return undefined;
+}
+
+/** Each card's column of slots, left to right. */
+function columnsOf(layout: Layout): Map<string, number> {
+  const xs = [...new Set(layout.cards.map((c) => c.x))].sort((a, b) => a - b);
+  const columnOf = new Map(xs.map((x, i) => [x, i]));
+  return new Map(layout.cards.map((c) => [c.key, columnOf.get(c.x)!]));
+}
 
 /** The part of elkjs's API used here. */
 export interface ElkLike {
@@ -62,7 +99,8 @@ export const ELK_OPTIONS: Record<string, string> = {
 };
 
 export interface ElkRouteOptions {
-  maxTouchpoints?: number;
+  /** Bounds other than ELK_LIMITS (tests and benchmarks). */
+  limits?: { touchpoints: number; edges: number; columnsCrossed: number };
 }
 
 function crossesInterior(a: Point, b: Point, r: Rect): boolean {
@@ -79,13 +117,10 @@ function onBoundary(p: Point, r: Rect): boolean {
 
 /** Returns a copy of the layout whose flow edges elk routed; the cards, lanes and stages are untouched. */
 export async function routeWithElk(layout: Layout, elk: ElkLike, options: ElkRouteOptions = {}): Promise<Layout> {
-  const max = options.maxTouchpoints ?? ELK_MAX_TOUCHPOINTS;
-  if (layout.cards.length > max || layout.flows.length === 0) return layout;
+  if (layout.flows.length === 0 || elkBound(layout, options.limits)) return layout;
 
   // Columns of card slots, left to right: elk's partitions (and so its layers).
-  const xs = [...new Set(layout.cards.map((c) => c.x))].sort((a, b) => a - b);
-  const columnOf = new Map(xs.map((x, i) => [x, i]));
-  const column = new Map(layout.cards.map((c) => [c.key, columnOf.get(c.x)!]));
+  const column = columnsOf(layout);
   // Edges inside one column would make elk split it into several layers: the grid router keeps those.
   const edges = layout.flows.filter((f) => column.get(f.from) !== column.get(f.to));
   if (edges.length === 0) return layout;

@@ -1,6 +1,6 @@
 import type { JourneyDocument } from '../document';
 import type { JourneyMap, Span } from '../model';
-import type { DiagnosticData, Severity } from '../types';
+import type { DiagnosticData, FileProblem, Severity } from '../types';
 
 export type RuleGroup =
   | 'structure' | 'links' | 'living-document' | 'real-not-ideal' | 'both-sides' | 'emotions-and-metrics' | 'flow' | 'link-to-action';
@@ -13,11 +13,34 @@ export interface RuleInfo {
   summary: string;
 }
 
-/** What a link points at, resolved before the rules run (rules themselves stay synchronous). */
+/** A runbook link, resolved and read before the rules run. */
+export interface RunbookFact {
+  /** The resolved path, when the link text stays inside the workspace. */
+  path?: string;
+  /** Why the link text itself is not followed (a URL, an absolute path, `..` above the root). */
+  outside?: string;
+  /** Why the file was not read, as the reader found it (missing, a symbolic link out, a folder...). */
+  problem?: FileProblem;
+  /** The anchors the runbook defines (heading slugs, HTML anchors), lower-cased. */
+  anchors?: Set<string>;
+  /** The heading slugs in document order, for messages. */
+  slugs?: string[];
+  /** Whether the text holds U+FFFD: bytes that were not UTF-8 when it was read. */
+  notUtf8?: boolean;
+}
+
+/** A source's data file, resolved and checked (not read) before the rules run. */
+export interface SourceFact {
+  path?: string;
+  outside?: string;
+  problem?: FileProblem;
+}
+
+/** What links point at, resolved before the rules run (rules themselves stay synchronous). */
 export interface LinkFacts {
-  /** `exists` is false when the file is missing; `outside` when it was not followed at all. */
-  runbooks: Map<string, { exists: boolean; outside?: string; slugs?: Set<string>; path?: string }>;
-  sources: Map<string, { exists: boolean; outside?: string; path?: string }>;
+  runbooks: Map<string, RunbookFact>;
+  sources: Map<string, SourceFact>;
+  /** False when no reader was given: the rules about files say nothing then. */
   checked: boolean;
 }
 

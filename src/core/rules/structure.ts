@@ -3,7 +3,8 @@ import type { JourneyDocument } from '../document';
 import { SHAPES, type FieldSpec, type RefKind } from '../format';
 import { metricInfo } from '../metrics';
 import type { Span } from '../model';
-import { closest } from '../suggest';
+import { quoteShort } from '../quote';
+import { closest, SuggestBudget } from '../suggest';
 import { formatIsoDate, impossibleQuantity } from '../values';
 import type { Rule } from './rule';
 import { FUTURE_SLACK_DAYS, plural } from './util';
@@ -15,6 +16,7 @@ const REF_WORDS: Record<RefKind, string> = {
 export const structureRules: Rule[] = [
   { name: 'yaml-syntax', group: 'structure', severity: 'error', summary: 'The file is not valid YAML.' },
   { name: 'file-too-large', group: 'structure', severity: 'error', summary: 'The file is too large to check; split it.' },
+  { name: 'file-unreadable', group: 'structure', severity: 'error', summary: 'The file cannot be read: it is not a regular file, or permissions or an I/O error stop the read.' },
   { name: 'unknown-key', group: 'structure', severity: 'warning', summary: 'A key the format does not know, usually a typo.' },
   {
     name: 'missing-field', group: 'structure', severity: 'error', summary: 'A required field is missing or empty.',
@@ -100,13 +102,14 @@ export const structureRules: Rule[] = [
         if (!set) defined.set(def.kind, (set = new Set()));
         set.add(def.name);
       }
+      const budget = new SuggestBudget();
       for (const ref of doc.references) {
         const names = defined.get(ref.kind);
         if (names?.has(ref.name)) continue;
-        const suggestion = names ? closest(ref.name, names) : undefined;
-        const known = names ? [...names].slice(0, 8).join(', ') : '';
+        const suggestion = names ? closest(ref.name, names, budget) : undefined;
+        const known = names ? [...names].slice(0, 8).map((n) => quoteShort(n)).join(', ') : '';
         report(ref.span,
-          `No ${REF_WORDS[ref.kind]} has the id \`${ref.name}\`.` +
+          `No ${REF_WORDS[ref.kind]} has the id \`${quoteShort(ref.name)}\`.` +
           (suggestion ? ` Did you mean \`${suggestion}\`?` : known ? ` Known ${REF_WORDS[ref.kind]}s: ${known}${names && names.size > 8 ? ', ...' : ''}.` : ` Define the ${REF_WORDS[ref.kind]} first.`),
           suggestion ? { suggestion } : undefined);
       }

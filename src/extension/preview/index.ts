@@ -9,6 +9,7 @@ import type { LanguageService } from '../../core';
 import { layoutJourney } from '../../core/layout';
 import { renderSvg, THEMES } from '../../core/render';
 import { isMapDocument } from '../diagnostics';
+import type { FilesFor } from '../providers';
 import { PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/previewMessages';
 import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
 
@@ -22,7 +23,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
   private active: JourneyPreview | undefined;
   readonly renderedEmitter = new vscode.EventEmitter<PreviewRenderEvent>();
 
-  constructor(readonly extensionUri: vscode.Uri, readonly service: LanguageService) {}
+  constructor(readonly extensionUri: vscode.Uri, readonly service: LanguageService, readonly filesFor: FilesFor) {}
 
   isMap(doc: vscode.TextDocument): boolean {
     return isMapDocument(doc);
@@ -151,9 +152,17 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-/** Registers the preview's commands and serializer; the event fires whenever a preview page has drawn a map. */
-export function registerPreview(context: vscode.ExtensionContext, service: LanguageService): vscode.Event<PreviewRenderEvent> {
-  const manager = new PreviewManager(context.extensionUri, service);
+/** What the extension's API exposes of the previews. */
+export interface PreviewApi {
+  /** Fires whenever a preview page has drawn a map. */
+  readonly onDidRender: vscode.Event<PreviewRenderEvent>;
+  /** Hands a message to the focused preview as if its page had posted it (the page is untrusted input). */
+  deliver(message: unknown): Promise<boolean>;
+}
+
+/** Registers the preview's commands and serializer. */
+export function registerPreview(context: vscode.ExtensionContext, service: LanguageService, filesFor: FilesFor): PreviewApi {
+  const manager = new PreviewManager(context.extensionUri, service, filesFor);
   context.subscriptions.push(
     manager.renderedEmitter,
     vscode.commands.registerCommand('journeymap.openPreview', (uri?: unknown) => manager.open(uri, false)),
@@ -167,5 +176,13 @@ export function registerPreview(context: vscode.ExtensionContext, service: Langu
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
     { dispose: () => { for (const p of [...manager.previews]) p.dispose(); } },
   );
-  return manager.renderedEmitter.event;
+  return {
+    onDidRender: manager.renderedEmitter.event,
+    deliver: async (message) => {
+      const preview = manager.current();
+      if (!preview) return false;
+      await preview.receive(message);
+      return true;
+    },
+  };
 }

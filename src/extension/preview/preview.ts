@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import type { LanguageService } from '../../core';
 import { layoutJourney, type Layout } from '../../core/layout';
-import { markdownHeadings } from '../../core/markdown';
+import { anchorLine, describeFileProblem, markdownOutline, resolveLink, splitAnchor } from '../../core';
+import { toUri } from '../fileReader';
+import type { FilesFor } from '../providers';
 import { makeNonce, previewHtml } from './html';
 import {
   PREVIEW_VIEW_TYPE, isWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage,
@@ -24,6 +26,8 @@ function baseName(uri: vscode.Uri): string {
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   readonly service: LanguageService;
+  /** The reader bounded by a map's root: a runbook the page asks for is opened only through it. */
+  readonly filesFor: FilesFor;
   isMap(doc: vscode.TextDocument): boolean;
   onDispose(preview: JourneyPreview): void;
 }
@@ -64,7 +68,7 @@ export class JourneyPreview implements vscode.Disposable {
     this.updateTitle();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => { if (isWebviewMessage(m)) void this.onMessage(m); }),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidChangeViewState(() => { if (panel.visible && this.ready) this.update(true); }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === this.resourceUri.toString() && e.contentChanges.length) this.update(false);
@@ -203,6 +207,11 @@ export class JourneyPreview implements vscode.Disposable {
     return this.panel.webview.postMessage(message);
   }
 
+  /** Handles a message from the page: untrusted, so its shape is checked before any field is read. */
+  async receive(message: unknown): Promise<void> {
+    if (isWebviewMessage(message)) await this.onMessage(message);
+  }
+
   private async onMessage(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
@@ -253,19 +262,33 @@ export class JourneyPreview implements vscode.Disposable {
     editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /**
+   * Opens a runbook a card links to. The message comes from the page, so it is untrusted: it must
+   * name a runbook link the map really has, and the path goes through the same resolution and
+   * checks as every read (the root, real paths, regular files) before the editor opens it.
+   */
   private async openRunbook(runbook: string): Promise<void> {
-    const [path, anchor] = runbook.split('#', 2);
-    if (!path || /^[a-z]+:/i.test(path)) return;
-    const dir = this.resourceUri.with({ path: this.resourceUri.path.slice(0, this.resourceUri.path.lastIndexOf('/') + 1) });
-    const target = vscode.Uri.joinPath(dir, path);
-    try {
-      const doc = await vscode.workspace.openTextDocument(target);
-      const heading = anchor ? markdownHeadings(doc.getText()).find((h) => h.slug === anchor) : undefined;
-      const position = new vscode.Position(heading?.line ?? 0, 0);
-      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
-    } catch {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Runbook not found: {0}', runbook));
+    const mapUri = this.resourceUri.toString();
+    const doc = await this.document();
+    const linked = doc && this.host.service.parse(mapUri, doc.getText()).map.touchpoints.some((t) => t.runbook?.value === runbook);
+    const { file, anchor } = splitAnchor(runbook);
+    const files = this.host.filesFor(mapUri);
+    const target = linked && file ? resolveLink(mapUri, file, files?.root.toString().replace(/\/$/, '')) : undefined;
+    const read = target && 'path' in target && files ? await files.readFile(target.path) : undefined;
+    if (!read || 'problem' in read) {
+      const why = read && 'problem' in read ? describeFileProblem(read.problem) : target && 'outside' in target ? target.outside : vscode.l10n.t('is not a runbook link of this map');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The runbook {0} {1}: it is not opened.', runbook, why));
+      return;
     }
+    const uri = toUri((target as { path: string }).path);
+    const line = anchor ? anchorLine(markdownOutline(read.text), anchor) ?? 0 : 0;
+    const position = new vscode.Position(line, 0);
+    const opened = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
+    if (!opened) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Runbook not found: {0}', runbook));
+      return;
+    }
+    await vscode.window.showTextDocument(opened, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
   }
 
   /** Asks the page for the drawn diagram as SVG text or base64 PNG. */

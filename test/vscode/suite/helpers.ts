@@ -13,6 +13,7 @@ export interface Api {
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
   templates: readonly string[];
   validateAll(token?: vscode.CancellationToken): Promise<number>;
+  deliverPreviewMessage(message: unknown): Promise<boolean>;
 }
 
 /**

@@ -81,4 +81,40 @@ describe('preview', () => {
     const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgTarget));
     assert.ok(svg.startsWith('<svg') && svg.includes('class="jm-card'), svg.slice(0, 200));
   });
+
+  it('a runbook the page asks for is opened only when the map links it and it lies inside the workspace', async () => {
+    const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('maps/clean.journey.yml')));
+    const hostile = source
+      .replace('runbook: ../runbooks/fixture.md#symptoms', 'runbook: ../../../../../../etc/passwd')
+      .replace('runbook: ../runbooks/fixture.md#symptoms', 'runbook: "..%2F..%2F..%2F..%2F..%2Fproc%2Fself%2Fenviron"');
+    assert.ok(hostile.includes('etc/passwd') && hostile.includes('environ'), 'the map holds both hostile links');
+    const uri = workspaceUri('maps/page-messages.journey.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(hostile));
+    // Reuse the session's preview (see the note on code-server's shared webview origin): unlock it first.
+    if (previewTabs().some((t) => t.label.startsWith('[Preview]'))) await vscode.commands.executeCommand('journeymap.togglePreviewLock');
+    const drawn = waitForPreviewRender(api, uri);
+    await vscode.commands.executeCommand('journeymap.openPreview', uri);
+    await drawn;
+    const opened = () => vscode.workspace.textDocuments.map((d) => d.uri.path).filter((p) => /passwd|environ|shadow/.test(p));
+    const messages: unknown[] = [
+      { type: 'openRunbook', uri: uri.toString(), runbook: '../../../../../../etc/passwd' },
+      { type: 'openRunbook', uri: uri.toString(), runbook: '..%2F..%2F..%2F..%2F..%2Fproc%2Fself%2Fenviron' },
+      { type: 'openRunbook', uri: uri.toString(), runbook: '/etc/passwd' },
+      { type: 'openRunbook', uri: uri.toString(), runbook: 'file:///etc/shadow' },
+      { type: 'openRunbook', uri: uri.toString(), runbook: { toString: () => '/etc/passwd' } },
+      { type: 'openRunbook', uri: uri.toString() },
+      { type: 'reveal', uri: uri.toString(), line: 'x' },
+      { type: 'setHiddenLanes', uri: uri.toString(), hiddenLanes: 'desk' },
+    ];
+    for (const message of messages) {
+      assert.equal(await api.deliverPreviewMessage(message), true, 'a preview received it');
+      assert.deepEqual(opened(), [], `opened by ${JSON.stringify(message)}`);
+    }
+    // Not vacuous: a runbook the map does link to opens, at its heading.
+    await api.deliverPreviewMessage({ type: 'openRunbook', uri: uri.toString(), runbook: '../runbooks/fixture.md#resolution' });
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('runbooks/fixture.md'));
+    assert.ok(editor, vscode.window.visibleTextEditors.map((e) => e.document.uri.path).join(', '));
+    assert.equal(editor.selection.active.line, editor.document.getText().split('\n').findIndex((l) => l === '## Resolution'));
+    await vscode.workspace.fs.delete(uri);
+  });
 });
