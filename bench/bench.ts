@@ -1,8 +1,8 @@
 /**
- * `npm run bench` (issue 5): times the core against the YAML parser (the floor) and against the
+ * `npm run bench`: times the core against the YAML parser (the floor) and against the
  * peer, yaml-language-server, on generated maps of 10, 100, 1,000 and 5,000 touchpoints, in one
  * process, warm, median of many runs. Started by bench/run.mjs, which bundles this file with
- * esbuild and passes the optional modules (layout, render) that exist in the tree.
+ * esbuild.
  *
  *   npm run bench [-- --sizes 10,100] [--json FILE] [--clock cpu|wall] [--no-bundles] [--no-heap] [--no-activation | --activation-runs N]
  *
@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService as getPeerService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { getLanguageService, parseJourney, type FileReader, type Position, type JourneyDocument } from '../src/core';
+import { layoutJourney, renderSvg, type Layout } from '../src/core/diagram';
 import { generateJourney, generatedFiles } from './generate';
 
 // ---- options ------------------------------------------------------------------------------------
@@ -34,9 +35,8 @@ export const MEASURES = [
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** Extra figures shown in the table but not part of the JSON contract of the issue. */
-const EXTRAS = ['coreParse', 'completeAfterEdit', 'hoverAfterValidate', 'peerHoverRepeated'] as const;
-type Extra = (typeof EXTRAS)[number];
+/** Extra figures shown in the table but not part of the bench JSON's fixed set of measures. */
+type Extra = 'coreParse' | 'completeAfterEdit' | 'hoverAfterValidate' | 'peerHoverRepeated';
 
 interface Args {
   sizes: number[];
@@ -152,42 +152,6 @@ function memoryReader(): FileReader {
   };
 }
 
-/**
- * Layout and render are typed structurally here, not imported: they are loaded at run time only
- * when their sources exist, so the bench type-checks with or without them in the tree.
- */
-type Layout = object;
-interface LayoutSource {
-  map: JourneyDocument['map'];
-  lines: JourneyDocument['lines'];
-}
-type LayoutOptions = Record<string, unknown>;
-
-interface OptionalModules {
-  layout?: (source: LayoutSource, options?: LayoutOptions) => Layout;
-  render?: (layout: Layout) => string;
-  renderName?: string;
-}
-
-/** Layout and render are loaded from bundles run.mjs made, when those sources exist in the tree. */
-function loadOptional(): OptionalModules {
-  const result: OptionalModules = {};
-  const layoutPath = process.env.JOURNEYMAP_BENCH_LAYOUT;
-  if (layoutPath) {
-    const mod = require(layoutPath) as { layoutJourney?: OptionalModules['layout'] };
-    result.layout = mod.layoutJourney;
-  }
-  const renderPath = process.env.JOURNEYMAP_BENCH_RENDER;
-  if (renderPath) {
-    const mod = require(renderPath) as Record<string, unknown>;
-    const name = typeof mod.renderSvg === 'function' ? 'renderSvg' : Object.keys(mod).find((k) => /^render/i.test(k) && typeof mod[k] === 'function');
-    if (name) {
-      result.render = mod[name] as OptionalModules['render'];
-      result.renderName = name;
-    }
-  }
-  return result;
-}
 
 /** The position of the first metric name under the middle touchpoint, and of its lane value. */
 function positions(text: string, n: number): { hover: Position; complete: Position } {
@@ -224,7 +188,7 @@ function peerService(): PeerService {
 
 type Row = Partial<Record<Measure | Extra, Sample>>;
 
-async function benchSize(n: number, args: Args, optional: OptionalModules, peer: PeerService | undefined, notes: string[]): Promise<Row> {
+async function benchSize(n: number, args: Args, peer: PeerService | undefined, notes: string[]): Promise<Row> {
   const text = generateJourney(n, 1);
   // Two edited versions to alternate between: each call sees text other than the cached one.
   const edits = [`${text}# edit a\n`, `${text}# edit b\n`];
@@ -296,16 +260,10 @@ async function benchSize(n: number, args: Args, optional: OptionalModules, peer:
 
   // Layout and render of the parsed document (the parse is measured above).
   const doc: JourneyDocument = service.parse(MAP_URI, text);
-  if (optional.layout) {
-    const layoutFn = optional.layout;
-    const layout = layoutFn({ map: doc.map, lines: doc.lines });
-    checkGrid(layout, n, notes);
-    Object.assign(row, await measure({ layout: () => layoutFn({ map: doc.map, lines: doc.lines }) }, args.budgetMs / 2));
-    if (optional.render) {
-      const renderFn = optional.render;
-      Object.assign(row, await measure({ render: () => renderFn(layout) }, args.budgetMs / 2));
-    }
-  }
+  const layout = layoutJourney(doc);
+  checkGrid(layout, n, notes);
+  Object.assign(row, await measure({ layout: () => layoutJourney(doc) }, args.budgetMs / 2));
+  Object.assign(row, await measure({ render: () => renderSvg(layout) }, args.budgetMs / 2));
 
   // The peer's hover: after an edit (a new version: it re-parses), and repeated on one version.
   if (peer) {
@@ -318,13 +276,7 @@ async function benchSize(n: number, args: Args, optional: OptionalModules, peer:
 }
 
 /** Lanes must stay exact rows and stages exact columns: every card inside its lane and stage band. */
-function checkGrid(layout: Layout, n: number, notes: string[]): void {
-  const l = layout as unknown as {
-    lanes?: { key: string; y: number; height: number }[];
-    stages?: { key: string; x: number; width: number }[];
-    cards?: { laneKey: string; stageKey: string; x: number; y: number; width: number; height: number }[];
-  };
-  if (!l.lanes || !l.stages || !l.cards) return void notes.push(`${n}: layout has no lanes/stages/cards to check`);
+function checkGrid(l: Layout, n: number, notes: string[]): void {
   const lanes = new Map(l.lanes.map((x) => [x.key, x]));
   const stages = new Map(l.stages.map((x) => [x.key, x]));
   let bad = 0;
@@ -481,7 +433,7 @@ const ORDER: (Measure | Extra)[] = [
 
 export function table(sizes: number[], rows: Record<number, Row>, clock: Clock): string {
   const header = [`ms, median (${clock === 'cpu' ? 'CPU time' : 'wall time'})`, ...sizes.map((n) => `${n.toLocaleString('en-US')} tp`)];
-  const lines = [header, header.map((h, i) => (i === 0 ? '---' : '---:'))];
+  const lines = [header, header.map((_, i) => (i === 0 ? '---' : '---:'))];
   const at = (r: Row, key: Measure | Extra): number | undefined => r[key]?.[clock];
   for (const key of ORDER) lines.push([LABELS[key], ...sizes.map((n) => fmt(at(rows[n], key)))]);
   const sum = (r: Row): number | undefined => { const a = at(r, 'layout'); const b = at(r, 'render'); return a === undefined || b === undefined ? undefined : a + b; };
@@ -502,23 +454,20 @@ export function table(sizes: number[], rows: Record<number, Row>, clock: Clock):
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--heap-child') return runHeapChild(Number(argv[1]));
   const args = parseArgs(argv);
-  const optional = loadOptional();
   const notes: string[] = [];
   let peer: PeerService | undefined;
   if (existsSync('schemas/journeymap.schema.json')) peer = peerService();
   else notes.push('schemas/journeymap.schema.json is missing: the peer was not measured');
-  if (!optional.layout) notes.push('layout: not yet available (src/core/layout.ts missing)');
-  if (!optional.render) notes.push('render: not yet available (src/core/render.ts missing or exports no render function)');
 
   const cpu = (cpus()[0]?.model ?? 'unknown').trim();
   console.log(`journeymap bench: node ${process.version}, ${cpus().length} cores, ${cpu}`);
   // Warm the JIT on a mid-sized map once, so no size pays for compilation in its first rounds.
-  await benchSize(100, { ...args, budgetMs: Math.min(args.budgetMs, 300) }, optional, peer, []);
+  await benchSize(100, { ...args, budgetMs: Math.min(args.budgetMs, 300) }, peer, []);
   const rows: Record<number, Row> = {};
   const started = performance.now();
   for (const n of args.sizes) {
     const t0 = performance.now();
-    rows[n] = await benchSize(n, args, optional, peer, notes);
+    rows[n] = await benchSize(n, args, peer, notes);
     console.log(`  ${n} touchpoints: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const bundles = args.bundles ? bundleSizes() : undefined;
@@ -544,7 +493,6 @@ async function main(argv: string[]): Promise<void> {
     else console.log(`heap, validation of ${heapSize} touchpoints: peak ${heap.peakMB} MB above a ${heap.baselineMB} MB baseline, ${heap.retainedMB} MB retained (the cached parse), peak RSS +${heap.peakRssDeltaMB} MB`);
   }
   console.log(`activation: ${act.ms !== undefined ? `${act.ms} ms (${act.note})` : act.note}`);
-  console.log(`render function: ${optional.renderName ?? 'none'}`);
   for (const note of notes) console.log(`note: ${note}`);
   console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 

@@ -3,6 +3,7 @@
  * tests (which assert that each finishes with the right finding) and `npm run bench:bounds`
  * (which records time and peak memory in BENCHMARKS.md). Pure: no Node APIs.
  */
+import { mulberry32 } from './random';
 
 const HEADER = `journeymap: 1
 title: Hostile input
@@ -34,8 +35,7 @@ export function nearMissIdsMap(bytes: number, idLength = 2000): string {
 
 /** `touchpoints` cards in three lanes, each with `fanOut` `next:` targets anywhere on the map. */
 export function wideFlowMap(touchpoints: number, fanOut: number): string {
-  let seed = 1;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = mulberry32(1);
   const perStage = 30;
   let text = `${HEADER}stages:\n`;
   for (let stage = 0; stage * perStage < touchpoints; stage++) {

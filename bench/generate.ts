@@ -1,5 +1,5 @@
 /**
- * A seeded, deterministic generator of realistic journey maps for the benchmarks (issue 5) and
+ * A seeded, deterministic generator of realistic journey maps for the benchmarks and
  * for tests: `generateJourney(n, seed)` writes a map with `n` touchpoints, about n/10 stages,
  * 6 lanes (customer, frontstage, two backstage, two system), 3 metrics with value, target,
  * source and as-of date plus a runbook link on every touchpoint, n/5 handoffs and some
@@ -14,22 +14,13 @@
  *
  * Pure: no Node APIs, so it runs wherever the core runs.
  */
+import { mulberry32 } from './random';
+
+export { mulberry32 };
 
 export interface GenerateOptions {
   /** The `review.last` date (YYYY-MM-DD). Default 2026-11-01. Sources end a month before it. */
   reviewed?: string;
-}
-
-/** A small, fast, seedable PRNG (mulberry32): uniform floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const LANES = [

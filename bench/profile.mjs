@@ -31,7 +31,10 @@ const { generateJourney, generatedFiles } = require(join(outDir, 'generate.js'))
 const text = generateJourney(size, 1);
 const files = new Map([...generatedFiles()].map(([p, t]) => [`file:///bench/${p}`, t]));
 const options = {
-  fileReader: { readFile: async (p) => files.get(p), exists: async (p) => files.has(p) },
+  fileReader: {
+    readFile: async (p) => (files.has(p) ? { text: files.get(p), version: 'v1' } : { problem: { kind: 'missing' } }),
+    stat: async (p) => (files.has(p) ? { version: 'v1' } : { problem: { kind: 'missing' } }),
+  },
   today: () => '2026-11-20', workspaceRoot: 'file:///bench',
 };
 const uri = 'file:///bench/generated.journey.yaml';

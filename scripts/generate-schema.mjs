@@ -1,4 +1,4 @@
-// Writes schemas/journeymap.schema.json from the core's format table (src/core/format.ts).
+// Writes schemas/journeymap.schema.json from the core's format table (src/core/format/shapes.ts).
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = join(tmpdir(), `journeymap-schema-${process.pid}.cjs`);
-await esbuild.build({ entryPoints: ['src/core/schema.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+await esbuild.build({ entryPoints: ['src/core/format/schema.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
 const { journeyMapSchema } = createRequire(import.meta.url)(out);
 mkdirSync('schemas', { recursive: true });
 writeFileSync('schemas/journeymap.schema.json', JSON.stringify(journeyMapSchema(), null, 2) + '\n');

@@ -2,7 +2,11 @@
 // the same arguments always give the same file. Used by the examples and the benchmark.
 //
 //   node scripts/generate-ticket-export.mjs [--rows 3000] [--seed 7] [--from 2026-08-01] [--to 2026-10-31] [-o file.csv]
+import * as esbuild from 'esbuild';
 import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -15,17 +19,11 @@ const { values } = parseArgs({
   },
 });
 
-/** mulberry32: a small, well-known seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The repository's one seeded PRNG (bench/random.ts), bundled on the fly: this script runs
+// without a build of its own.
+const randomBundle = resolve('out/bench-bundle/random.cjs');
+await esbuild.build({ entryPoints: [fileURLToPath(new URL('../bench/random.ts', import.meta.url))], outfile: randomBundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+const { mulberry32: prng } = createRequire(import.meta.url)(randomBundle);
 const random = prng(Number(values.seed));
 const pick = (weighted) => {
   let r = random() * weighted.reduce((n, [, w]) => n + w, 0);
@@ -69,7 +67,7 @@ for (let i = 0; i < rows; i++) {
   const escalated = random() < escalationShare;
   const transfers = escalated ? 1 + Math.floor(random() * 2) : random() < 0.12 ? 1 : 0;
   const resolveMinutes = lognormal(resolveMedian * (escalated ? 2.2 : 1) * (1 + transfers * 0.4), 0.8);
-  let resolved = firstResponse + resolveMinutes * 60000;
+  const resolved = firstResponse + resolveMinutes * 60000;
   const stillOpen = resolved > end;
   const reopened = !stillOpen && random() < reopenShare ? 1 + (random() < 0.2 ? 1 : 0) : 0;
   // Slower, bounced tickets get worse scores; about a third of customers answer the survey.

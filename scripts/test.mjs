@@ -1,4 +1,5 @@
-// `npm test`: builds, type-checks, then runs every suite and prints one closing line of totals.
+// `npm test`: builds, type-checks (extension and tests, the core's purity wall, the webview), lints,
+// then runs every suite and prints one closing line of totals.
 // Suites whose runtime is missing print a loud SKIPPED line; with JOURNEYMAP_REQUIRE_ALL_SUITES=1
 // (set by .ci/run) a skip is a failure, so CI always runs everything.
 import { spawnSync } from 'node:child_process';
@@ -20,12 +21,15 @@ function step(name, command, args) {
   }
 }
 
-// tsc's out/test is where the unit runner finds tests: start it empty, so a deleted test cannot
-// live on as a stale compiled file.
-rmSync('out/test', { recursive: true, force: true });
+// tsc's out/ is where the unit runner finds tests and their sources: start it empty, so a deleted
+// or moved file cannot live on as a stale compiled one (a stale out/src/core/format.js would shadow
+// the folder out/src/core/format/ for every require('../format')).
+for (const dir of ['out/test', 'out/src', 'out/bench']) rmSync(dir, { recursive: true, force: true });
 step('build', process.execPath, ['scripts/build.mjs']);
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 step('core purity check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/core/tsconfig.json']);
+step('webview type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'webview/tsconfig.json']);
+step('lint (eslint)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 
 /** Each suite prints `N passed, N failed` last; exit 77 means its runtime is missing. */
 const suites = [

@@ -2,7 +2,7 @@
  * The improvements panel: an impact x effort matrix (impact rows high to low, effort columns low
  * to high), each improvement as its hypothesis sentence. Built with textContent only.
  */
-import type { ImprovementItem, Layout } from '../src/core/layout/types';
+import type { ImprovementItem, Layout } from '../src/core/diagram';
 
 const LEVELS = ['low', 'medium', 'high'];
 

@@ -7,18 +7,17 @@
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { renderSvg, renderSvgParts, THEMES } from '../src/core/render';
-import type { Card, Layout } from '../src/core/layout/types';
-import { elkBound, routeWithElk, type ElkLike } from '../src/core/layout/elk';
+import { elkBound, renderSvg, renderSvgParts, THEMES, type Card, type Layout } from '../src/core/diagram';
 import {
   DEFAULT_TOGGLES, isHostMessage, type HostMessage, type PreviewState, type PreviewToggles, type WebviewMessage,
 } from '../src/shared/previewMessages';
-import ElkApi from 'elkjs/lib/elk-api.js';
 import { currentTheme, themeKind } from './theme';
 import { patchSvg, type Mirror, type PatchStats } from './patch';
 import { Viewport } from './viewport';
 import { Tooltip } from './tooltip';
 import { ImprovementsPanel } from './improvements';
+import { ElkRouting, sameGeometry } from './elkRouting';
+import { svgToPngBase64 } from './exportImage';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -59,9 +58,9 @@ let current: { uri: string; version: number; fileName: string; errorCount: numbe
 let cardsByKey = new Map<string, Card>();
 let highlighted: string | undefined;
 let elkUri: string | undefined;
-let elkPromise: Promise<ElkLike | undefined> | undefined;
 let elkTimer: ReturnType<typeof setTimeout> | undefined;
 let renderSeq = 0;
+const elkRouting = new ElkRouting(() => elkUri);
 let mirror: Mirror | undefined;
 
 const viewport = new Viewport(viewportEl, contentEl, state, (v) => {
@@ -82,7 +81,9 @@ function draw(next: Layout): void {
   const stats: PatchStats = { replaced: 0, kept: 0 };
   try {
     mirror = patchSvg(contentEl, parts, mirror, stats);
-  } catch {
+  } catch (error) {
+    // The page redraws the whole picture instead of patching it; the host logs why.
+    if (current) post({ type: 'log', uri: current.uri, message: `patching the picture failed, redrawn whole: ${String(error)}`.slice(0, 4000) });
     mirror = patchSvg(contentEl, parts, undefined, stats);
   }
   applyToggles();
@@ -110,46 +111,6 @@ function applyToggles(): void {
   }
 }
 
-/**
- * Starts elk in a Web Worker (so routing never blocks the page): the worker script is fetched from
- * the extension and started from a blob URL, which the CSP allows (`worker-src blob:`).
- */
-function loadElk(): Promise<ElkLike | undefined> {
-  if (!elkUri) return Promise.resolve(undefined);
-  elkPromise ??= (async () => {
-    try {
-      const response = await fetch(elkUri!);
-      if (!response.ok) return undefined;
-      const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
-      return new ElkApi({ workerUrl: url, workerFactory: (u?: string) => new Worker(u ?? url) }) as unknown as ElkLike;
-    } catch {
-      return undefined;
-    }
-  })();
-  return elkPromise;
-}
-
-/** elk gets this long to route a map: its input is bounded, so only a pathological map comes near it. */
-const ELK_DEADLINE_MS = 10_000;
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
-    work.then((value) => { clearTimeout(timer); resolve(value); }, () => { clearTimeout(timer); resolve(undefined); });
-  });
-}
-
-/** Same cards in the same places and the same edges: the previous elk routes still fit. */
-function sameGeometry(a: Layout, b: Layout): boolean {
-  if (a.cards.length !== b.cards.length || a.flows.length !== b.flows.length) return false;
-  for (let i = 0; i < a.cards.length; i++) {
-    const x = a.cards[i], y = b.cards[i];
-    if (x.key !== y.key || x.x !== y.x || x.y !== y.y || x.width !== y.width || x.height !== y.height) return false;
-  }
-  for (let i = 0; i < a.flows.length; i++) if (a.flows[i].key !== b.flows[i].key) return false;
-  return true;
-}
-
 /** Draws the host's layout now; with elk on and a small map, refines the edges when typing pauses. */
 function show(next: Layout): void {
   const previous = layout;
@@ -157,7 +118,7 @@ function show(next: Layout): void {
   gridLayout = next;
   const seq = ++renderSeq;
   if (elkTimer) clearTimeout(elkTimer);
-  const useElk = state.toggles.elk && next.flows.length > 0 && !elkBound(next) && !!elkUri;
+  const useElk = state.toggles.elk && next.flows.length > 0 && !elkBound(next) && elkRouting.available;
   if (useElk && previous?.router === 'elk' && previousGrid && sameGeometry(previousGrid, next)) {
     draw({ ...next, flows: previous.flows, router: 'elk' });
     return;
@@ -165,16 +126,9 @@ function show(next: Layout): void {
   draw(next);
   if (!useElk) return;
   elkTimer = setTimeout(() => {
-    void loadElk().then(async (elk) => {
-      if (!elk || seq !== renderSeq) return;
-      const routed = await withDeadline(routeWithElk(next, elk), ELK_DEADLINE_MS);
-      if (routed === undefined) {
-        // Past the deadline the worker is stopped (it cannot be interrupted otherwise) and the grid routes stand.
-        (elk as unknown as { terminateWorker?(): void }).terminateWorker?.();
-        elkPromise = undefined;
-        return;
-      }
-      if (seq === renderSeq && routed !== next) draw(routed);
+    if (seq !== renderSeq) return;
+    void elkRouting.route(next).then((routed) => {
+      if (routed && seq === renderSeq && routed !== next) draw(routed);
     });
   }, previous ? 350 : 0);
 }
@@ -340,32 +294,6 @@ async function onExport(message: Extract<HostMessage, { type: 'export' }>): Prom
     reply(await svgToPngBase64(svg, layout.width, layout.height));
   } catch (error) {
     reply(undefined, `The PNG could not be made: ${String(error)}`);
-  }
-}
-
-/** Draws the SVG on a canvas at 2x (capped for huge maps) and returns the PNG as base64. */
-async function svgToPngBase64(svg: string, width: number, height: number): Promise<string> {
-  const scale = Math.max(0.25, Math.min(2, Math.sqrt(60_000_000 / (width * height))));
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(width * scale);
-    canvas.height = Math.round(height * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.scale(scale, scale);
-    ctx.drawImage(image, 0, 0, width, height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the canvas gave no image');
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  } finally {
-    URL.revokeObjectURL(url);
   }
 }
 

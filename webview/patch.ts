@@ -6,7 +6,7 @@
  * zoom and scroll are never touched. Parsing is XML parsing (DOMParser, image/svg+xml): nothing
  * in the markup runs.
  */
-import { joinSvg, type SvgParts } from '../src/core/render';
+import { joinSvg, type SvgParts } from '../src/core/diagram';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,5 +1,5 @@
 /** The diagram's colours from VS Code's theme variables, so the picture matches every theme. */
-import { DARK_THEME, LIGHT_THEME, type SvgTheme } from '../src/core/render';
+import { DARK_THEME, LIGHT_THEME, type SvgTheme } from '../src/core/diagram';
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 

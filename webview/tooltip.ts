@@ -1,7 +1,7 @@
 /** The hover card of a touchpoint: metrics with status, pains, runbook. Built with textContent only. */
-import type { Card, Layout } from '../src/core/layout/types';
+import type { Card, Layout } from '../src/core/diagram';
+import { STATUS_WORDS } from '../src/core/format';
 
-const STATUS: Record<string, string> = { meets: 'meets target', misses: 'misses target', 'no-target': 'no target', 'no-value': 'no value' };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -62,10 +62,10 @@ export class Tooltip {
       for (const m of card.metrics) {
         const row = el('tr');
         const status = el('td', `tt-status ${m.status}`);
-        status.title = STATUS[m.status] ?? m.status;
+        status.title = STATUS_WORDS[m.status] ?? m.status;
         row.append(status, el('td', 'tt-metric-name', m.name), el('td', undefined, m.value ?? '—'),
           el('td', 'tt-target', m.target ? `target ${m.target}` : ''),
-          el('td', 'tt-gap', m.status === 'misses' && m.gap ? `misses by ${m.gap}` : m.status === 'meets' ? 'meets' : STATUS[m.status]),
+          el('td', 'tt-gap', m.status === 'misses' && m.gap ? `misses by ${m.gap}` : m.status === 'meets' ? 'meets' : STATUS_WORDS[m.status]),
           el('td', 'tt-target', m.computed ? (m.computed.problem ?? (m.computed.rows !== undefined ? `from ${m.computed.rows} tickets` : 'from the ticket export')) : m.source ? `source ${m.source}` : ''));
         table.appendChild(row);
       }

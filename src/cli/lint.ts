@@ -6,7 +6,7 @@ import { formatGithub, formatJson, formatText, summarize, type FileResult } from
 import { defaultWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { visibleLine } from './terminal';
-import { todayOption, UsageError, type Io } from './usage';
+import { todayOption, UsageError, utcToday, type Io } from './usage';
 
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -79,7 +79,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     ? { root: path.resolve(io.cwd, values.root), why: 'given with --root' }
     : await defaultWorkspaceRoot(inputs, io.cwd);
   const root = toCorePath(chosen.root);
-  const service = getLanguageService({ fileReader: new RootedFiles(chosen.root), today: today ? () => today : undefined, rules, workspaceRoot: root });
+  const service = getLanguageService({ fileReader: new RootedFiles(chosen.root), today: () => today ?? utcToday(), rules, workspaceRoot: root });
 
   const results: FileResult[] = [];
   for (const file of files) {

@@ -7,7 +7,7 @@ import { evaluateMetric, getLanguageService, metricInfo } from '../core';
 import { defaultWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeJson, safeLines, visibleLine } from './terminal';
-import { todayOption, UsageError, type Io } from './usage';
+import { todayOption, UsageError, utcToday, type Io } from './usage';
 
 export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD]
 
@@ -58,7 +58,7 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { root } = await defaultWorkspaceRoot([file], io.cwd); // the same default as lint's
-  const service = getLanguageService({ fileReader: new RootedFiles(root), today: today ? () => today : undefined, workspaceRoot: toCorePath(root) });
+  const service = getLanguageService({ fileReader: new RootedFiles(root), today: () => today ?? utcToday(), workspaceRoot: toCorePath(root) });
   const uri = toCorePath(file);
   const text = 'text' in read ? read.text : '';
   const diagnostics = 'text' in read ? await service.validate(uri, text) : [read.refused]; // validation reads the ticket exports

@@ -9,9 +9,8 @@ import { getLanguageService } from '../core';
 import { defaultWorkspaceRoot, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeLines, safeXml, visibleLine } from './terminal';
-import { layoutJourney } from '../core/layout';
-import { renderSvg, THEMES } from '../core/render';
-import { elkBound, routeWithElk, ELK_MAX_TOUCHPOINTS } from '../core/layout/elk';
+import { utcToday } from './usage';
+import { layoutJourney, renderSvg, THEMES, elkBound, routeWithElk, ELK_MAX_TOUCHPOINTS } from '../core/diagram';
 
 export const RENDER_USAGE = `Usage: journeymap render <map.journey.yaml> [-o out.svg] [--theme light|dark] [--router grid|elk]
 
@@ -90,7 +89,7 @@ export async function runRender(argv: string[]): Promise<number> {
   // Validation computes the metrics that come from ticket exports (`from:`), so the picture shows them.
   const mapPath = toCorePath(path.resolve(args.file));
   const { root: rootFolder } = await defaultWorkspaceRoot([args.file], process.cwd()); // the same default as lint's
-  const service = getLanguageService({ fileReader: new RootedFiles(rootFolder), workspaceRoot: toCorePath(rootFolder) });
+  const service = getLanguageService({ fileReader: new RootedFiles(rootFolder), today: utcToday, workspaceRoot: toCorePath(rootFolder) });
   try {
     await service.validate(mapPath, text);
   } catch {

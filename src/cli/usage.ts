@@ -3,6 +3,11 @@ import { parseIsoDate } from '../core';
 /** A mistake in how the CLI was called: reported with exit code 2. */
 export class UsageError extends Error {}
 
+/** The CLI's clock: today's date in UTC (CI runners and logs speak UTC). */
+export function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** `--today`: a real calendar date (2026-02-30 is a usage error, never a silent fall-back to the clock). */
 export function todayOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

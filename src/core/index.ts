@@ -1,13 +1,29 @@
-/** The public surface of the core, for adapters (extension, CLI, webview, benchmarks). */
-export * from './types';
-export * from './languageService';
-export { DEFAULT_MAX_SIZE, parseJourney, tooLargeMessage, unreadableMapDiagnostic, type Finding, type ParseOptions } from './document';
-export type * from './model';
+/**
+ * The public surface of the core for the adapters (extension, CLI, webview, language server,
+ * benchmarks), named export by export. The diagram has its own entry, `core/diagram`.
+ *
+ * The core is grouped in rooms, each with an index.ts that names its public exports, and may
+ * import only the rooms below it (enforced by test/architecture.test.ts; see CONTRIBUTING.md):
+ *   base -> format -> files -> parse -> evidence -> rules -> language,  and  diagram (beside rules).
+ */
+export type {
+  CompletionItem, CompletionKind, Diagnostic, DiagnosticData, DocumentSymbol, Finding, FoldingRange, Hover, Location, Position, Range,
+  Severity, SeveritySetting, Span, SymbolKind, TextEdit, Today,
+} from './base';
+export { LineIndex, quoteShort } from './base';
+export {
+  FORMAT_VERSION, formatDuration, formatIsoDate, formatQuantityAmount, journeyMapSchema, LANE_KINDS, METRIC_CATALOGUE, metricInfo, parseIsoDate,
+  parseQuantity, SHAPES, STATUS_WORDS, describeFeels, type LaneKind, type MetricInfo, type MetricStatus, type Quantity, type UnitKind,
+} from './format';
+export type * from './format/model';
+export {
+  anchorLine, describeFileProblem, isInsideRoot, markdownAnchors, markdownHeadings, markdownOutline, resolveLink, slugify, splitAnchor,
+  type FileProblem, type FileRead, type FileReader, type FileStat, type MarkdownHeading, type MarkdownOutline,
+} from './files';
+export { DEFAULT_MAX_SIZE, parseJourney, tooLargeMessage, unreadableMapDiagnostic, type JourneyDocument, type ParseOptions } from './parse';
+export { evaluateMetric, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState } from './evidence';
 export { RULES, ruleByName, type RuleInfo } from './rules';
-export { METRICS, metricInfo, type MetricInfo } from './metrics';
-export { SHAPES, FORMAT_VERSION } from './format';
-export { LineIndex } from './text';
-export { anchorLine, markdownAnchors, markdownHeadings, markdownOutline, slugify, type MarkdownHeading, type MarkdownOutline } from './markdown';
-export { describeFileProblem, isInsideRoot, resolveLink, splitAnchor } from './paths';
-export * from './status';
-export * from './values';
+export {
+  getLanguageService, hypothesisSentence, validateSync, type CodeFix, type DocumentLink, type LanguageService, type LanguageServiceOptions,
+  type RenameResult, type ReviewEdits, type StageSummary,
+} from './language';

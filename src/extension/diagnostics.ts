@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import type * as core from '../core';
 import { describeFileProblem, tooLargeMessage } from '../core';
 import { toRange, toSeverity } from './convert';
-import { MapIndex } from './mapIndex';
+import type { MapIndex } from './mapIndex';
 import type { ServiceRegistry } from './service';
+import { logError } from './log';
 
 export const LANGUAGE_ID = 'journeymap';
 export const MAP_GLOB = '**/*.journey.{yaml,yml}';
@@ -160,8 +161,9 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.index.update(uri, text);
       diagnostics = await service.validate(key, text);
     } catch (error) {
+      logError(`Validating ${key} failed`, error);
       diagnostics = [{
-        code: 'internal-error', severity: 'error', message: `Journey Map could not check this file: ${String(error)}`,
+        code: 'internal-error', severity: 'error', message: `Journey Map could not check this file: ${String(error)}. The details are in the Journey Map log (Output panel); please report them.`,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       }];
     }

@@ -15,6 +15,7 @@ import { ServiceRegistry } from './service';
 import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
 import { registerPreview, type PreviewRenderEvent } from './preview';
+import { disposeLog, log } from './log';
 
 /** What `activate` returns: for other extensions and for the integration tests. */
 export interface JourneyMapApi {
@@ -59,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     registerCodeLenses(service, index, diagnostics.onDidValidate),
     registerCommands(context, service, diagnostics),
     statusBar,
+    { dispose: disposeLog },
+    vscode.commands.registerCommand('journeymap.showLog', () => log().show()),
   );
   const previews = registerPreview(context, service, (uri) => registry.filesFor(uri));
   const activationMs = now() - started;

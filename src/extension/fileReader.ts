@@ -10,21 +10,21 @@
  * the decoded path checked against the root and the file's type and size checked before a read.
  */
 import * as vscode from 'vscode';
+import type * as NodeCsv from '../node/csvRecords';
+import type * as NodeFiles from '../node/files';
+import type * as WebCsv from './webCsvRecords';
 import { describeFileProblem, isInsideRoot, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core';
 
-/** The desktop bundle's Node helpers; the build defines JOURNEYMAP_WEB, so the web bundle has none. */
-const nodeFiles: typeof import('../node/files') | undefined = process.env.JOURNEYMAP_WEB === '1'
-  ? undefined
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  : require('../node/files');
-const nodeCsv: typeof import('../node/csvRecords') | undefined = process.env.JOURNEYMAP_WEB === '1'
-  ? undefined
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  : require('../node/csvRecords');
-const webCsv: typeof import('./webCsvRecords') | undefined = process.env.JOURNEYMAP_WEB === '1'
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ? require('./webCsvRecords')
-  : undefined;
+/*
+ * The desktop bundle's Node helpers, and the web bundle's CSV reader: the build defines
+ * JOURNEYMAP_WEB for each bundle, so esbuild keeps only the `require` that bundle can run (an
+ * import would pull Node modules into the web bundle).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const nodeFiles: typeof NodeFiles | undefined = process.env.JOURNEYMAP_WEB === '1' ? undefined : require('../node/files');
+const nodeCsv: typeof NodeCsv | undefined = process.env.JOURNEYMAP_WEB === '1' ? undefined : require('../node/csvRecords');
+const webCsv: typeof WebCsv | undefined = process.env.JOURNEYMAP_WEB === '1' ? require('./webCsvRecords') : undefined;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Runbooks read whole through workspace.fs: the same bound as on disk. */
 const MAX_TEXT_BYTES = 20 * 1024 * 1024;
@@ -64,7 +64,7 @@ function fsProblem(error: unknown): FileProblem {
 /** The files under one root, as the core reads them, and where quick fixes may write. */
 export class WorkspaceFiles implements RootedReader {
   /** On the desktop, `file:` paths are checked and read through Node (real paths, file types). */
-  private readonly disk: import('../node/files').RootedFiles | undefined;
+  private readonly disk: NodeFiles.RootedFiles | undefined;
   private readonly rootText: string;
 
   constructor(readonly root: vscode.Uri) {

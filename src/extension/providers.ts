@@ -4,8 +4,7 @@ import type * as core from '../core';
 import {
   fromPosition, fromRange, toCompletionItem, toDocumentSymbol, toRange, untrustedMarkdown, toWorkspaceEdit,
 } from './convert';
-import type { DiagnosticsManager } from './diagnostics';
-import { LANGUAGE_ID } from './diagnostics';
+import { LANGUAGE_ID, type DiagnosticsManager } from './diagnostics';
 import { toUri, type WorkspaceFiles } from './fileReader';
 import { anchorLine, describeFileProblem, markdownOutline } from '../core';
 

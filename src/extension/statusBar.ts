@@ -1,6 +1,6 @@
 /** The status bar item for the active map: when its next review is due, warning coloured when overdue. */
 import * as vscode from 'vscode';
-import { reviewState, type LanguageService } from '../core';
+import { parseIsoDate, reviewState, type LanguageService } from '../core';
 import { isMapDocument } from './diagnostics';
 import { today } from './service';
 
@@ -38,7 +38,7 @@ export class ReviewStatusBar implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    const state = reviewState(this.service.parse(doc.uri.toString(), doc.getText()).map, today());
+    const state = reviewState(this.service.parse(doc.uri.toString(), doc.getText()).map, parseIsoDate(today())!);
     const days = (n: number) => (Math.abs(n) === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', Math.abs(n)));
     let warn = false;
     if (state.daysLeft === undefined) {

@@ -3,8 +3,8 @@
  * desktop extension) and the web extension's reader, so both read a file alike and report a
  * malformed one in the same words.
  */
-import type { CsvProblem } from '../core/tickets';
-import { quoteShort } from '../core/quote';
+import type { CsvProblem } from '../core';
+import { quoteShort } from '../core/base';
 
 /** `,`, `;` or tab, whichever the header line has most of (spreadsheet exports vary by locale). */
 export function detectDelimiter(headerLine: string): string {

@@ -3,7 +3,7 @@
  * direction, shared by both sides. Every message names the document (`uri`) it is about, so a
  * message for a document the other side no longer shows is recognised and dropped.
  */
-import type { Layout } from '../core/layout/types';
+import type { Layout } from '../core/diagram';
 
 export const PREVIEW_VIEW_TYPE = 'journeymap.preview';
 
@@ -66,7 +66,9 @@ export type WebviewMessage =
     /** Items the patch replaced and kept. */
     replaced?: number; kept?: number;
   }
-  | { type: 'exported'; uri: string; requestId: number; format: 'svg' | 'png'; data?: string; error?: string };
+  | { type: 'exported'; uri: string; requestId: number; format: 'svg' | 'png'; data?: string; error?: string }
+  /** Something the page caught and worked around, for the extension's log. */
+  | { type: 'log'; uri: string; message: string };
 
 export function isHostMessage(value: unknown): value is HostMessage {
   const type = (value as { type?: unknown } | null)?.type;
@@ -99,6 +101,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'rendered': return uri && isCount(m.version) && (m.router === 'grid' || m.router === 'elk') && typeof m.ms === 'number';
     case 'exported': return uri && typeof m.requestId === 'number' && (m.format === 'svg' || m.format === 'png')
       && (m.data === undefined || typeof m.data === 'string') && (m.error === undefined || isText(m.error));
+    case 'log': return uri && isText(m.message);
     default: return false;
   }
 }

@@ -2,7 +2,7 @@
 // stub acquireVsCodeApi, the same page and CSP the extension serves, and drives it with the
 // messages the host sends. Needs /usr/bin/chromium and playwright-core (npm run test:setup).
 // Prints `browser: N passed, N failed` last; exit 77 when the browser is missing.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -26,7 +26,7 @@ try {
   skip('playwright-core is not installed');
 }
 if (!existsSync(CHROMIUM)) skip(`${CHROMIUM} is missing`);
-for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'out/src/core/layout.js', 'out/src/extension/preview/html.js']) {
+for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'out/src/core/diagram/index.js', 'out/src/extension/preview/html.js']) {
   if (!existsSync(join(root, file))) {
     console.log(`browser: ${file} is missing: run npm run build and tsc -p tsconfig.json first (npm test does both)`);
     console.log('browser: 0 passed, 1 failed');
@@ -34,14 +34,14 @@ for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'out/
   }
 }
 
-const { parseJourney } = require(join(root, 'out/src/core/document.js'));
-const { layoutJourney } = require(join(root, 'out/src/core/layout.js'));
+const { parseJourney } = require(join(root, 'out/src/core/index.js'));
+const { layoutJourney } = require(join(root, 'out/src/core/diagram/index.js'));
 const { previewHtml } = require(join(root, 'out/src/extension/preview/html.js'));
 const { generateMap } = require(join(root, 'out/test/core/journeyGen.js'));
 const { getLanguageService } = require(join(root, 'out/src/core/index.js'));
-const { nodeFileReader, toCorePath } = require(join(root, 'out/src/cli/io.js'));
+const { RootedFiles, toCorePath } = require(join(root, 'out/src/node/files.js'));
 // Like the host: validation computes the metrics that come from ticket exports, then the layout shows them.
-const service = getLanguageService({ fileReader: nodeFileReader, workspaceRoot: toCorePath(root) });
+const service = getLanguageService({ fileReader: new RootedFiles(root), today: () => new Date().toISOString().slice(0, 10), workspaceRoot: toCorePath(root) });
 const pathOfText = new Map();
 
 // ---- the page ---------------------------------------------------------------------------------------

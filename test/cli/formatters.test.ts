@@ -29,7 +29,7 @@ describe('CLI formatters', () => {
 });
 
 /** Any character a terminal or a CI log acts on, except the line feeds between lines. */
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const HOSTILE = 'evil\u001b[31mRED\u001b]0;pwned\u0007 \u009b2J \u202egnp.exe\u202c tab\there del\u007f ##[stop-commands]tok';
 

@@ -124,7 +124,7 @@ describe('journeymap lint (CLI)', () => {
   });
 
   it('control characters from a map or a file name are printed as escapes, in every format', async () => {
-    // eslint-disable-next-line no-control-regex
+     
     const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
     const dir = join(ws, 'hostile');
     mkdirSync(dir, { recursive: true });
@@ -234,11 +234,11 @@ describe('journeymap lint (CLI)', () => {
       writeFileSync(join(b, 'maps', 'm.journey.yaml'), edit(CLEAN_MAP, 'runbook: ../runbooks/lockout.md#symptoms', 'runbook: ../../../x/lockout.md'));
       const r = await run(['lint', join(a, 'maps'), join(b, 'maps'), '--today', '2026-11-27'], ws);
       assert.equal(outside(r), 1, r.stdout);
-      assert.match(r.stdout, new RegExp(`^${join(b, 'maps', 'm.journey.yaml').replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ +warning .*link-outside-workspace$`, 'm'));
+      assert.match(r.stdout, new RegExp(`^${join(b, 'maps', 'm.journey.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ +warning .*link-outside-workspace$`, 'm'));
       assert.deepEqual(hints(r), [`Links were checked against the workspace root ${parent} (the nearest folder holding the roots of all the maps given); links outside it are never read. Use --root DIR to choose another folder.`]);
       const one = await run(['lint', join(a, 'maps'), '--today', '2026-11-27'], ws);
       assert.equal(outside(one), 1, one.stdout); // alone, a's root is a: ../../b is outside
-      assert.match(hints(one)[0], new RegExp(`root ${a.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')} \\(the git repository around the maps\\)`));
+      assert.match(hints(one)[0], new RegExp(`root ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(the git repository around the maps\\)`));
     });
   });
 

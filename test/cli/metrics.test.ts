@@ -192,7 +192,7 @@ describe('journeymap metrics (CLI)', () => {
   }));
 
   it('metric names, values and sources from the map are printed with control characters escaped', () => inTemp('cli', async (dir) => {
-    // eslint-disable-next-line no-control-regex
+     
     const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
     const map = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', '"x\\e[2Jy": { value: 64, target: 80, better: higher, source: "s\\e]0;t\\a ##[stop-commands]k" }');
     writeFileSync(join(dir, 'e.journey.yaml'), map);

@@ -4,10 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { LineIndex, parseJourney } from '../../src/core';
-import { layoutJourney } from '../../src/core/layout';
-import { elkBound, routeWithElk, type ElkLike } from '../../src/core/layout/elk';
-import { markdownOutline } from '../../src/core/markdown';
-import { boundedDistance, closest, editDistance, SuggestBudget } from '../../src/core/suggest';
+import { layoutJourney, elkBound, routeWithElk, type ElkLike } from '../../src/core/diagram';
+import { markdownOutline } from '../../src/core/files';
+import { boundedDistance, closest, editDistance, SuggestBudget } from '../../src/core/base';
 import { CLEAN_MAP, codes, edit, FILES, lint, memoryReader } from './fixtures';
 import { nearMissIdsMap, longHeadingRunbook, wideFlowMap } from '../../bench/blowups';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseJourney, type CompletionItem, type Position } from '../../src/core';
-import { completionContext, doComplete } from '../../src/core/completion';
-import { CLEAN_MAP, MAP_URI, edit, lint, service } from './fixtures';
+import { completionContext, doComplete } from '../../src/core/language/completion';
+import { CLEAN_MAP, MAP_URI, edit, lint, positionOf, service } from './fixtures';
 
 /** Completion at the `|` in `marked` (the bar is removed from the text first). */
 function complete(marked: string): { items: CompletionItem[]; text: string; position: Position } {
@@ -196,8 +196,11 @@ describe('completion: values', () => {
   it('offers feels from -3 to 3 with their meanings', () => {
     const { items } = complete(edit(CLEAN_MAP, 'feels: -2', 'feels: -|2'));
     assert.deepEqual(items.map((i) => i.label), ['-3', '-2', '-1', '0', '1', '2', '3']);
-    assert.match(items[0].documentation ?? '', /Very negative/);
-    assert.match(items[6].documentation ?? '', /Very positive/);
+    assert.match(items[0].documentation ?? '', /^very negative: angry/);
+    // The same words as the hover of `feels`: one scale, worded once (format/words.ts).
+    const scale = service().hover(MAP_URI, CLEAN_MAP, positionOf(CLEAN_MAP, 'feels: -2', 1))!.contents;
+    for (const item of items) assert.ok(scale.includes(`| ${item.documentation!.replace(/\.$/, '')} |`), `${item.label}: ${item.documentation}`);
+    assert.match(items[6].documentation ?? '', /^very positive: delighted/);
     assert.equal(items[0].range.end.character - items[0].range.start.character, 2, 'the range covers `-2`');
   });
 

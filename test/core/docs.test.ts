@@ -21,3 +21,11 @@ describe('docs/rules.md', () => {
     }
   });
 });
+
+describe('docs anchors the editor links to', () => {
+  it('internal-error, the code of a finding when the checker itself failed, has its own section', () => {
+    const doc = readFileSync('docs/rules.md', 'utf8');
+    assert.match(doc, /^## internal-error$/m);
+    assert.match(doc, /Journey Map: Show Log/);
+  });
+});

@@ -39,7 +39,7 @@ describe('quick fixes', () => {
   it('inserts a missing top-level field after the header', async () => {
     const broken = edit(CLEAN_MAP, 'scenario: Locked out after three failed sign-ins\n', '');
     const fixed = await applyFirst(broken, 'missing-field');
-    assert.match(fixed, /^review:\n  last: 2026-10-30\n  every: quarter\nscenario: "TODO"\nsources:/m);
+    assert.match(fixed, /^review:\n {2}last: 2026-10-30\n {2}every: quarter\nscenario: "TODO"\nsources:/m);
   });
 
   it('a bare `stages:` gets a first stage, not `[]` (itself reported as empty)', async () => {
@@ -60,7 +60,7 @@ describe('quick fixes', () => {
   it('mark reviewed today adds a review block when there is none, and keeps comments', async () => {
     const broken = edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', '# the owner changed in May\n');
     const fixed = await applyFirst(broken, 'review-missing');
-    assert.match(fixed, /owner: Service desk team lead\nreview:\n  last: 2026-11-27\n  every: quarter\n# the owner changed in May\nsources:/);
+    assert.match(fixed, /owner: Service desk team lead\nreview:\n {2}last: 2026-11-27\n {2}every: quarter\n# the owner changed in May\nsources:/);
   });
 
   it('mark reviewed today fills `last` into an existing review block', async () => {
@@ -79,13 +79,13 @@ describe('quick fixes', () => {
   it('adds a target line to a block metric', async () => {
     const block = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr:\n            value: 64%\n            source: tickets-q3');
     const fixed = await applyFirst(block, 'metric-without-target');
-    assert.match(fixed, /fcr:\n            value: 64%\n            target: 64%\n            source: tickets-q3/);
+    assert.match(fixed, /fcr:\n {12}value: 64%\n {12}target: 64%\n {12}source: tickets-q3/);
   });
 
   it('completes an incomplete hypothesis with quoted placeholders that parse', async () => {
     const broken = edit(CLEAN_MAP, '    outcome: Fewer contacts while the lock runs out\n', '');
     const fixed = await applyFirst(broken, 'hypothesis-incomplete');
-    assert.match(fixed, /    due: 2026-12-31\n    outcome: "TODO: the result we expect"\n$/);
+    assert.match(fixed, / {4}due: 2026-12-31\n {4}outcome: "TODO: the result we expect"\n$/);
     assert.deepEqual((await lint(fixed)).map((d) => d.code), []);
   });
 

@@ -108,11 +108,11 @@ export function memoryReader(files: Record<string, string> = FILES, onAsk: (path
   };
 }
 
-export function service(options: LanguageServiceOptions = {}) {
+export function service(options: Partial<LanguageServiceOptions> = {}) {
   return getLanguageService({ fileReader: memoryReader(), today: () => TODAY, workspaceRoot: '/ws', ...options });
 }
 
-export async function lint(text: string, options: LanguageServiceOptions = {}): Promise<Diagnostic[]> {
+export async function lint(text: string, options: Partial<LanguageServiceOptions> = {}): Promise<Diagnostic[]> {
   return service(options).validate(MAP_URI, text);
 }
 

@@ -10,8 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { LineIndex } from '../../src/core';
-import { layoutJourney } from '../../src/core/layout';
-import { renderSvg } from '../../src/core/render';
+import { layoutJourney, renderSvg } from '../../src/core/diagram';
 import {
   addFiles, applyCase, caseArb, checkEdits, checkRange, checkText, createChecker, createDiskChecker, examples, HOSTILE_LINKS, mutate, mutationArb, startTimer, type Example,
 } from '../fuzz/harness';
@@ -24,7 +23,7 @@ const ALL = examples([SMALL]);
 /** Fixed seeds: the same cases on every run and every machine. */
 const SEEDS = { examples: 20261127, small: 424242, svg: 1337, mutations: 7, uri: 8080, disk: 2026 };
 
-/** Adversarial files from the hardening issue; each goes through every feature (see checkText). */
+/** Adversarial files (alias bombs, deep nesting, huge lines, odd encodings); each goes through every feature (see checkText). */
 function adversarialInputs(): Record<string, string> {
   const levels = ['x0: &x0 [a,a,a,a,a,a,a,a,a,a]'];
   for (let i = 1; i < 9; i++) levels.push(`x${i}: &x${i} [${Array(10).fill(`*x${i - 1}`).join(',')}]`);

@@ -30,7 +30,7 @@ describe('hover', () => {
     const h = hover(CLEAN_MAP, 'id: locked-out', 5)!.contents;
     assert.match(h, /### Sees "account locked" `locked-out`/);
     assert.match(h, /Stage:\*\* Problem discovery · \*\*Lane:\*\* Tenant admin \(customer\) · \*\*Channel:\*\* web/);
-    assert.match(h, /Feels:\*\* -2 \(negative: frustrated, anxious\)/);
+    assert.match(h, /Feels:\*\* -2 \(negative: frustrated, anxious, losing trust\)/);
     assert.match(h, /\| Repeat Contact Rate \| 18% \| 5% \| ❌ misses target by 13 points \|/);
     assert.match(h, /- No hint how long the lock lasts/);
     assert.match(h, /Runbook:\*\* `\.\.\/runbooks\/lockout\.md#symptoms`/);
@@ -51,7 +51,7 @@ describe('hover', () => {
   it('on feels: the scale, with the current value marked', () => {
     const h = hover(CLEAN_MAP, 'feels: -2', 1)!.contents;
     assert.match(h, /from -3 to \+3/);
-    assert.match(h, /\| -2 \| negative: frustrated, anxious \| ◀/);
+    assert.match(h, /\| -2 \| negative: frustrated, anxious, losing trust \| ◀/);
   });
 
   it('on an improvement: the hypothesis sentence', () => {
@@ -86,7 +86,7 @@ describe('hover', () => {
 
 describe('hover escaping', () => {
   it('leaves numbers alone and escapes only what Markdown would act on', async () => {
-    const { text } = await import('../../src/core/hover');
+    const { text } = await import('../../src/core/language/hover');
     assert.equal(text('4.1/5'), '4.1/5');
     assert.equal(text('1. step one'), '1\\. step one');
     assert.equal(text('- not a list'), '\\- not a list');
@@ -106,7 +106,7 @@ describe('hover on keys deep in the file', () => {
 
 describe('hover escaping of bare URLs', () => {
   it('bare URLs and www. names are not autolinked', async () => {
-    const { text } = await import('../../src/core/hover');
+    const { text } = await import('../../src/core/language/hover');
     const out = text('see https://evil.example/x and www.evil.example');
     assert.ok(!/https:\/\//.test(out) && !/www\./.test(out), out);
     assert.match(out, /https\\:\/\/evil/);

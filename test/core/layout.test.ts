@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJourney } from '../../src/core/document';
-import { layoutJourney, wrapText, textWidth } from '../../src/core/layout';
-import { renderSvg } from '../../src/core/render';
-import { routeWithElk } from '../../src/core/layout/elk';
+import { parseJourney } from '../../src/core/parse';
+import { layoutJourney, wrapText, textWidth, renderSvg, routeWithElk } from '../../src/core/diagram';
 import { checkLayout } from './layoutCheck';
 import { generateMap } from './journeyGen';
 

@@ -1,6 +1,6 @@
 /** Checks a layout's invariants against the map it was made from; returns the violations. */
-import type { JourneyMap } from '../../src/core/model';
-import type { Card, Layout, Point, Rect } from '../../src/core/layout';
+import type { JourneyMap } from '../../src/core/format';
+import type { Card, Layout, Point, Rect } from '../../src/core/diagram';
 
 function onBoundary(p: Point, r: Rect): boolean {
   const eps = 0.01;

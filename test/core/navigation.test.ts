@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseJourney, type Position, type Range } from '../../src/core';
-import { documentHighlights, doRename, findDefinition, findReferences, prepareRename } from '../../src/core/navigation';
+import { documentHighlights, doRename, findDefinition, findReferences, prepareRename } from '../../src/core/language/navigation';
 import { CLEAN_MAP, MAP_URI, applyEdits, edit, lint, positionOf, service } from './fixtures';
 
 function textAt(text: string, range: Range): string {

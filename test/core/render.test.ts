@@ -2,9 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { parseJourney } from '../../src/core/document';
-import { layoutJourney, METRICS, textWidth } from '../../src/core/layout';
-import { renderSvg, escapeXml, DARK_THEME, LIGHT_THEME, roundedPath } from '../../src/core/render';
+import { parseJourney } from '../../src/core/parse';
+import { layoutJourney, DIMENSIONS, textWidth, renderSvg, escapeXml, DARK_THEME, LIGHT_THEME, roundedPath } from '../../src/core/diagram';
 import { generateMap } from './journeyGen';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
@@ -129,7 +128,7 @@ describe('render', () => {
     const svg = renderSvg(layout);
     const shown = /<text class="jm-title"[^>]*>([^<]*)<\/text>/.exec(svg)![1];
     assert.ok(shown.endsWith('…') && long.startsWith(shown.slice(0, -1).trimEnd()), shown);
-    assert.ok(textWidth(shown, METRICS.titleSize, true) <= layout.width - 2 * METRICS.margin, `${textWidth(shown, METRICS.titleSize, true)} > ${layout.width}`);
+    assert.ok(textWidth(shown, DIMENSIONS.titleSize, true) <= layout.width - 2 * DIMENSIONS.margin, `${textWidth(shown, DIMENSIONS.titleSize, true)} > ${layout.width}`);
     assert.ok(svg.includes(`<title id="jm-title">${long}</title>`));
   });
 

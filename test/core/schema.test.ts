@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { SHAPES } from '../../src/core/format';
-import { journeyMapSchema } from '../../src/core/schema';
+import { SHAPES, journeyMapSchema } from '../../src/core/format';
 
 describe('schemas/journeymap.schema.json', () => {
   it('is exactly what the format table generates (run npm run schema after changing the format)', () => {

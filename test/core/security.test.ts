@@ -11,9 +11,9 @@ import * as assert from 'node:assert/strict';
 import Module = require('node:module');
 import { DOMParser } from '@xmldom/xmldom';
 import { getLanguageService, LineIndex, parseJourney, type Diagnostic, type FileReader } from '../../src/core';
-import { layoutJourney } from '../../src/core/layout';
-import { DARK_THEME, LIGHT_THEME, renderSvg, stripUnsafe } from '../../src/core/render';
+import { layoutJourney, DARK_THEME, LIGHT_THEME, renderSvg, stripUnsafe } from '../../src/core/diagram';
 import { checkSvg } from '../fuzz/harness';
+import type * as PreviewModuleTypes from '../../src/extension/preview/preview';
 import { CLEAN_MAP, FILES, TODAY, edit, lineOf, memoryReader } from './fixtures';
 
 /** Strings that would run, load or mislead if they reached markup unescaped. */
@@ -238,7 +238,7 @@ function loadWithVscodeStub<T>(path: string): T {
   }
 }
 
-type PreviewModule = typeof import('../../src/extension/preview/preview');
+type PreviewModule = typeof PreviewModuleTypes;
 
 function renderPage(preview: PreviewModule, resource: string): string {
   const self = {

@@ -132,7 +132,7 @@ describe('document symbols', () => {
   });
 
   it('survives a mangled document cut every 7 characters', () => {
-    const text = CLEAN_MAP.slice(0, 900).replace(/: /g, ':').replace(/  - /g, '-  ') + '\n  ]]{{ "\n';
+    const text = CLEAN_MAP.slice(0, 900).replace(/: /g, ':').replace(/ {2}- /g, '-  ') + '\n  ]]{{ "\n';
     for (let cut = 0; cut <= text.length; cut += 7) {
       const part = text.slice(0, cut);
       const outline = symbols(part);

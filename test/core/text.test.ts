@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../src/core/text';
+import { LineIndex } from '../../src/core/base';
 
 describe('LineIndex', () => {
   it('maps offsets to positions and back, with LF, CRLF and CR line breaks', () => {

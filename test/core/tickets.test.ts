@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseDateTime, TicketAggregator, type TicketQuery } from '../../src/core/tickets';
+import { parseDateTime, TicketAggregator, type TicketQuery } from '../../src/core/evidence';
 
 /** Five tickets; every expected figure below is worked out by hand in the comments. */
 export const HEADER = ['ticket', 'created', 'first_reply', 'resolved_at', 'reopens', 'escalation', 'reassignments', 'score', 'category', 'contact_type'];

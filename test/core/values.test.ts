@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { impossibleQuantity, parseQuantity } from '../../src/core';
+import { impossibleQuantity, parseQuantity } from '../../src/core/format';
 
 describe('values: impossible quantities', () => {
   const q = (text: string) => parseQuantity(text)!;

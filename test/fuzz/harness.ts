@@ -18,8 +18,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DOMParser } from '@xmldom/xmldom';
 import * as fc from 'fast-check';
 import { getLanguageService, LineIndex, type FileReader, type LanguageService, type Position, type Range, type TextEdit } from '../../src/core';
-import { layoutJourney } from '../../src/core/layout';
-import { renderSvg } from '../../src/core/render';
+import { layoutJourney, renderSvg } from '../../src/core/diagram';
 import { detectDelimiter } from '../../src/node/csvRecords';
 import { RootedFiles, toCorePath } from '../../src/node/files';
 import { reviewEdits } from '../core/fixtures';
@@ -461,7 +460,7 @@ export async function checkText(uri: string, text: string, offsets: number[], ne
     } catch (error) {
       if (error instanceof assert.AssertionError) throw error;
       const e = error as Error;
-      throw new Error(`${name} threw ${e?.name}: ${e?.message}\n${e?.stack ?? ''}`);
+      throw new Error(`${name} threw ${e?.name}: ${e?.message}\n${e?.stack ?? ''}`, { cause: error });
     }
   };
 

@@ -21,7 +21,7 @@ execFileSync(process.execPath, [codeServerEntry, '--extensions-dir', join(base, 
 const server = await startCodeServer(base);
 const { chromium } = createRequire(join(harness, 'package.json'))('playwright-core');
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-let ok = false;
+let ok;
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);

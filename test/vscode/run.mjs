@@ -1,13 +1,13 @@
 // The real-VS-Code suite. Runs the mocha module in test/vscode/suite inside:
 //  - VS Code itself through @vscode/test-electron, when VSCODE_EXECUTABLE_PATH names one; else
 //  - code-server 4.100.3 (VS Code 1.100.3 with a Node extension host) from test/vscode/harness,
-//    driven by Debian's Chromium through playwright-core (see ../shared/recipes); else, where that
+//    driven by Debian's Chromium through playwright-core (see README, Set up and test); else, where that
 //    harness is not installed (a laptop that never ran test:setup), VS Code downloaded by
 //    @vscode/test-electron as usual. JOURNEYMAP_VSCODE_RUNNER=electron|code-server forces one.
 // Prints `vscode: N passed, N failed` last. Exit 77 (with a SKIPPED line) when the harness is
 // missing: `npm run test:setup` installs it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

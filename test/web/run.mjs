@@ -4,7 +4,7 @@
 // vscode.workspace.fs as on vscode.dev. The page is driven by Debian's Chromium through
 // playwright-core with a persistent profile that allows third-party cookies (webviews need their
 // service worker); test-web's own runTests opens an incognito context where they fail
-// (see ../shared/recipes/README.md section 2).
+// (see README, Set up and test).
 // Prints `web: N passed, N failed` last. Exit 77 (with a SKIPPED line) when the harness is missing:
 // `npm run test:setup` installs it in test/web/harness.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../values';
+import { formatDuration } from '../format';
 import type { Rule } from './rule';
 import { keySpan, written } from './util';
 

@@ -1,5 +1,4 @@
-import { metricInfo } from '../metrics';
-import type { JourneyMap, Touchpoint } from '../model';
+import { metricInfo, type JourneyMap, type Touchpoint } from '../format';
 import type { Rule } from './rule';
 import { written } from './util';
 

@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../values';
+import { formatIsoDate } from '../format';
 import type { Rule } from './rule';
 import { FUTURE_SLACK_DAYS, headerSpan, keySpan } from './util';
 

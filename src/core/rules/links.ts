@@ -1,6 +1,5 @@
-import { describeFileProblem, splitAnchor } from '../paths';
-import { quoteShort } from '../quote';
-import { closest } from '../suggest';
+import { describeFileProblem, splitAnchor } from '../files';
+import { quoteShort, closest } from '../base';
 import type { Rule } from './rule';
 
 /** Anchor slugs listed in a message when the one asked for is missing. */

@@ -1,7 +1,5 @@
-import { metricInfo } from '../metrics';
-import type { Metric } from '../model';
-import { COMPUTABLE } from '../tickets';
-import { formatQuantityAmount, magnitude } from '../values';
+import { metricInfo, formatQuantityAmount, magnitude, type Metric } from '../format';
+import { COMPUTABLE } from '../evidence';
 import type { Rule } from './rule';
 
 /** Default drift tolerance: 5 percentage points for shares, 10% of the computed value otherwise. */

@@ -1,5 +1,5 @@
-import { reviewState, STALE_DAYS } from '../status';
-import { formatIsoDate } from '../values';
+import { reviewState, STALE_DAYS } from '../evidence';
+import { formatIsoDate } from '../format';
 import type { Rule } from './rule';
 import { headerSpan, plural } from './util';
 
@@ -15,16 +15,16 @@ export const livingRules: Rule[] = [
   },
   {
     name: 'review-overdue', group: 'living-document', severity: 'warning', summary: 'The last review is older than the map\'s cadence.',
-    check({ map, todayIso, report }) {
-      const state = reviewState(map, todayIso);
+    check({ map, today, report }) {
+      const state = reviewState(map, today);
       if (!map.review?.last || state.daysLeft === undefined || state.daysLeft >= 0 || state.stale) return;
       report(map.review.last.span, `The review is overdue by ${plural(-state.daysLeft, 'day')}: last reviewed ${formatIsoDate(state.last!)}, every ${plural(state.cadenceDays, 'day')}. Review the map against current tickets and update \`last\`.`);
     },
   },
   {
     name: 'review-stale', group: 'living-document', severity: 'error', summary: 'The last review is more than 18 months old.',
-    check({ map, todayIso, report }) {
-      const state = reviewState(map, todayIso);
+    check({ map, today, report }) {
+      const state = reviewState(map, today);
       if (!map.review?.last || !state.stale) return;
       report(map.review.last.span, `Last reviewed ${formatIsoDate(state.last!)}, ${plural(state.ageDays!, 'day')} ago (over ${Math.round(STALE_DAYS / 30.4)} months): this map describes a journey that has probably changed. Re-validate it with agents and current data.`);
     },

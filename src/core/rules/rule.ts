@@ -1,6 +1,7 @@
-import type { JourneyDocument } from '../document';
-import type { JourneyMap, Span } from '../model';
-import type { DiagnosticData, FileProblem, Severity } from '../types';
+import type { JourneyDocument } from '../parse';
+import type { JourneyMap, Span } from '../format';
+import type { DiagnosticData, Severity } from '../base';
+import type { FileProblem } from '../files';
 
 export type RuleGroup =
   | 'structure' | 'links' | 'living-document' | 'real-not-ideal' | 'both-sides' | 'emotions-and-metrics' | 'flow' | 'link-to-action';

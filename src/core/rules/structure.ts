@@ -1,17 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { JourneyDocument } from '../document';
-import { SHAPES, type FieldSpec, type RefKind } from '../format';
-import { metricInfo } from '../metrics';
-import type { Span } from '../model';
-import { quoteShort } from '../quote';
-import { closest, SuggestBudget } from '../suggest';
-import { formatIsoDate, impossibleQuantity } from '../values';
+import { closest, quoteShort, SuggestBudget, type Span } from '../base';
+import { formatIsoDate, impossibleQuantity, metricInfo, REF_WORDS, SHAPES, type FieldSpec, type RefKind } from '../format';
+import type { JourneyDocument } from '../parse';
 import type { Rule } from './rule';
 import { FUTURE_SLACK_DAYS, plural } from './util';
-
-const REF_WORDS: Record<RefKind, string> = {
-  lane: 'lane', stage: 'stage', touchpoint: 'touchpoint', source: 'source', improvement: 'improvement',
-};
 
 export const structureRules: Rule[] = [
   { name: 'yaml-syntax', group: 'structure', severity: 'error', summary: 'The file is not valid YAML.' },

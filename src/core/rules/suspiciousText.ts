@@ -7,6 +7,7 @@ import type { Rule } from './rule';
  * A U+FFFD replacement character is what a reader puts where bytes were not UTF-8: the file was
  * saved in another encoding, and the text around it is not what was written.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SUSPICIOUS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g;
 const MAX_REPORTS = 20;
 

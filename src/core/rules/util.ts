@@ -1,5 +1,5 @@
-import type { JourneyDocument } from '../document';
-import type { Span } from '../model';
+import type { JourneyDocument } from '../parse';
+import type { Span } from '../format';
 
 /** The span of a top-level key, or of the file's first key when it is absent. */
 export function keySpan(doc: JourneyDocument, field: string): Span {

@@ -6,10 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageService } from '../../core';
-import { layoutJourney } from '../../core/layout';
-import { renderSvg, THEMES } from '../../core/render';
+import { layoutJourney, renderSvg, THEMES } from '../../core/diagram';
 import { isMapDocument } from '../diagnostics';
 import type { FilesFor } from '../providers';
+import { logError } from '../log';
 import { PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/previewMessages';
 import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
 
@@ -106,8 +106,9 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
       const text = doc.getText();
       try {
         await this.service.validate(key, text); // computes the metrics that come from ticket exports
-      } catch {
-        // drawn with the values the map states
+      } catch (error) {
+        // Drawn with the values the map states; the failure is in the log.
+        logError(`Validating ${key} before export failed`, error);
       }
       const parsed = this.service.parse(key, text);
       if (!parsed.map.lanes.length || !parsed.map.stages.length) {

@@ -5,10 +5,10 @@
  * per panel (with a fresh nonce); every later change is a message the page patches in.
  */
 import * as vscode from 'vscode';
-import type { LanguageService } from '../../core';
-import { layoutJourney, type Layout } from '../../core/layout';
-import { anchorLine, describeFileProblem, markdownOutline, resolveLink, splitAnchor } from '../../core';
+import { anchorLine, describeFileProblem, markdownOutline, resolveLink, splitAnchor, type LanguageService } from '../../core';
+import { layoutJourney, type Layout } from '../../core/diagram';
 import { toUri } from '../fileReader';
+import { log, logError } from '../log';
 import type { FilesFor } from '../providers';
 import { makeNonce, previewHtml } from './html';
 import {
@@ -147,7 +147,8 @@ export class JourneyPreview implements vscode.Disposable {
     if (open) return open;
     try {
       return await vscode.workspace.openTextDocument(this.resourceUri);
-    } catch {
+    } catch (error) {
+      logError(`The preview could not open ${this.resourceUri.toString()}`, error);
       return undefined;
     }
   }
@@ -164,10 +165,12 @@ export class JourneyPreview implements vscode.Disposable {
     const text = doc.getText();
     const version = doc.version;
     // Validation first: it computes the metrics that come from ticket exports, which the cards show.
-    let errorCount = 0;
+    let errorCount: number;
     try {
       errorCount = (await this.host.service.validate(uri, text)).filter((d) => d.severity === 'error').length;
-    } catch {
+    } catch (error) {
+      // Drawn all the same, with the values the map states; the failure is in the log.
+      logError(`Validating ${uri} for the preview failed`, error);
       errorCount = 0;
     }
     if (this.disposed || seq !== this.updateSeq) return;
@@ -176,7 +179,9 @@ export class JourneyPreview implements vscode.Disposable {
     if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
       try {
         layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes });
-      } catch {
+      } catch (error) {
+        // The page keeps its last picture; the failure is in the log.
+        logError(`Laying out ${uri} failed`, error);
         layout = null;
       }
     }
@@ -236,6 +241,9 @@ export class JourneyPreview implements vscode.Disposable {
         break;
       case 'rendered':
         this.renderedEmitter.fire(message);
+        break;
+      case 'log':
+        log().warn(`Preview page (${this.resourceUri.toString()}): ${message.message}`);
         break;
       case 'exported': {
         const resolve = this.pendingExports.get(message.requestId);

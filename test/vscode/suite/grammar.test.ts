@@ -16,9 +16,9 @@ async function loadTokenizer(): Promise<(text: string) => Token[][]> {
   const modules = [path.join(vscode.env.appRoot, 'node_modules'), path.join(vscode.env.appRoot, 'node_modules.asar')]
     .find((dir) => fs.existsSync(path.join(dir, 'vscode-textmate')));
   assert.ok(modules, `vscode-textmate not found under ${vscode.env.appRoot}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const tm = require(path.join(modules, 'vscode-textmate'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const onig = require(path.join(modules, 'vscode-oniguruma'));
   const wasm = fs.readFileSync(path.join(modules, 'vscode-oniguruma/release/onig.wasm'));
   await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));

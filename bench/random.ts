@@ -1,0 +1,16 @@
+/**
+ * The one seeded PRNG of the repository's generators (maps, ticket exports, hostile inputs):
+ * the same seed always gives the same sequence, on every machine. Pure: no Node APIs.
+ */
+
+/** A small, fast, seedable PRNG (mulberry32): uniform floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The diagram room: the service blueprint as a picture. The layout (lanes as rows, stages as
+ * columns, cards, flow and handoff edges, the emotion curve), text measurement, edge routing with
+ * the grid router or an injected elk, and the SVG renderer with its themes. It imports base,
+ * format, parse and evidence; the preview, `journeymap render` and exports all draw through it.
+ */
+export * from './types';
+export { DIMENSIONS, FLOW_PORT_DY, HANDOFF_PORT_DY } from './dimensions';
+export { hypothesis } from './hypothesis';
+export { layoutJourney, type LayoutOptions, type LayoutSource } from './layout';
+export { ellipsize, normalizeSpace, textWidth, wrapText } from './textMetrics';
+export {
+  ELK_LIMITS, ELK_MAX_TOUCHPOINTS, ELK_OPTIONS, elkBound, routeWithElk, type ElkEdge, type ElkGraph, type ElkLike, type ElkRouteOptions,
+} from './elk';
+export {
+  cardTooltipText, DARK_THEME, escapeXml, joinSvg, LIGHT_THEME, renderSvg, renderSvgParts, roundedPath, stripUnsafe, THEMES,
+  type RenderOptions, type SvgLayer, type SvgLeaf, type SvgParts, type SvgTheme,
+} from './render';

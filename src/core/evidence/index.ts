@@ -1,0 +1,11 @@
+/**
+ * The evidence room: what the map's numbers are measured against. Metrics computed from ticket
+ * exports (a one-pass aggregator over records the adapters stream in, cached per export version),
+ * and the judgements shared by rules, hovers, CodeLens and the preview: a metric against its
+ * target, a review against its cadence. It imports base, format, files and parse.
+ */
+export { computeMetrics, type TicketCache } from './computed';
+export {
+  DEFAULT_REVIEW_DAYS, evaluateMetric, metricDirection, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState,
+} from './status';
+export { COMPUTABLE, parseDateTime, queryKey, TicketAggregator, type TicketQuery, type TicketSummary } from './tickets';

@@ -1,0 +1,142 @@
+import type { UnitKind } from './values';
+
+/** What the core knows about a support metric, drawn from the seed articles' tables. */
+export interface MetricInfo {
+  name: string;
+  fullName: string;
+  definition: string;
+  /** Where in the journey it says the most, and what it reveals there. */
+  reveals: string;
+  /** Units a value may be written in; the first is the usual one. */
+  units: readonly UnitKind[];
+  better: 'higher' | 'lower';
+}
+
+const catalogue: MetricInfo[] = [
+  {
+    name: 'fcr', fullName: 'First Contact Resolution',
+    definition: 'Share of issues resolved in the first interaction, with no follow-up contact.',
+    reveals: 'Initial contact: whether the first agent has the context and authority to resolve.',
+    units: ['percent'], better: 'higher',
+  },
+  {
+    name: 'mttr', fullName: 'Mean Time to Resolve',
+    definition: 'Average time from submission to closure.',
+    reveals: 'Resolution: delays from internal processes, queues and handoffs.',
+    units: ['duration'], better: 'lower',
+  },
+  {
+    name: 'csat', fullName: 'Customer Satisfaction Score',
+    definition: 'Satisfaction rated by the customer after closure (a rating such as 4.2/5, or % satisfied).',
+    reveals: 'Post-resolution: how the whole experience felt; low response rates can mask dissatisfaction.',
+    units: ['rating', 'percent', 'number'], better: 'higher',
+  },
+  {
+    name: 'ces', fullName: 'Customer Effort Score',
+    definition: 'How much effort the customer had to spend to get the issue resolved.',
+    reveals: 'Resolution: a high score means customers work too hard (repeat information, switch channels).',
+    units: ['rating', 'number'], better: 'lower',
+  },
+  {
+    name: 'nps', fullName: 'Net Promoter Score',
+    definition: 'Promoters minus detractors, from -100 to 100.',
+    reveals: 'Long-term relationship: the effect of support quality on loyalty.',
+    units: ['number'], better: 'higher',
+  },
+  {
+    name: 'reopen_rate', fullName: 'Reopen Rate',
+    definition: 'Share of resolved tickets reopened by the customer.',
+    reveals: 'Post-resolution: whether "resolved" tickets truly fixed the root issue.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'escalation_rate', fullName: 'Escalation Rate',
+    definition: 'Share of tickets escalated to a higher tier or another team.',
+    reveals: 'Escalation handoff: information lost between tiers, gaps in front-line capability.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'deflection_rate', fullName: 'Self-Service Deflection Rate',
+    definition: 'Share of self-service sessions that end without a ticket.',
+    reveals: 'Self-service: whether the portal and knowledge base answer the question.',
+    units: ['percent'], better: 'higher',
+  },
+  {
+    name: 'search_to_ticket', fullName: 'Search-to-Ticket Ratio',
+    definition: 'Help-centre searches per ticket submitted.',
+    reveals: 'Self-service / discovery: documentation effectiveness; near 1:1 means the knowledge base fails.',
+    units: ['number'], better: 'higher',
+  },
+  {
+    name: 'first_response_time', fullName: 'First Response Time',
+    definition: 'Time from submission to the first human response.',
+    reveals: 'Contact: how long the customer waits without knowing whether anyone has seen the issue.',
+    units: ['duration'], better: 'lower',
+  },
+  {
+    name: 'time_to_resolution', fullName: 'Time to Resolution',
+    definition: 'Elapsed time from first contact to confirmed resolution.',
+    reveals: 'Troubleshooting: delays caused by internal processes or handoffs.',
+    units: ['duration'], better: 'lower',
+  },
+  {
+    name: 'backlog_age', fullName: 'Backlog Age',
+    definition: 'Age of open tickets waiting in a queue.',
+    reveals: 'Triage and diagnosis: queues that stall behind the customer\'s back.',
+    units: ['duration'], better: 'lower',
+  },
+  {
+    name: 'sla_breach_rate', fullName: 'SLA Breach Rate',
+    definition: 'Share of tickets that missed their service-level target.',
+    reveals: 'Handoffs: transitions between teams where SLA breaches and repeat contacts occur.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'transfer_rate', fullName: 'Transfer Rate',
+    definition: 'Share of contacts transferred to another agent or team.',
+    reveals: 'Contact and triage: routing that makes customers repeat themselves.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'repeat_contact_rate', fullName: 'Repeat Contact Rate',
+    definition: 'Share of customers who contact support again about the same issue.',
+    reveals: 'Any stage: incomplete resolutions and missing status updates.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'abandonment_rate', fullName: 'Abandonment Rate',
+    definition: 'Share of contacts abandoned before reaching an agent (calls, chats, forms, searches).',
+    reveals: 'Contact and self-service: waits and dead ends that make customers give up.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'churn_rate', fullName: 'Churn Rate',
+    definition: 'Share of customers lost in a period.',
+    reveals: 'Long-term relationship: the impact of support quality on retention.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'misclassification_rate', fullName: 'Misclassification Rate',
+    definition: 'Share of tickets given the wrong category or priority at intake.',
+    reveals: 'Priority assignment: tickets escalated manually by users because triage got them wrong.',
+    units: ['percent'], better: 'lower',
+  },
+  {
+    name: 'form_completion_rate', fullName: 'Form Completion Rate',
+    definition: 'Share of started ticket forms that are submitted complete.',
+    reveals: 'Ticket submission: incomplete submissions that delay triage.',
+    units: ['percent'], better: 'higher',
+  },
+  {
+    name: 'survey_response_rate', fullName: 'Survey Response Rate',
+    definition: 'Share of closed tickets whose satisfaction survey was answered.',
+    reveals: 'Feedback: low response rates mask dissatisfaction in CSAT.',
+    units: ['percent'], better: 'higher',
+  },
+];
+
+export const METRIC_CATALOGUE: ReadonlyMap<string, MetricInfo> = new Map(catalogue.map((m) => [m.name, m]));
+
+export function metricInfo(name: string): MetricInfo | undefined {
+  return METRIC_CATALOGUE.get(name);
+}

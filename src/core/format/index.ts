@@ -1,0 +1,20 @@
+/**
+ * The format room: the journey map format, version 1, as data. Shapes and fields (from which the
+ * parser, completion, key hovers and the JSON Schema are derived), the typed model, value syntax
+ * (percentages, durations, ratings, dates), the metric catalogue, the ticket-export columns and
+ * the words every feature uses for the same facts. It imports only the base room.
+ */
+export {
+  childShape, FORMAT_VERSION, ID_PATTERN, IMPROVEMENT_STATUSES, isValidId, LANE_KINDS, LEVELS, SHAPES, SOURCE_KINDS,
+  type FieldSpec, type LaneKind, type RefKind, type ShapeName, type ShapeSpec, type ValueType,
+} from './shapes';
+export type * from './model';
+export { emptyMap } from './model';
+export {
+  CADENCES, formatDuration, formatIsoDate, formatQuantityAmount, impossibleQuantity, magnitude, parseCadence, parseDuration, parseInterval,
+  parseIsoDate, parseQuantity, type Quantity, type UnitKind,
+} from './values';
+export { METRIC_CATALOGUE, metricInfo, type MetricInfo } from './catalogue';
+export { TICKET_COLUMNS, type TicketColumn } from './ticketColumns';
+export { journeyMapSchema } from './schema';
+export { describeFeels, FEELS_SCALE, LANE_KIND_WORDS, REF_WORDS, STATUS_WORDS, type MetricStatus } from './words';

@@ -1,0 +1,189 @@
+/** The typed journey map model. Every value keeps the source span it came from. */
+import type { Span } from '../base';
+import type { LaneKind, RefKind, ShapeName } from './shapes';
+import type { Quantity } from './values';
+
+export type { Span } from '../base';
+export type { LaneKind } from './shapes';
+
+/** A metric computed from a ticket export: its value and sample, or why there is none. */
+export interface ComputedValue {
+  value?: Quantity;
+  /** The sample size: the rows the value was computed over. */
+  n: number;
+  /** Why no value could be computed. */
+  problem?: string;
+}
+
+/** A problem in the file itself, with its one-based position when known. */
+export interface CsvProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Located<T> {
+  value: T;
+  /** The value's span. */
+  span: Span;
+  /** The span of the key the value belongs to, when it has one. */
+  keySpan?: Span;
+}
+
+export interface Review {
+  span: Span;
+  keySpan: Span;
+  /** Days since the epoch. */
+  last?: Located<number>;
+  /** Cadence in days (default quarter). */
+  every?: Located<number>;
+  triggers: Located<string>[];
+}
+
+export interface Source {
+  span: Span;
+  id?: Located<string>;
+  kind?: Located<string>;
+  path?: Located<string>;
+  period?: Located<{ start: number; end: number }>;
+  /** Ticket-export column mapping: logical column -> header name. */
+  columns?: Located<Record<string, string>>;
+  /** Set by validation when the export was read. */
+  export?: { rows: number; oldest?: number; newest?: number; problem?: CsvProblem };
+}
+
+export interface Lane {
+  span: Span;
+  index: number;
+  id?: Located<string>;
+  name?: Located<string>;
+  kind?: Located<LaneKind>;
+  team?: Located<string>;
+}
+
+export interface Stage {
+  span: Span;
+  index: number;
+  id?: Located<string>;
+  name?: Located<string>;
+  /** The `touchpoints:` key, when present. */
+  touchpointsKeySpan?: Span;
+  touchpoints: Touchpoint[];
+}
+
+export interface Metric {
+  span: Span;
+  name: Located<string>;
+  /** True for the `name: value` shorthand. */
+  shorthand: boolean;
+  value?: Located<Quantity>;
+  target?: Located<Quantity>;
+  source?: Located<string>;
+  asOf?: Located<number>;
+  better?: Located<'higher' | 'lower'>;
+  note?: Located<string>;
+  /** Compute the value from this source's ticket export. */
+  from?: Located<string>;
+  where?: Located<Record<string, string[]>>;
+  /** Seconds, for sla_breach_rate. */
+  sla?: Located<number>;
+  tolerance?: Located<Quantity>;
+  /** Set by validation when `from` could be computed (or why not). */
+  computed?: ComputedValue;
+}
+
+export interface Touchpoint {
+  span: Span;
+  /** Position in document order across all stages. */
+  index: number;
+  stage: Stage;
+  id?: Located<string>;
+  lane?: Located<string>;
+  name?: Located<string>;
+  channel?: Located<string>;
+  does?: Located<string>;
+  thinks?: Located<string>;
+  feels?: Located<number>;
+  pains: Located<string>[];
+  /** Undefined when `next` is absent (flow follows document order); [] is an explicit dead end. */
+  next?: Located<string>[];
+  nextKeySpan?: Span;
+  runbook?: Located<string>;
+  metrics: Metric[];
+  metricsKeySpan?: Span;
+}
+
+export interface Handoff {
+  span: Span;
+  index: number;
+  from?: Located<string>;
+  to?: Located<string>;
+  /** Seconds. */
+  sla?: Located<number>;
+  wait?: Located<number>;
+  notifiesCustomer?: Located<boolean>;
+  note?: Located<string>;
+}
+
+export interface Improvement {
+  span: Span;
+  index: number;
+  id?: Located<string>;
+  for: Located<string>[];
+  forKeySpan?: Span;
+  experiment?: Located<string>;
+  outcome?: Located<string>;
+  signal?: Located<string>;
+  impact?: Located<string>;
+  effort?: Located<string>;
+  owner?: Located<string>;
+  due?: Located<number>;
+  status?: Located<string>;
+}
+
+export interface JourneyMap {
+  span: Span;
+  version?: Located<unknown>;
+  title?: Located<string>;
+  /** Every persona written; more than one is a `multiple-personas` finding. */
+  personas: Located<string>[];
+  personaKeySpan?: Span;
+  scenario?: Located<string>;
+  goal?: Located<string>;
+  owner?: Located<string>;
+  review?: Review;
+  sources: Source[];
+  sourcesKeySpan?: Span;
+  lanes: Lane[];
+  stages: Stage[];
+  /** All touchpoints in document order. */
+  touchpoints: Touchpoint[];
+  handoffs: Handoff[];
+  improvements: Improvement[];
+  improvementsKeySpan?: Span;
+}
+
+/** A place where an id is defined. */
+export interface Definition {
+  kind: RefKind;
+  name: string;
+  span: Span;
+}
+
+/** A place where an id is used. */
+export interface Reference {
+  kind: RefKind;
+  name: string;
+  span: Span;
+}
+
+/** A key in the file, with the shape it belongs to: for key hovers and completion context. */
+export interface KeyOccurrence {
+  span: Span;
+  shape: ShapeName;
+  field: string;
+}
+
+export function emptyMap(): JourneyMap {
+  return { span: [0, 0], personas: [], sources: [], lanes: [], stages: [], touchpoints: [], handoffs: [], improvements: [] };
+}

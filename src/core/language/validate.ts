@@ -1,0 +1,181 @@
+/**
+ * Validation: parse findings plus every rule's findings, with severities from settings, minus
+ * findings silenced by `# journeymap-disable-next-line RULE` comments. Links are resolved first,
+ * through the injected reader, so the rules themselves stay synchronous and pure.
+ */
+import { isMap } from 'yaml';
+import { closest, quoteShort, SuggestBudget, type Diagnostic, type Finding, type SeveritySetting, type Span, type Today } from '../base';
+import { computeMetrics, type TicketCache } from '../evidence';
+import { inAFolder, markdownAnchors, markdownOutline, resolveLink, splitAnchor, type FileReader } from '../files';
+import type { JourneyDocument } from '../parse';
+import { RULES, ruleByName, type LinkFacts, type RuleContext, type RunbookFact, type SourceFact } from '../rules';
+
+export interface ValidateOptions {
+  uri: string;
+  /** Computed-metric summaries per export version, kept by the language service. */
+  ticketCache?: TicketCache;
+  /** Runbook anchors per file version, kept by the language service. */
+  runbookCache?: RunbookCache;
+  today: Today;
+  rules?: Record<string, SeveritySetting>;
+  fileReader?: FileReader;
+  workspaceRoot?: string;
+}
+
+export async function validate(doc: JourneyDocument, options: ValidateOptions): Promise<Diagnostic[]> {
+  const [links] = await Promise.all([
+    resolveLinks(doc, options),
+    computeMetrics(doc, options.uri, options.fileReader, options.workspaceRoot, options.ticketCache ?? new Map()),
+  ]);
+  return collectDiagnostics(doc, options, links);
+}
+
+/** Validation without file access: link rules are skipped. Synchronous, for hot paths and workers. */
+export function validateSync(doc: JourneyDocument, options: Omit<ValidateOptions, 'fileReader'>): Diagnostic[] {
+  return collectDiagnostics(doc, options, { runbooks: new Map(), sources: new Map(), checked: false });
+}
+
+function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, links: LinkFacts): Diagnostic[] {
+  // A YAML syntax error leaves a partial tree: one stray tab turns the lines after it into other
+  // keys, so the model's and the rules' findings would call fields unknown or missing that are
+  // there. Like a compiler, say what stops the parse and check the rest once it parses.
+  const syntaxBroken = !!doc.yaml && doc.yaml.errors.length > 0;
+  const findings: Finding[] = syntaxBroken ? doc.findings.filter((f) => f.code === 'yaml-syntax') : [...doc.findings];
+  // Map-level rules only make sense once the file is a mapping; otherwise they would add noise
+  // to the one finding that matters (empty file, a list at the root...).
+  const unreadable = !doc.yaml || !isMap(doc.yaml.contents);
+  if (syntaxBroken) {
+    const first = findings.findIndex((f) => f.code === 'yaml-syntax' && f.severity === undefined);
+    if (first >= 0) findings[first] = { ...findings[first], message: `${findings[first].message} The other checks run once the YAML is valid.` };
+  }
+  if (!unreadable && !syntaxBroken) {
+    for (const rule of RULES) {
+      if (!rule.check || options.rules?.[rule.name] === 'off') continue;
+      const context: RuleContext = {
+        doc, map: doc.map, today: options.today.day, todayIso: options.today.iso, links,
+        report: (span, message, data) => findings.push({ code: rule.name, span, message, data }),
+      };
+      rule.check(context);
+    }
+  }
+  const silenced = disabledLines(doc);
+  // A misspelt rule name would silence nothing, quietly: say so on the comment.
+  const budget = new SuggestBudget();
+  for (const unknown of silenced.unknown) {
+    const guess = closest(unknown.name, RULES.map((r) => r.name), budget);
+    findings.push({
+      code: 'invalid-value', severity: 'warning', span: unknown.span,
+      message: `\`${quoteShort(unknown.name)}\` is not a journeymap rule, so this comment silences nothing.${guess ? ` Did you mean \`${guess}\`?` : ' The rules are listed in docs/rules.md.'}`,
+      ...(guess ? { data: { suggestion: guess } } : {}),
+    });
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const setting = options.rules?.[finding.code];
+    if (setting === 'off') continue;
+    const severity = setting ?? finding.severity ?? ruleByName(finding.code)?.severity ?? 'error';
+    const range = doc.lines.range(finding.span[0], finding.span[1]);
+    const silencedRules = silenced.lines.get(range.start.line);
+    if (silencedRules && (silencedRules.has('*') || silencedRules.has(finding.code))) continue;
+    const diagnostic: Diagnostic = { code: finding.code, severity, message: finding.message, range };
+    if (finding.data) diagnostic.data = finding.data;
+    diagnostics.push(diagnostic);
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics;
+}
+
+const DISABLE = 'journeymap-disable-next-line';
+
+/**
+ * Lines (zero-based) silenced by a disable comment on the line before, with the rules named, and
+ * the names in those comments that are not rules.
+ */
+function disabledLines(doc: JourneyDocument): { lines: Map<number, Set<string>>; unknown: { name: string; span: Span }[] } {
+  const lines = new Map<number, Set<string>>();
+  const unknown: { name: string; span: Span }[] = [];
+  if (!doc.text.includes(DISABLE)) return { lines, unknown };
+  const index = doc.lines;
+  for (let i = 0; i < index.lineCount; i++) {
+    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(index.lineText(i));
+    if (!match) continue;
+    // The finding is on the next line that holds YAML content, skipping further comment lines.
+    let target = i + 1;
+    while (target < index.lineCount && /^\s*(#.*)?$/.test(index.lineText(target))) target++;
+    const set = lines.get(target) ?? new Set<string>();
+    const namesAt = index.lineStart(i) + match.index + match[0].length - match[1].length;
+    let named = 0;
+    for (const word of match[1].matchAll(/[^\s,]+/g)) {
+      // A second `#` starts a note about why (`# journeymap-disable-next-line loop # it is wanted`).
+      if (word[0].startsWith('#')) break;
+      named++;
+      set.add(word[0]);
+      if (!ruleByName(word[0])) unknown.push({ name: word[0], span: [namesAt + word.index!, namesAt + word.index! + word[0].length] });
+    }
+    if (!named) set.add('*');
+    lines.set(target, set);
+  }
+  return { lines, unknown };
+}
+
+/** Runbook outlines per resolved path, kept while the file's version stays the same. */
+export type RunbookCache = Map<string, { version: string; fact: Pick<RunbookFact, 'anchors' | 'slugs' | 'notUtf8'> }>;
+const RUNBOOK_CACHE_SIZE = 256;
+
+async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Promise<LinkFacts> {
+  // A map in no folder (an unsaved editor) has nothing its links are relative to: they wait until it is saved.
+  const facts: LinkFacts = { runbooks: new Map(), sources: new Map(), checked: !!options.fileReader && inAFolder(options.uri) };
+  if (!inAFolder(options.uri)) return facts;
+  const reader = options.fileReader;
+  const jobs: Promise<void>[] = [];
+  const classify = (link: string): { path?: string; outside?: string } => resolveLink(options.uri, link, options.workspaceRoot);
+  for (const tp of doc.map.touchpoints) {
+    if (!tp.runbook) continue;
+    const file = splitAnchor(tp.runbook.value).file;
+    if (!file || facts.runbooks.has(file)) continue;
+    const fact: RunbookFact = classify(file);
+    facts.runbooks.set(file, fact);
+    if (fact.path && reader) jobs.push(readRunbook(reader, fact.path, fact, options.runbookCache));
+  }
+  for (const source of doc.map.sources) {
+    if (!source.path || facts.sources.has(source.path.value)) continue;
+    const fact: SourceFact = classify(source.path.value);
+    facts.sources.set(source.path.value, fact);
+    if (fact.path && reader) {
+      jobs.push(reader.stat(fact.path).then((stat) => {
+        if ('problem' in stat) fact.problem = stat.problem;
+      }));
+    }
+  }
+  await Promise.all(jobs);
+  return facts;
+}
+
+/**
+ * Reads a runbook's anchors, from the cache while its version is unchanged: a runbook linked by
+ * many maps is parsed once per change, not once per validation of each map.
+ */
+async function readRunbook(reader: FileReader, path: string, fact: RunbookFact, cache: RunbookCache | undefined): Promise<void> {
+  const stat = await reader.stat(path);
+  if ('problem' in stat) {
+    fact.problem = stat.problem;
+    return;
+  }
+  const cached = cache?.get(path);
+  if (cached && cached.version === stat.version) {
+    Object.assign(fact, cached.fact);
+    return;
+  }
+  const read = await reader.readFile(path);
+  if ('problem' in read) {
+    fact.problem = read.problem;
+    return;
+  }
+  const outline = markdownOutline(read.text);
+  const found = { anchors: markdownAnchors(outline), slugs: outline.headings.map((h) => h.slug), notUtf8: read.text.includes('\uFFFD') };
+  Object.assign(fact, found);
+  if (cache) {
+    if (cache.size >= RUNBOOK_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(path, { version: read.version ?? stat.version, fact: found });
+  }
+}

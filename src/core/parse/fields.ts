@@ -1,0 +1,288 @@
+/**
+ * Reading YAML mappings against the format's shapes: known keys, required fields, values of the
+ * right type (invalid-value), lists, dictionaries, ids and references, aliases within a budget and
+ * duplicate keys. The model builder (./builder) extends it with one method per shape.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { closest, quoteShort, SuggestBudget, type DiagnosticData, type Span } from '../base';
+import {
+  FORMAT_VERSION, isValidId, parseCadence, parseDuration, parseInterval, parseIsoDate, SHAPES, type FieldSpec, type Located, type RefKind, type ShapeName,
+} from '../format';
+import type { JourneyDocument } from './document';
+import { compoundHint } from './yamlMessages';
+import { describe, emptyScalar, firstKeySpan, nodeSpan, shown } from './yamlNodes';
+
+/** Any character outside ASCII: an id with one gets a hint to put the text in `name:`. */
+const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex -- the ASCII range starts at NUL
+
+/** Aliases followed per document, so an alias bomb cannot blow up the walk. */
+const MAX_ALIAS_RESOLUTIONS = 1000;
+
+/** The typed value a field holds, read once and checked against its spec. */
+export type FieldValues = Map<string, { pair: Pair; key: Scalar; keySpan: Span; value: YamlNode | null }>;
+export type FieldEntry = FieldValues extends Map<string, infer V> ? V : never;
+
+export class FieldReader {
+  private aliasBudget = MAX_ALIAS_RESOLUTIONS;
+  private aliasReported = false;
+  protected readonly suggestBudget = new SuggestBudget();
+
+  constructor(protected readonly doc: JourneyDocument, protected readonly yaml: Document.Parsed) {}
+
+  /** Reads a mapping's keys, reporting unknown keys and values that do not fit their spec. */
+  protected readFields(node: YAMLMap, shape: ShapeName): FieldValues {
+    const spec = SHAPES[shape];
+    const fields: FieldValues = new Map();
+    const seen = {};
+    for (let i = 0; i < node.items.length; i++) {
+      const pair = node.items[i];
+      if (this.duplicateKey(pair, i, node.items, seen)) continue;
+      if (!isScalar(pair.key)) {
+        const span = pair.key ? nodeSpan(pair.key as YamlNode, this.doc.text) : nodeSpan(node, this.doc.text);
+        this.report('invalid-value', span, 'Keys must be plain words such as `title` or `lanes`, not a list or a mapping.');
+        continue;
+      }
+      const key = pair.key;
+      const name = String(key.value);
+      const keySpan = nodeSpan(key, this.doc.text);
+      if (name === '<<') {
+        this.report('invalid-value', keySpan, 'YAML merge keys (`<<`) are not supported in journey maps: write the fields out, so every value has one place in the file.');
+        continue;
+      }
+      const field = spec.fields[name];
+      if (!field) {
+        const suggestion = closest(name, Object.keys(spec.fields), this.suggestBudget);
+        this.report('unknown-key', keySpan,
+          `\`${quoteShort(name)}\` is not a field of a ${shape === 'map' ? 'journey map' : shape}.` +
+          (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields: ${Object.keys(spec.fields).join(', ')}.`),
+          suggestion ? { suggestion } : undefined);
+        continue;
+      }
+      this.doc.keys.push({ span: keySpan, shape, field: name });
+      const raw = pair.value === null || pair.value === undefined ? null : pair.value as YamlNode;
+      const value = raw === null ? null : this.resolve(raw);
+      fields.set(name, { pair, key, keySpan, value });
+      // A value reached through an alias is reported where the alias is used, not at its anchor.
+      const unresolvedAlias = raw !== null && this.unresolved.has(raw);
+      if (value !== null && !unresolvedAlias && !(isScalar(value) && value.value === null)) this.checkValue(name, field, value, raw !== null && isAlias(raw) ? raw : undefined);
+    }
+    return fields;
+  }
+
+  protected requireFields(fields: FieldValues, shape: ShapeName, at: Span): void {
+    for (const [name, field] of Object.entries(SHAPES[shape].fields)) {
+      if (!field.required) continue;
+      const entry = fields.get(name);
+      if (!entry) {
+        this.report('missing-field', at, `Missing required field \`${name}\`: ${field.description}`, { field: name });
+      } else if (entry.value === null || (isScalar(entry.value) && (entry.value.value === null || entry.value.value === ''))) {
+        this.report('missing-field', entry.keySpan, `\`${name}\` is empty: ${field.description}`, { field: name });
+      }
+    }
+  }
+
+  private checkValue(name: string, field: FieldSpec, node: YamlNode, usedAt?: YamlNode): void {
+    const span = nodeSpan(usedAt ?? node, this.doc.text);
+    const t = field.type;
+    const bad = (message: string, data?: DiagnosticData) => this.report('invalid-value', span, message, data);
+    const scalar = isScalar(node) ? node.value : undefined;
+    switch (t.type) {
+      case 'text': case 'ref':
+        if (field.listFinding && isSeq(node)) return;
+        if (!isScalar(node)) bad(`\`${name}\` should be plain text, not ${describe(node)}.`);
+        else if (scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
+        return;
+      case 'id':
+        if (!isScalar(node) || !isValidId(String(scalar))) bad(`\`${shown(scalar, node)}\` is not a valid id: use ASCII letters (a-z, A-Z), digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit${NON_ASCII.test(String(scalar)) ? ' (put accented or other scripts in `name:`, which takes any text)' : ''}.`);
+        return;
+      case 'version':
+        if (!isScalar(node) || typeof scalar !== 'number') bad(`\`journeymap\` is the format version, a number: \`journeymap: ${FORMAT_VERSION}\`.`);
+        return;
+      case 'enum':
+        if (!isScalar(node) || !t.values.includes(String(scalar))) {
+          const suggestion = closest(String(scalar ?? ''), t.values, this.suggestBudget);
+          bad(`\`${shown(scalar, node)}\` is not a valid ${name}. Use one of: ${t.values.join(', ')}.`, suggestion ? { suggestion } : undefined);
+        }
+        return;
+      case 'date':
+        if (parseIsoDate(scalar) === undefined) bad(`\`${shown(scalar, node)}\` is not a date. Write an ISO date such as 2026-09-30.`);
+        return;
+      case 'interval':
+        if (parseInterval(scalar) === undefined) bad(`\`${shown(scalar, node)}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
+        return;
+      case 'cadence':
+        if (parseCadence(scalar) === undefined) {
+          const guess = typeof scalar === 'string' ? closest(scalar.replace(/ly$/, ''), ['month', 'quarter', 'half-year', 'year'], this.suggestBudget) : undefined;
+          bad(`\`${shown(scalar, node)}\` is not a review cadence.${guess ? ` Did you mean \`${guess}\`?` : ''} Use month, quarter, half-year, year or a number of days such as 45d.`, guess ? { suggestion: guess } : undefined);
+        }
+        return;
+      case 'feels':
+        if (typeof scalar !== 'number' || !Number.isInteger(scalar) || scalar < -3 || scalar > 3) {
+          const quoted = typeof scalar === 'string' && /^[+-]?\d+$/.test(scalar.trim());
+          bad(quoted
+            ? `\`feels\` is a number, but \`"${scalar}"\` is written as text: remove the quotes.`
+            : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${shown(scalar, node)}\`.`);
+        }
+        return;
+      case 'boolean':
+        if (typeof scalar !== 'boolean') bad(`\`${name}\` is true or false, not \`${shown(scalar, node)}\`.`);
+        return;
+      case 'duration':
+        if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) {
+          bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
+        }
+        return;
+      case 'texts': case 'refs':
+        if (isSeq(node)) {
+          for (const item of node.items) {
+            const resolved = this.resolve(item as YamlNode);
+            if (!isScalar(resolved)) this.report('invalid-value', nodeSpan(resolved, this.doc.text), `Each entry of \`${name}\` should be plain text, not ${describe(resolved)}.`);
+          }
+        } else if (!isScalar(node)) bad(`\`${name}\` should be a list such as [a, b], not ${describe(node)}.`);
+        return;
+      case 'object': case 'metrics': case 'dictionary':
+        if (!isMap(node)) bad(`\`${name}\` should be a mapping of keys, not ${describe(node)}.`);
+        return;
+      case 'list':
+        if (!isSeq(node)) bad(`\`${name}\` should be a list of entries, each starting with \`- \`, not ${describe(node)}.`);
+        return;
+      case 'quantity':
+        return; // checked against the metric's unit where the metric is read
+    }
+  }
+
+  protected list<T>(fields: FieldValues, name: string, shape: ShapeName, build: (fields: FieldValues, span: Span, index: number) => T): T[] {
+    const entry = fields.get(name);
+    if (!entry?.value || !isSeq(entry.value)) return [];
+    const items: T[] = [];
+    for (const raw of entry.value.items) {
+      const item = this.resolve(raw as YamlNode);
+      const span = nodeSpan(item, this.doc.text);
+      if (!isMap(item)) {
+        if (!(isScalar(item) && item.value === null)) {
+          this.report('invalid-value', span, `Each entry of \`${name}\` should be a mapping with ${Object.keys(SHAPES[shape].fields).slice(0, 3).join(', ')}..., not ${describe(item)}.`);
+        }
+        continue;
+      }
+      const itemFields = this.readFields(item, shape);
+      this.requireFields(itemFields, shape, firstKeySpan(item, this.doc.text) ?? span);
+      items.push(build(itemFields, span, items.length));
+    }
+    return items;
+  }
+
+  /**
+   * A mapping of names to a value or a list of values. With `known`, unknown names are reported
+   * (with a suggestion) as `unknown-key`.
+   */
+  protected dictionary(entry: FieldEntry | undefined, known?: string[], what?: string): Located<Record<string, string[]>> | undefined {
+    if (!entry?.value || !isMap(entry.value)) return undefined;
+    const value: Record<string, string[]> = {};
+    const seen = {};
+    const items = entry.value.items;
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i];
+      if (this.duplicateKey(pair, i, items, seen) || !isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      const keySpan = nodeSpan(pair.key, this.doc.text);
+      if (known && !known.includes(name)) {
+        const suggestion = closest(name, known, this.suggestBudget);
+        this.report('unknown-key', keySpan, `\`${quoteShort(name)}\` is not ${what}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${known.join(', ')}.`}`, suggestion ? { suggestion } : undefined);
+        continue;
+      }
+      const values = this.texts(pair.value ? this.resolve(pair.value as YamlNode) : null).map((t) => t.value);
+      if (!values.length) {
+        this.report('invalid-value', keySpan, `\`${quoteShort(name)}\` needs a value.`);
+        continue;
+      }
+      value[name] = values;
+    }
+    return { value, span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
+  }
+
+  protected text(fields: FieldValues, name: string): Located<string> | undefined {
+    const entry = fields.get(name);
+    if (!entry?.value || !isScalar(entry.value) || entry.value.value === null) return undefined;
+    const value = entry.value.value;
+    if (typeof value === 'object') return undefined;
+    return { value: String(value), span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
+  }
+
+  /** A list of plain texts; a single scalar counts as a list of one. */
+  protected texts(node: YamlNode | null, keySpan?: Span): Located<string>[] {
+    if (!node) return [];
+    const items = isSeq(node) ? node.items.map((i) => this.resolve(i as YamlNode)) : [node];
+    const out: Located<string>[] = [];
+    for (const item of items) {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object') {
+        out.push({ value: String(item.value), span: nodeSpan(item, this.doc.text), keySpan });
+      }
+    }
+    return out;
+  }
+
+  protected define(fields: FieldValues, kind: RefKind): Located<string> | undefined {
+    const id = this.text(fields, 'id');
+    if (id && isValidId(id.value)) this.doc.definitions.push({ kind, name: id.value, span: id.span });
+    return id;
+  }
+
+  protected reference(fields: FieldValues, name: string, kind: RefKind): Located<string> | undefined {
+    const ref = this.text(fields, name);
+    if (ref) this.doc.references.push({ kind, name: ref.value, span: ref.span });
+    return ref;
+  }
+
+  protected references(node: YamlNode | null, kind: RefKind): Located<string>[] {
+    const refs = this.texts(node);
+    for (const ref of refs) this.doc.references.push({ kind, name: ref.value, span: ref.span });
+    return refs;
+  }
+
+  /** Follows an alias to its anchored node, within a budget so alias bombs cannot blow up the walk. */
+  protected resolve(node: YamlNode): YamlNode {
+    if (!isAlias(node)) return node;
+    if (this.aliasBudget-- <= 0) {
+      if (!this.aliasReported) {
+        this.aliasReported = true;
+        this.report('yaml-syntax', nodeSpan(node, this.doc.text), `The file uses more than ${MAX_ALIAS_RESOLUTIONS} aliases (*name): the rest were not followed. Write the values out.`);
+      }
+      return emptyScalar(node);
+    }
+    const target = node.resolve(this.yaml);
+    if (!target && !this.unresolved.has(node)) {
+      this.unresolved.add(node);
+      this.report('yaml-syntax', nodeSpan(node, this.doc.text), `\`*${quoteShort(node.source)}\` refers to no anchor: define \`&${quoteShort(node.source)}\` on a value above it, or write the value out.`);
+    }
+    return target ?? emptyScalar(node);
+  }
+
+  protected readonly unresolved = new Set<YamlNode>();
+
+  /**
+   * Reports a key already seen in the same mapping (YAML would keep only one of the two). Small
+   * mappings, nearly all of them, are checked by a scan of the keys before; big ones use a Set.
+   */
+  protected duplicateKey(pair: Pair, index: number, items: readonly Pair[], seen: { set?: Set<string> }): boolean {
+    if (!isScalar(pair.key)) return false;
+    const name = String(pair.key.value);
+    let duplicate = false;
+    if (items.length <= 16) {
+      for (let i = 0; i < index && !duplicate; i++) {
+        const other = items[i].key;
+        duplicate = isScalar(other) && String(other.value) === name;
+      }
+    } else {
+      seen.set ??= new Set();
+      duplicate = seen.set.has(name);
+      seen.set.add(name);
+    }
+    if (!duplicate) return false;
+    this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${quoteShort(name)}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
+    return true;
+  }
+
+  protected report(code: string, span: Span, message: string, data?: DiagnosticData): void {
+    this.doc.findings.push({ code, span, message, data });
+  }
+}
