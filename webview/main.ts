@@ -18,6 +18,9 @@ import { Tooltip } from './tooltip';
 import { ImprovementsPanel } from './improvements';
 import { ElkRouting, sameGeometry } from './elkRouting';
 import { svgToPngBase64 } from './exportImage';
+import { measurePageFont } from './fontMeasure';
+import { StageJump } from './stageJump';
+import { LaneRail } from './laneRail';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -63,12 +66,15 @@ let renderSeq = 0;
 const elkRouting = new ElkRouting(() => elkUri);
 let mirror: Mirror | undefined;
 
+const laneRail = new LaneRail($('lane-rail'));
 const viewport = new Viewport(viewportEl, contentEl, state, (v) => {
   state.zoom = v.zoom; state.panX = v.panX; state.panY = v.panY; state.fit = v.fit;
   statusEl.textContent = `${Math.round(v.zoom * 100)}%`;
+  laneRail.update(v);
   saveState();
 });
 const tooltip = new Tooltip($('tooltip'), (runbook) => current && post({ type: 'openRunbook', uri: current.uri, runbook }));
+const stageJump = new StageJump($('stages-button'), $('stages-menu'), viewport);
 const improvements = new ImprovementsPanel($('improvements'), (line) => current && post({ type: 'reveal', uri: current.uri, line }));
 
 // ---- drawing ---------------------------------------------------------------------------------------
@@ -91,6 +97,9 @@ function draw(next: Layout): void {
   viewport.setContentSize(next.width, next.height);
   improvements.update(next, state.toggles.improvements);
   buildLaneMenu(next);
+  stageJump.update(next);
+  laneRail.setLayout(next);
+  laneRail.update(viewport.state);
   emptyEl.hidden = true;
   const ms = performance.now() - start;
   document.body.dataset.router = next.router;
@@ -128,7 +137,10 @@ function show(next: Layout): void {
   elkTimer = setTimeout(() => {
     if (seq !== renderSeq) return;
     void elkRouting.route(next).then((routed) => {
-      if (routed && seq === renderSeq && routed !== next) draw(routed);
+      if (seq !== renderSeq) return;
+      // elk's routes are kept only where they cross fewer edges than the grid router's (routeWithElk).
+      document.body.dataset.elk = !routed ? 'failed' : routed === next ? 'grid-kept' : 'elk';
+      if (routed && routed !== next) draw(routed);
     });
   }, previous ? 350 : 0);
 }
@@ -223,7 +235,9 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '+' || e.key === '=') viewport.zoomBy(1.25);
   else if (e.key === '-') viewport.zoomBy(0.8);
   else if (e.key === '0') viewport.fitToWindow();
-  else if (e.key === 'Escape') { tooltip.hide(); lanesMenu.hidden = true; }
+  else if (e.key === ']') stageJump.step(1);
+  else if (e.key === '[') stageJump.step(-1);
+  else if (e.key === 'Escape') { tooltip.hide(); lanesMenu.hidden = true; stageJump.hide(); }
 });
 
 function buildLaneMenu(next: Layout): void {
@@ -285,13 +299,12 @@ function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
   }
 }
 
+/** The host lays out the exported picture (full detail, the SVG's own font metrics); the page has the canvas. */
 async function onExport(message: Extract<HostMessage, { type: 'export' }>): Promise<void> {
-  const reply = (data?: string, error?: string) => post({ type: 'exported', uri: message.uri, requestId: message.requestId, format: message.format, data, error });
-  if (!layout) return reply(undefined, 'The preview has no picture to export yet.');
-  const svg = renderSvg(layout, { theme: THEMES[message.theme] });
-  if (message.format === 'svg') return reply(svg);
+  const reply = (data?: string, error?: string) => post({ type: 'exported', uri: message.uri, requestId: message.requestId, format: 'png', data, error });
+  const picture = message.layout;
   try {
-    reply(await svgToPngBase64(svg, layout.width, layout.height));
+    reply(await svgToPngBase64(renderSvg(picture, { theme: THEMES[message.theme] }), picture.width, picture.height));
   } catch (error) {
     reply(undefined, `The PNG could not be made: ${String(error)}`);
   }
@@ -332,4 +345,4 @@ document.body.dataset.theme = themeKind();
 
 showLock();
 applyToggles();
-post({ type: 'ready', uri: state.uri });
+post({ type: 'ready', uri: state.uri, font: measurePageFont() });

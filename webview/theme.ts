@@ -31,7 +31,6 @@ export function currentTheme(): SvgTheme {
   const theme: SvgTheme = {
     ...base,
     name: kind,
-    fontFamily: v('--vscode-font-family', '') ? getComputedStyle(document.body).fontFamily || base.fontFamily : base.fontFamily,
     background: bg,
     foreground: fg,
     muted: v('--vscode-descriptionForeground', base.muted),
@@ -47,7 +46,9 @@ export function currentTheme(): SvgTheme {
     positive: v('--vscode-charts-green', base.positive),
     negative: v('--vscode-charts-red', base.negative),
     loop: v('--vscode-charts-orange', base.loop),
-    curve: v('--vscode-charts-blue', base.curve),
+    curves: [v('--vscode-charts-blue', base.curves[0]), v('--vscode-charts-purple', base.curves[1]), base.curves[2], v('--vscode-charts-orange', base.curves[3])],
+    accepted: v('--vscode-descriptionForeground', base.accepted),
+    problemFill: v('--vscode-inputValidation-errorBackground', base.problemFill),
     curveFill: v('--vscode-charts-blue', base.curveFill),
     highlight: v('--vscode-focusBorder', base.highlight),
   };

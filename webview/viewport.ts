@@ -12,6 +12,8 @@ export interface ViewportState {
 
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
+/** Room kept left of a shown stage for the lane rail (webview/laneRail.ts). */
+const RAIL_ROOM = 160;
 
 export class Viewport {
   state: ViewportState;
@@ -79,6 +81,20 @@ export class Viewport {
     const left = x * zoom + panX, top = y * zoom + panY, right = (x + width) * zoom + panX, bottom = (y + height) * zoom + panY;
     if (left >= 0 && top >= 0 && right <= vw && bottom <= vh) return;
     this.state = { ...this.state, panX: vw / 2 - (x + width / 2) * zoom, panY: vh / 2 - (y + height / 2) * zoom, fit: false };
+    this.apply();
+  }
+
+  /**
+   * Shows a column of the diagram (content pixels: its x and width, and the y to put at the top)
+   * at a readable zoom: as wide as the window allows, never above actual size.
+   */
+  showColumn(x: number, width: number, top: number): void {
+    const vw = this.viewport.clientWidth;
+    if (!vw || !width) return;
+    // Right of the lane rail (150 px), which names the lanes while their headers are out of view.
+    const left = Math.min(RAIL_ROOM, vw / 4);
+    const zoom = Math.max(MIN_ZOOM, Math.min(1, (vw - left - 16) / width));
+    this.state = { zoom, panX: Math.max(left, left + (vw - left - width * zoom) / 2) - x * zoom, panY: 8 - top * zoom, fit: false };
     this.apply();
   }
 

@@ -13,11 +13,11 @@ export interface PreviewToggles {
   handoffs: boolean;
   metrics: boolean;
   improvements: boolean;
-  /** Route flow edges with elk (small maps) instead of the grid router. */
+  /** Also try elk's routes for the flow (small maps); kept only where they cross fewer edges than the grid router's. */
   elk: boolean;
 }
 
-export const DEFAULT_TOGGLES: PreviewToggles = { curve: true, handoffs: true, metrics: true, improvements: false, elk: true };
+export const DEFAULT_TOGGLES: PreviewToggles = { curve: true, handoffs: true, metrics: true, improvements: false, elk: false };
 
 /** What the webview keeps with getState/setState and the serializer restores after a reload. */
 export interface PreviewState {
@@ -30,6 +30,13 @@ export interface PreviewState {
   fit: boolean;
   toggles: PreviewToggles;
   hiddenLanes: string[];
+}
+
+/** The page's font as the page measured it (widths for FONT_RANGES, thousandths of an em). */
+export interface PageFont {
+  family: string;
+  regular: number[];
+  bold: number[];
 }
 
 /** Host -> webview. */
@@ -49,11 +56,13 @@ export type HostMessage =
   }
   | { type: 'highlight'; uri: string; line: number; key?: string }
   | { type: 'lock'; uri: string; locked: boolean }
-  | { type: 'export'; uri: string; requestId: number; format: 'svg' | 'png'; theme: 'light' | 'dark' };
+  /** Draw this layout (full detail, embedded font metrics) as a PNG and send it back. */
+  | { type: 'export'; uri: string; requestId: number; format: 'png'; theme: 'light' | 'dark'; layout: Layout };
 
 /** Webview -> host. */
 export type WebviewMessage =
-  | { type: 'ready'; uri?: string }
+  /** The page is listening; with the font it draws in, measured, for the layout. */
+  | { type: 'ready'; uri?: string; font?: PageFont }
   | { type: 'reveal'; uri: string; line: number }
   | { type: 'openProblems'; uri: string }
   | { type: 'setLock'; uri: string; locked: boolean }
@@ -66,7 +75,7 @@ export type WebviewMessage =
     /** Items the patch replaced and kept. */
     replaced?: number; kept?: number;
   }
-  | { type: 'exported'; uri: string; requestId: number; format: 'svg' | 'png'; data?: string; error?: string }
+  | { type: 'exported'; uri: string; requestId: number; format: 'png'; data?: string; error?: string }
   /** Something the page caught and worked around, for the extension's log. */
   | { type: 'log'; uri: string; message: string };
 
@@ -81,6 +90,13 @@ const MAX_HIDDEN_LANES = 1000;
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_MESSAGE_TEXT;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A width table's length is checked against the ranges when it is used (pageMeasure); here only its bound. */
+const MAX_WIDTHS = 4096;
+const isWidths = (v: unknown): v is number[] => Array.isArray(v) && v.length <= MAX_WIDTHS && v.every((w) => typeof w === 'number');
+const isPageFont = (v: unknown): v is PageFont => {
+  const f = v as Record<string, unknown> | null;
+  return typeof f === 'object' && f !== null && isText(f.family) && isWidths(f.regular) && isWidths(f.bold);
+};
 
 /**
  * Whether a value is a well-formed message from the page, field by field. The page is untrusted
@@ -92,14 +108,14 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   const m = value as Record<string, unknown>;
   const uri = isText(m.uri);
   switch (m.type) {
-    case 'ready': return m.uri === undefined || uri;
+    case 'ready': return (m.uri === undefined || uri) && (m.font === undefined || isPageFont(m.font));
     case 'reveal': return uri && isCount(m.line);
     case 'openProblems': return uri;
     case 'setLock': return uri && typeof m.locked === 'boolean';
     case 'setHiddenLanes': return uri && Array.isArray(m.hiddenLanes) && m.hiddenLanes.length <= MAX_HIDDEN_LANES && m.hiddenLanes.every(isText);
     case 'openRunbook': return uri && isText(m.runbook);
     case 'rendered': return uri && isCount(m.version) && (m.router === 'grid' || m.router === 'elk') && typeof m.ms === 'number';
-    case 'exported': return uri && typeof m.requestId === 'number' && (m.format === 'svg' || m.format === 'png')
+    case 'exported': return uri && typeof m.requestId === 'number' && m.format === 'png'
       && (m.data === undefined || typeof m.data === 'string') && (m.error === undefined || isText(m.error));
     case 'log': return uri && isText(m.message);
     default: return false;

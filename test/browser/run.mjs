@@ -35,7 +35,9 @@ for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'out/
 }
 
 const { parseJourney } = require(join(root, 'out/src/core/index.js'));
-const { layoutJourney } = require(join(root, 'out/src/core/diagram/index.js'));
+const { layoutJourney, pageMeasure, renderSvg } = require(join(root, 'out/src/core/diagram/index.js'));
+const { blueprintMap } = require(join(root, 'out/bench/blueprints.js'));
+const { measureSvg, measurePreview, measuredMaps } = await import('./measure.mjs');
 const { previewHtml } = require(join(root, 'out/src/extension/preview/html.js'));
 const { generateMap } = require(join(root, 'out/test/core/journeyGen.js'));
 const { getLanguageService } = require(join(root, 'out/src/core/index.js'));
@@ -131,10 +133,15 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---- helpers -----------------------------------------------------------------------------------------
 const URI = 'file:///ws/map.journey.yaml';
-function updateFor(text, version, extra = {}) {
+/** How the page's font measures text, from its 'ready' message: what the host lays the preview out with. */
+let pageFont;
+function docFor(text) {
   const known = pathOfText.get(text);
-  const doc = known ? service.parse(known, text) : parseJourney(text);
-  const layout = layoutJourney(doc, extra.hiddenLanes ? { hiddenLanes: extra.hiddenLanes } : {});
+  return known ? service.parse(known, text) : parseJourney(text);
+}
+function updateFor(text, version, extra = {}) {
+  const doc = docFor(text);
+  const layout = layoutJourney(doc, { hiddenLanes: extra.hiddenLanes, measure: pageFont });
   return { doc, layout, message: { type: 'update', uri: URI, version, fileName: 'map.journey.yaml', layout, errorCount: 0, locked: false, ...extra.message } };
 }
 
@@ -197,10 +204,15 @@ try {
   p.on('pageerror', (e) => pageErrors.push(String(e)));
   await p.goto(`${origin}/page?theme=light`);
 
-  await test('the page loads under the CSP and says ready', async () => {
+  await test('the page loads under the CSP and says ready, with its own font measured', async () => {
     const ready = await p.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
     assert(ready.uri === URI, `ready names ${ready.uri}`);
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+    pageFont = pageMeasure(ready.font.family, ready.font.regular, ready.font.bold);
+    assert(pageFont, `the page's font tables were refused: ${JSON.stringify(ready.font).slice(0, 200)}`);
+    assert(/system-ui/.test(pageFont.family), `measured ${pageFont.family}, not the VS Code UI font`);
+    // The page's widths are its font's: "W" is wider than "i" in any real font.
+    assert(pageFont.width('W', 100) > pageFont.width('i', 100) * 2, 'implausible widths');
   });
 
   const mapText = mainExample ? readFileSync(join(examplesDir, mainExample), 'utf8') : generateMap({ touchpoints: 30, seed: 1 });
@@ -221,8 +233,9 @@ try {
     assert(counts.cards === first.doc.map.touchpoints.length, `${counts.cards} cards for ${first.doc.map.touchpoints.length} touchpoints`);
     assert(counts.lanes === l.lanes.length, `${counts.lanes} lanes, expected ${l.lanes.length}`);
     assert(counts.stages === l.stages.length, `${counts.stages} stages`);
-    assert(counts.curve === (l.curve?.points.length ?? 0) && counts.curve > 0, `${counts.curve} curve points`);
-    assert(counts.curveLine === 1, 'the curve line is drawn');
+    const points = l.curves.reduce((n, c) => n + c.points.length, 0);
+    assert(counts.curve === points && counts.curve > 0, `${counts.curve} curve points, expected ${points}`);
+    assert(counts.curveLine === l.curves.length, `${counts.curveLine} curve lines for ${l.curves.length} customer lanes with feels`);
     assert(counts.flows === l.flows.length && counts.handoffs === l.handoffs.length, 'edges drawn');
     assert(counts.fileName === 'map.journey.yaml', 'file name shown');
   });
@@ -349,20 +362,18 @@ try {
     await p.click('#zoom-fit');
   });
 
-  await test('export: SVG text and PNG bytes come back', async () => {
-    const svg = await p.evaluate(async () => {
+  await test('export: the page draws the host\'s full-detail layout as PNG bytes', async () => {
+    const full = layoutJourney(first.doc, { detail: 'full' });
+    const png = await p.evaluate(async (layout) => {
       const from = window.__messages.length;
-      window.postMessage({ type: 'export', uri: 'file:///ws/map.journey.yaml', requestId: 7, format: 'svg', theme: 'light' }, '*');
-      return window.__waitFor((x) => x.type === 'exported' && x.requestId === 7, 10000, from);
-    });
-    assert(svg.data?.startsWith('<svg') && !svg.error, `svg export: ${svg.error}`);
-    const png = await p.evaluate(async () => {
-      const from = window.__messages.length;
-      window.postMessage({ type: 'export', uri: 'file:///ws/map.journey.yaml', requestId: 8, format: 'png', theme: 'dark' }, '*');
+      window.postMessage({ type: 'export', uri: 'file:///ws/map.journey.yaml', requestId: 8, format: 'png', theme: 'dark', layout }, '*');
       return window.__waitFor((x) => x.type === 'exported' && x.requestId === 8, 20000, from);
-    });
+    }, full);
     assert(png.data?.startsWith('iVBORw0KGgo'), `png export: ${png.error ?? png.data?.slice(0, 20)}`);
-    results.push(`PNG export of ${mainExample}: ${Math.round(png.data.length * 0.75 / 1024)} KB`);
+    // The PNG is the full picture (its height is in the IHDR chunk: bytes 20-23).
+    const bytes = Buffer.from(png.data, 'base64');
+    assert(bytes.readUInt32BE(16) >= full.width && bytes.readUInt32BE(20) >= full.height, `PNG ${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)} for a ${full.width}x${full.height} layout`);
+    results.push(`PNG export of ${mainExample}: ${Math.round(bytes.length / 1024)} KB`);
   });
 
   await test('hostile strings render as text: nothing runs, no extra elements', async () => {
@@ -383,16 +394,17 @@ try {
     await p.mouse.move(2, 990);
   });
 
-  await test('elk runs in a worker under the CSP and routes the edges of a small map', async () => {
+  await test('elk runs in a worker under the CSP, and its routes are kept only where they cross fewer edges', async () => {
+    await p.click('vscode-checkbox[data-toggle="elk"]');
     await sendAndWaitRendered(p, updateFor(mapText, 20, { message: { elkUri: `${origin}/dist/webview/elk-worker.js` } }).message);
-    await p.waitForFunction(() => document.body.dataset.router === 'elk', null, { timeout: 30000 });
-    const violations = await p.evaluate(() => window.__violations);
-    assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+    await p.waitForFunction(() => document.body.dataset.elk === 'elk' || document.body.dataset.elk === 'grid-kept', null, { timeout: 30000 });
+    const s = await p.evaluate(() => ({ elk: document.body.dataset.elk, router: document.body.dataset.router, violations: window.__violations }));
+    assert(s.violations.length === 0, `CSP violations: ${s.violations.join('; ')}`);
+    assert(s.router === (s.elk === 'elk' ? 'elk' : 'grid'), JSON.stringify(s));
+    await p.click('vscode-checkbox[data-toggle="elk"]');
   });
 
   await test('keystroke to repaint, 100-touchpoint map (grid router while typing)', async () => {
-    // elk routes in a worker after typing pauses; the repaint on a keystroke is the grid router's.
-    await p.click('vscode-checkbox[data-toggle="elk"]');
     const text = generateMap({ touchpoints: 100, seed: 100 });
     await sendAndWaitRendered(p, updateFor(text, 100).message);
     const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -415,13 +427,85 @@ try {
       + ` + webview ${median(page).toFixed(1)} ms (SVG string ${median(svgString).toFixed(1)} ms, parse+patch ${(median(draw) - median(svgString)).toFixed(1)} ms`
       + ` replacing ${median(replaced)} items, then frame+paint ${median(paint).toFixed(1)} ms; an update with nothing to patch costs ${median(idle).toFixed(1)} ms end to end);`
       + ` plus the host's 60 ms edit debounce. Load average at the time: ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
-    // The webview's own work (draw the SVG string, parse and patch the changed items) is what this code controls.
-    assert(median(draw) < 50, `drawing took ${median(draw).toFixed(1)} ms`);
+    // What a keystroke changes is behaviour: the edited card and what depends on it, not the whole picture.
+    // (Its time is reported above; the budgets are in npm run bench.)
     assert(median(replaced) <= 6, `a one-character edit replaced ${median(replaced)} items`);
     // End to end it depends on the machine's load (message delivery and frame scheduling included):
     // reported, and flagged when over the 100 ms budget, but not a failure on a shared CI box.
     if (total >= 100) results.push(`WARNING: keystroke -> repaint ${total.toFixed(1)} ms is over the 100 ms budget on this run (the no-op update alone took ${median(idle).toFixed(1)} ms)`);
-    await p.click('vscode-checkbox[data-toggle="elk"]');
+  });
+
+  // ---- the picture, measured in Chromium with the browser's own text boxes ------------------------------
+  // On the examples and generated blueprints of 10, 40 and 100 touchpoints (two customer lanes, several
+  // backstage lanes, loops, handoffs): the file `journeymap render` writes (full detail, the SVG's
+  // declared font) in a bare page, and the preview's picture (compact, the page's font) in the page.
+  const measured = await measuredMaps(root, blueprintMap);
+  for (const map of measured) {
+    // Validation computes the metrics that come from ticket exports, as the host and the CLI do.
+    if (map.file && !pathOfText.has(map.text)) {
+      pathOfText.set(map.text, toCorePath(map.file));
+      await service.validate(toCorePath(map.file), map.text);
+    }
+  }
+  const problemsOf = (m) => Object.entries(m.problems).flatMap(([kind, list]) => list.map((x) => `${kind}: ${x}`));
+  const bare = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  for (const map of measured) {
+    await test(`${map.name}: the rendered SVG reads left to right with no collisions, measured in Chromium`, async () => {
+      const doc = docFor(map.text);
+      const m = await measureSvg(bare, renderSvg(layoutJourney(doc, { detail: 'full' })));
+      const problems = problemsOf(m);
+      assert(problems.length === 0, `${problems.length} problems:\n      ${problems.slice(0, 8).join('\n      ')}`);
+      assert(m.curves === m.customerLanesWithFeels, `${m.curves} curves for ${m.customerLanesWithFeels} customer lanes with feels`);
+      assert(m.cards === doc.map.touchpoints.length, `${m.cards} cards measured for ${doc.map.touchpoints.length} touchpoints`);
+      results.push(`measured ${map.name}: ${m.cards} cards, ${m.edges} edges, ${m.crossings} crossings, ${m.width} x ${m.height} px`);
+    });
+    await test(`${map.name}: the preview's picture (the page's own font) has no collisions either`, async () => {
+      await sendAndWaitRendered(p, updateFor(map.text, 1000 + measured.indexOf(map)).message);
+      const m = await measurePreview(p);
+      const problems = problemsOf(m);
+      assert(problems.length === 0, `${problems.length} problems:\n      ${problems.slice(0, 8).join('\n      ')}`);
+      assert(m.curves === m.customerLanesWithFeels, `${m.curves} curves for ${m.customerLanesWithFeels} customer lanes with feels`);
+    });
+  }
+  await bare.close();
+
+  await test('the stage jump shows one stage at a readable zoom, and [ and ] step through the stages', async () => {
+    const big = measured.find((m) => m.name === 'blueprint-40');
+    const { layout } = updateFor(big.text, 2000);
+    await sendAndWaitRendered(p, updateFor(big.text, 2000).message);
+    await p.click('#zoom-fit');
+    const fitZoom = await p.evaluate(() => Number(document.getElementById('status').textContent.replace('%', '')));
+    await p.click('#stages-button');
+    const items = await p.evaluate(() => [...document.querySelectorAll('#stages-menu .menu-item')].map((e) => e.textContent));
+    assert(items.length === layout.stages.length && items[0].includes(layout.stages[0].name), JSON.stringify(items));
+    await p.click('#stages-menu .menu-item:nth-child(3)');
+    const shown = await p.evaluate(() => {
+      const stage = document.querySelectorAll('#content .jm-stage')[2].querySelector('rect').getBoundingClientRect();
+      const view = document.getElementById('viewport').getBoundingClientRect();
+      return { zoom: Number(document.getElementById('status').textContent.replace('%', '')), left: stage.left - view.left, right: stage.right - view.left, width: view.width, menu: document.getElementById('stages-menu').hidden };
+    });
+    assert(shown.menu, 'the menu closes');
+    assert(shown.zoom > fitZoom && shown.zoom <= 100, `zoom ${shown.zoom}% (fit ${fitZoom}%)`);
+    assert(shown.left >= 0 && shown.right <= shown.width, `stage 3 is not wholly in view: ${JSON.stringify(shown)}`);
+    await p.keyboard.press(']');
+    const next = await p.evaluate(() => {
+      const stage = document.querySelectorAll('#content .jm-stage')[3].querySelector('rect').getBoundingClientRect();
+      const view = document.getElementById('viewport').getBoundingClientRect();
+      return { left: stage.left - view.left, right: stage.right - view.left, width: view.width };
+    });
+    assert(next.left >= 0 && next.right <= next.width, `] did not bring stage 4 into view: ${JSON.stringify(next)}`);
+    // The lane headers are out of view: the lane rail names each lane, level with it.
+    const rail = await p.evaluate(() => {
+      const el = document.getElementById('lane-rail');
+      const lanes = [...document.querySelectorAll('#content .jm-lane rect:first-of-type')].map((r) => r.getBoundingClientRect());
+      const items = [...el.children].map((c) => ({ text: c.textContent, top: c.getBoundingClientRect().top }));
+      return { hidden: el.hidden, items, laneTops: lanes.map((r) => r.top) };
+    });
+    assert(!rail.hidden, 'the lane rail is hidden while the headers are out of view');
+    assert(rail.items.map((i) => i.text).join('|') === layout.lanes.map((l) => l.name).join('|'), JSON.stringify(rail.items));
+    assert(rail.items.every((item, i) => Math.abs(item.top - rail.laneTops[i]) < 2), 'a rail name is not level with its lane');
+    await p.click('#zoom-fit');
+    assert(await p.evaluate(() => document.getElementById('lane-rail').hidden), 'the lane rail stays over the whole picture');
   });
 
   await test('no page errors and no CSP violations', async () => {
@@ -437,7 +521,7 @@ try {
   mkdirSync(shots, { recursive: true });
   for (const file of examples) {
     const text = readFileSync(join(examplesDir, file), 'utf8');
-    const { layout, message } = updateFor(text, 1, { message: { elkUri: `${origin}/dist/webview/elk-worker.js` } });
+    const { layout, message } = updateFor(text, 1);
     for (const theme of ['light', 'dark']) {
       await test(`screenshot ${file} (${theme})`, async () => {
         const width = 1800;
@@ -446,7 +530,6 @@ try {
         await sp.goto(`${origin}/page?theme=${theme}`);
         await sp.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
         await sendAndWaitRendered(sp, message);
-        await sp.waitForFunction(() => document.body.dataset.router === 'elk', null, { timeout: 30000 }).catch(() => undefined);
         await sp.waitForTimeout(150);
         const out = join(shots, `${file.replace(/\.journey\.ya?ml$/, '')}-${theme}.png`);
         await sp.screenshot({ path: out });
@@ -455,17 +538,48 @@ try {
       });
     }
   }
+  // A 40-touchpoint blueprint in the preview: whole (fit) and one stage (the stage jump); and the
+  // file `journeymap render` writes (full detail), opened in a browser.
+  const forty = blueprintMap(40);
+  for (const what of ['whole', 'stage']) {
+    await test(`screenshot blueprint-40: ${what} (light)`, async () => {
+      const sp = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      await sp.goto(`${origin}/page?theme=light`);
+      await sp.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
+      await sendAndWaitRendered(sp, updateFor(forty, 1).message);
+      if (what === 'stage') {
+        await sp.click('#stages-button');
+        await sp.click('#stages-menu .menu-item:nth-child(3)');
+      }
+      await sp.waitForTimeout(150);
+      const out = join(shots, `blueprint-40-${what}-light.png`);
+      await sp.screenshot({ path: out });
+      await sp.close();
+      results.push(`screenshot: ${out.slice(root.length + 1)}`);
+    });
+  }
+  if (mainExample) {
+    await test(`screenshot ${mainExample}: the exported SVG in a browser`, async () => {
+      const text = readFileSync(join(examplesDir, mainExample), 'utf8');
+      const layout = layoutJourney(docFor(text), { detail: 'full' });
+      const sp = await browser.newPage({ viewport: { width: layout.width, height: layout.height } });
+      await sp.setContent(`<!doctype html><html><body style="margin:0">${renderSvg(layout)}</body></html>`);
+      const out = join(shots, `exported-${mainExample.replace(/\.journey\.ya?ml$/, '')}.png`);
+      await sp.screenshot({ path: out, fullPage: true });
+      await sp.close();
+      results.push(`screenshot: ${out.slice(root.length + 1)}`);
+    });
+  }
   // The interactive parts: a card's hover (light) and the improvements matrix (dark).
   if (mainExample) {
     const text = readFileSync(join(examplesDir, mainExample), 'utf8');
-    const { layout, message } = updateFor(text, 1, { message: { elkUri: `${origin}/dist/webview/elk-worker.js` } });
+    const { layout, message } = updateFor(text, 1);
     for (const [theme, what] of [['light', 'tooltip'], ['dark', 'improvements']]) {
       await test(`screenshot ${mainExample}: ${what} (${theme})`, async () => {
         const sp = await browser.newPage({ viewport: { width: 1500, height: 860 } });
         await sp.goto(`${origin}/page?theme=${theme}`);
         await sp.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
         await sendAndWaitRendered(sp, message);
-        await sp.waitForFunction(() => document.body.dataset.router === 'elk', null, { timeout: 30000 }).catch(() => undefined);
         if (what === 'improvements') {
           await sp.click('vscode-checkbox[data-toggle="improvements"]');
           await sp.waitForTimeout(100);

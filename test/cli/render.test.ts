@@ -84,4 +84,60 @@ describe('journeymap render', function () {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /journeymap render <map/);
   });
+  it('--detail full (the default) writes pains and metric names in full and the improvements; compact shortens', async () => {
+    const full = await run([EXAMPLE]);
+    const compact = await run([EXAMPLE, '--detail', 'compact']);
+    assert.equal(full.code, 0, full.stderr);
+    assert.equal(compact.code, 0, compact.stderr);
+    assert.match(full.stdout, /data-detail="full"/);
+    assert.match(full.stdout, />Improvements</);
+    assert.match(full.stdout, />Owner: /);
+    assert.match(compact.stdout, /data-detail="compact"/);
+    assert.ok(!compact.stdout.includes('>Improvements<'));
+    assert.ok(compact.stdout.includes('…') && full.stdout.length > compact.stdout.length);
+    const bad = await run([EXAMPLE, '--detail', 'everything']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--detail must be full or compact, not "everything"/);
+  });
+
+  it('--stage draws one stage, with the flow to the others ending at the edge; an unknown id names the stages', async () => {
+    const r = await run([EXAMPLE, '--stage', 'contact']);
+    assert.equal(r.code, 0, r.stderr);
+    wellFormed(r.stdout);
+    assert.equal(r.stdout.match(/class="jm-stage"/g)?.length, 1);
+    assert.match(r.stdout, /class="jm-stub"/);
+    assert.match(r.stdout, /← from /);
+    const unknown = await run([EXAMPLE, '--stage', 'nope']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no stage has the id "nope"; the stages are: discover, self-service, contact/);
+  });
+
+  it('--split stages writes one picture per stage into the folder, named by stage id', async () => {
+    const out = join(dir, 'split', 'deeper');
+    const r = await run([EXAMPLE, '--split', 'stages', '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const files = readdirSync(out).sort();
+    assert.ok(files.length >= 5 && files.includes('contact.svg'), files.join(', '));
+    for (const file of files) {
+      const svg = readFileSync(join(out, file), 'utf8');
+      wellFormed(svg);
+      assert.equal(svg.match(/class="jm-stage"/g)?.length, 1, file);
+    }
+    assert.match(r.stderr, /wrote \d+ pictures to /);
+    const noFolder = await run([EXAMPLE, '--split', 'stages']);
+    assert.equal(noFolder.code, 2);
+    assert.match(noFolder.stderr, /--split stages needs -o <folder>/);
+  });
+
+  it('--split stages names a stage whose id is not a safe file name by its position, inside the folder', async () => {
+    const text = readFileSync(EXAMPLE, 'utf8').replace(/- id: contact\b/, '- id: "../../escape"');
+    assert.ok(text.includes('../../escape'));
+    const map = join(dir, 'hostile.journey.yaml');
+    writeFileSync(map, text);
+    const out = join(dir, 'split-hostile');
+    const r = await run([map, '--split', 'stages', '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(readdirSync(out).some((f) => /^stage-\d+\.svg$/.test(f)), readdirSync(out).join(', '));
+    assert.equal(existsSync(join(dir, 'escape.svg')), false);
+  });
 });

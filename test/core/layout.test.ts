@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJourney } from '../../src/core/parse';
-import { layoutJourney, wrapText, textWidth, renderSvg, routeWithElk } from '../../src/core/diagram';
+import { countCrossings, EMBEDDED_MEASURE, hypothesis, layoutJourney, renderSvg, routeWithElk, wrapText } from '../../src/core/diagram';
 import { checkLayout } from './layoutCheck';
 import { generateMap } from './journeyGen';
 
@@ -52,14 +52,16 @@ describe('layout', () => {
         const doc = parseJourney(text);
         const layout = layoutJourney(doc);
         assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
-        assert.ok(layout.curve && layout.curve.points.length > 0, 'the example has an emotion curve');
+        assert.ok(layout.curves.length > 0 && layout.curves[0].points.length > 0, 'the example has an emotion curve');
         assert.ok(layout.visibilityY !== undefined, 'the example has a line of visibility');
       });
-      it(`${name}: invariants hold (elk router)`, async () => {
+      it(`${name}: invariants hold (elk router), and elk's routes never cross more edges than the grid's`, async () => {
         const doc = parseJourney(text);
         const ELK = (await import('elkjs/lib/elk.bundled.js')).default;
-        const layout = await routeWithElk(layoutJourney(doc), new ELK());
+        const grid = layoutJourney(doc);
+        const layout = await routeWithElk(grid, new ELK());
         assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
+        assert.ok(countCrossings(layout) <= countCrossings(grid), `elk ${countCrossings(layout)} > grid ${countCrossings(grid)}`);
       });
       it(`${name}: deterministic`, () => {
         const a = layoutJourney(parseJourney(text));
@@ -69,40 +71,43 @@ describe('layout', () => {
     }
   });
 
-  it('places a small map: lanes, stages, cells, loops, dead ends, handoffs, curve', () => {
+  it('places a small map: lanes, stages, columns, loops, dead ends, handoffs, curve', () => {
     const doc = parseJourney(SMALL);
     const layout = layoutJourney(doc);
     assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
     const card = (k: string) => layout.cards.find((c) => c.key === k)!;
-    // a and b share the admin x stage-one cell, side by side in document order.
+    // a then b in the admin lane: b stands in the next column, on the same row.
     assert.equal(card('a').y, card('b').y);
     assert.ok(card('a').x < card('b').x);
-    // Orphan touchpoint goes to the synthetic lane at the bottom.
-    assert.equal(card('f').laneKey, '#unassigned');
-    assert.equal(layout.lanes[layout.lanes.length - 1].synthetic, true);
+    // The orphan touchpoint (lane `nowhere`) is in an error row at the top, named after the reference.
+    assert.equal(card('f').laneKey, '#lane:nowhere');
+    assert.equal(layout.lanes[0].key, '#lane:nowhere');
+    assert.ok(layout.lanes[0].problem);
     // d -> a is a loop, d -> e a flow; e is a dead end.
     const flow = (from: string, to: string) => layout.flows.find((f) => f.from === from && f.to === to);
     assert.equal(flow('d', 'a')?.kind, 'loop');
-    assert.equal(flow('d', 'e')?.kind, 'flow');
     assert.equal(flow('a', 'b')?.implicit, true);
     assert.equal(card('e').deadEnd, true);
     assert.equal(layout.flows.filter((f) => f.from === 'e').length, 0);
-    // Handoffs: c->d is over SLA (red), d->e is silent (red).
+    // Handoffs: c->d is over SLA (red); d->e is silent (red) and is also the flow's next step: one arrow.
     assert.equal(layout.handoffs.length, 2);
     assert.equal(layout.handoffs[0].overSla, true);
     assert.equal(layout.handoffs[0].alert, true);
     assert.match(layout.handoffs[0].label, /SLA 4h · wait 6h/);
     assert.equal(layout.handoffs[1].notifiesCustomer, false);
     assert.match(layout.handoffs[1].label, /silent/);
+    assert.equal(layout.handoffs[1].carriesFlow, true);
+    assert.equal(flow('d', 'e'), undefined, 'the handoff d -> e draws the flow step too');
     // Line of visibility between desk (frontstage) and iam (backstage).
-    assert.equal(layout.visibilityY, layout.lanes[2].y);
-    // Curve: a, b, e (customer lane, with feels), ordered by x.
-    assert.deepEqual(layout.curve!.points.map((p) => p.key), ['a', 'b', 'e']);
-    assert.ok(layout.curve!.points[2].y < layout.curve!.points[0].y, 'feels +2 sits above -2');
+    assert.equal(layout.visibilityY, layout.lanes.find((l) => l.key === 'iam')!.y);
+    // One curve (admin): a, b, e, ordered by x.
+    assert.equal(layout.curves.length, 1);
+    assert.deepEqual(layout.curves[0].points.map((p) => p.key), ['a', 'b', 'e']);
+    assert.ok(layout.curves[0].points[2].y < layout.curves[0].points[0].y, 'feels +2 sits above -2');
     // Source lines for click-to-reveal (0-based).
     assert.equal(card('a').line, SMALL.split('\n').findIndex((l) => l.includes('id: a,')));
     // Pain marker.
-    assert.deepEqual(card('a').painLines, ['No hint']);
+    assert.deepEqual(card('a').painLines, [{ text: 'No hint', marked: true }]);
   });
 
   it('does not mark `next: []` on the last touchpoint as a dead end: that is where the journey ends (as the dead-end rule says)', () => {
@@ -120,7 +125,7 @@ describe('layout', () => {
     assert.notEqual(text, SMALL);
     const doc = parseJourney(text);
     const layout = layoutJourney(doc);
-    assert.deepEqual(layout.lanes.filter((l) => !l.synthetic).map((l) => l.key), ['admin', 'desk', 'iam', 'sys']);
+    assert.deepEqual(layout.lanes.filter((l) => !l.problem).map((l) => l.key), ['admin', 'desk', 'iam', 'sys']);
     const desk = layout.lanes.find((l) => l.key === 'desk')!;
     const iam = layout.lanes.find((l) => l.key === 'iam')!;
     assert.equal(layout.visibilityY, iam.y);
@@ -128,12 +133,14 @@ describe('layout', () => {
     assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
   });
 
-  it('keeps cells exact when a cell has more cards than slots', () => {
+  it('keeps one card per lane and column when one lane holds most of the map', () => {
     const many = generateMap({ touchpoints: 60, seed: 7 }).replace(/lane: (desk|chat|tier2|eng|platform)/g, 'lane: desk');
     const doc = parseJourney(many);
     const layout = layoutJourney(doc);
     assert.deepEqual(checkLayout(doc.map, layout, { edgesAvoidCards: true }), []);
-    assert.ok(layout.cards.some((c) => c.row > 0), 'some cell wraps onto a second row');
+    const desk = layout.cards.filter((c) => c.laneKey === 'desk');
+    assert.ok(desk.length > 30);
+    assert.equal(new Set(desk.map((c) => c.x)).size, desk.length, 'every desk card has a column of its own');
   });
 
   for (const size of [10, 100, 1000]) {
@@ -194,12 +201,28 @@ describe('layout', () => {
   });
 
   it('wraps text within a width and marks cut text with an ellipsis', () => {
-    const lines = wrapText('Checks inbox and spam for the reset email that never arrives', 100, 12, 2);
+    const m = EMBEDDED_MEASURE;
+    const lines = wrapText(m, 'Checks inbox and spam for the reset email that never arrives', 100, 12, 2);
     assert.equal(lines.length, 2);
-    for (const line of lines) assert.ok(textWidth(line, 12) <= 100 + 0.01, line);
+    for (const line of lines) assert.ok(m.width(line, 12) <= 100 + 0.01, line);
     assert.ok(lines[1].endsWith('…'));
-    assert.deepEqual(wrapText('short', 100, 12), ['short']);
-    const long = wrapText('a'.repeat(200), 50, 12);
-    assert.ok(long.length > 1 && long.every((l) => textWidth(l, 12) <= 50 + 0.01));
+    assert.deepEqual(wrapText(m, 'short', 100, 12), ['short']);
+    const long = wrapText(m, 'a'.repeat(200), 50, 12);
+    assert.ok(long.length > 1 && long.every((l) => m.width(l, 12) <= 50 + 0.01));
+  });
+
+  it('breaks after a hyphen, slash or underscore inside a word, never inside a number like -3', () => {
+    const m = EMBEDDED_MEASURE;
+    assert.deepEqual(wrapText(m, 'Sends the auto-acknowledgement', 120, 12), ['Sends the auto-', 'acknowledgement']);
+    assert.deepEqual(wrapText(m, 'first_response_time 6h / 4h', 90, 10.5), ['first_response_', 'time 6h / 4h']);
+    assert.ok(wrapText(m, 'from -3 to +3 and more', 40, 12).every((line) => !line.endsWith('-')));
+  });
+});
+
+describe('hypothesis', () => {
+  it('reads as one sentence, keeping acronyms in capitals', () => {
+    assert.equal(hypothesis('Add a KB article.', 'VIP callers are answered first', 'IT staff see 20% fewer repeats'),
+      'We believe add a KB article will result in VIP callers are answered first. We will know we succeeded when IT staff see 20% fewer repeats.');
+    assert.match(hypothesis(undefined, 'Fewer calls', undefined), /^We believe \[experiment missing\] will result in fewer calls\./);
   });
 });

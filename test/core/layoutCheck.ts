@@ -38,12 +38,36 @@ export function checkLayout(map: JourneyMap, layout: Layout, options: CheckOptio
     const stage = layout.stages[t.stage.index];
     if (card.x < stage.x || card.x + card.width > stage.x + stage.width) err(`${card.key} is outside its stage column ${stage.key}`);
     const laneRef = t.lane?.value;
-    const lane = laneRef !== undefined && laneIds.has(laneRef) ? layout.lanes.find((l) => l.id === laneRef) : layout.lanes.find((l) => l.synthetic);
+    // A touchpoint whose lane is not defined is drawn in the error row for its lane reference.
+    const lane = laneRef !== undefined && laneIds.has(laneRef) ? layout.lanes.find((l) => l.id === laneRef) : layout.lanes.find((l) => l.key === `#lane:${laneRef ?? ''}`);
     if (!lane) { err(`${card.key}: no lane row`); continue; }
     if (card.laneKey !== lane.key) err(`${card.key} is in lane ${card.laneKey}, expected ${lane.key}`);
     if (card.y < lane.y || card.y + card.height > lane.y + lane.height) err(`${card.key} is outside its lane row ${lane.key}`);
   }
   if (layout.cards.length !== map.touchpoints.length) err(`${layout.cards.length} cards for ${map.touchpoints.length} touchpoints`);
+  // Error rows (undefined lanes) are above the lanes the map defines, never among or below them.
+  const firstDefined = layout.lanes.findIndex((l) => !l.problem);
+  if (firstDefined >= 0 && layout.lanes.slice(firstDefined).some((l) => l.problem)) err('an error row stands among or below the defined lanes');
+  // Time order: the flow never runs right to left (loops aside); one card per lane and column.
+  const byKeyEarly = new Map(layout.cards.map((c) => [c.key, c]));
+  for (const f of layout.flows) {
+    const from = byKeyEarly.get(f.from), to = byKeyEarly.get(f.to);
+    if (f.kind === 'flow' && from && to && to.x < from.x) err(`flow ${f.key} runs backwards`);
+  }
+  const cells = new Set<string>();
+  for (const c of layout.cards) {
+    const cell = `${c.laneKey}@${c.column}`;
+    if (cells.has(cell)) err(`two cards in lane ${c.laneKey}, column ${c.column}`);
+    cells.add(cell);
+  }
+  // Labels: clear of each other, of the cards and of the line of visibility.
+  const boxes = [...layout.handoffs.map((h) => ({ key: h.key, box: h.labelBox })), ...layout.stubs.map((s) => ({ key: s.key, box: s.labelBox }))];
+  const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  boxes.forEach(({ key, box }, i) => {
+    for (const other of boxes.slice(i + 1)) if (overlaps(box, other.box)) err(`label ${key} overlaps label ${other.key}`);
+    for (const card of layout.cards) if (overlaps(box, card)) err(`label ${key} overlaps card ${card.key}`);
+    if (layout.visibilityY !== undefined && box.y < layout.visibilityY && box.y + box.height > layout.visibilityY) err(`label ${key} sits on the line of visibility`);
+  });
   // Lanes are exact rows (stacked, in file order); stages exact columns.
   for (let i = 1; i < layout.lanes.length; i++) {
     const a = layout.lanes[i - 1], b = layout.lanes[i];
@@ -63,7 +87,7 @@ export function checkLayout(map: JourneyMap, layout: Layout, options: CheckOptio
     }
   }
   // Edges start and end on the right cards.
-  const byKey = new Map(layout.cards.map((c) => [c.key, c]));
+  const byKey = byKeyEarly;
   for (const e of [...layout.flows, ...layout.handoffs]) {
     const from = byKey.get(e.from), to = byKey.get(e.to);
     if (!from || !to) { err(`edge ${e.key} names a missing card`); continue; }
@@ -82,11 +106,18 @@ export function checkLayout(map: JourneyMap, layout: Layout, options: CheckOptio
       }
     }
   }
-  // One curve point per customer touchpoint with feels.
-  const customerLanes = new Set(map.lanes.filter((l) => l.kind?.value === 'customer').map((l) => l.id?.value));
-  const expected = map.touchpoints.filter((t) => t.feels !== undefined && t.lane && customerLanes.has(t.lane.value)).length;
-  const got = layout.curve?.points.length ?? 0;
-  if (got !== expected) err(`emotion curve has ${got} points, expected ${expected}`);
-  if (layout.curve && new Set(layout.curve.points.map((p) => p.key)).size !== got) err('emotion curve has a touchpoint twice');
+  // One curve per customer lane with feels, one point per touchpoint of that lane with feels.
+  const customerLanes = map.lanes.filter((l) => l.kind?.value === 'customer').map((l) => l.id?.value);
+  const shown = new Set(layout.cards.map((c) => c.index));
+  for (const laneId of new Set(customerLanes)) {
+    const expected = map.touchpoints.filter((t) => shown.has(t.index) && t.feels !== undefined && t.lane?.value === laneId).length;
+    const curves = layout.curves.filter((c) => c.laneKey === laneId);
+    if (expected === 0 && curves.length) err(`lane ${laneId} has a curve but no feels`);
+    if (expected > 0 && curves.length !== 1) err(`lane ${laneId} has ${curves.length} curves, expected 1`);
+    const got = curves[0]?.points.length ?? 0;
+    if (expected > 0 && got !== expected) err(`the curve of ${laneId} has ${got} points, expected ${expected}`);
+    if (curves[0] && new Set(curves[0].points.map((p) => p.key)).size !== got) err(`the curve of ${laneId} has a touchpoint twice`);
+  }
+  if (new Set(layout.curves.map((c) => c.style)).size !== layout.curves.length) err('two curves share a style');
   return errors;
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { parseJourney } from '../../src/core/parse';
-import { layoutJourney, DIMENSIONS, textWidth, renderSvg, escapeXml, DARK_THEME, LIGHT_THEME, roundedPath } from '../../src/core/diagram';
+import { layoutJourney, DIMENSIONS, EMBEDDED_MEASURE, renderSvg, escapeXml, DARK_THEME, LIGHT_THEME, roundedPath } from '../../src/core/diagram';
 import { generateMap } from './journeyGen';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
@@ -128,7 +128,7 @@ describe('render', () => {
     const svg = renderSvg(layout);
     const shown = /<text class="jm-title"[^>]*>([^<]*)<\/text>/.exec(svg)![1];
     assert.ok(shown.endsWith('…') && long.startsWith(shown.slice(0, -1).trimEnd()), shown);
-    assert.ok(textWidth(shown, DIMENSIONS.titleSize, true) <= layout.width - 2 * DIMENSIONS.margin, `${textWidth(shown, DIMENSIONS.titleSize, true)} > ${layout.width}`);
+    assert.ok(EMBEDDED_MEASURE.width(shown, DIMENSIONS.titleSize, true) <= layout.width - 2 * DIMENSIONS.margin, `${EMBEDDED_MEASURE.width(shown, DIMENSIONS.titleSize, true)} > ${layout.width}`);
     assert.ok(svg.includes(`<title id="jm-title">${long}</title>`));
   });
 

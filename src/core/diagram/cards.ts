@@ -3,10 +3,19 @@ import { evaluateMetric } from '../evidence';
 import { formatIsoDate, formatQuantityAmount, type JourneyMap, type Metric, type Touchpoint } from '../format';
 import { DIMENSIONS } from './dimensions';
 import { hypothesis } from './hypothesis';
-import { ellipsize, normalizeSpace, textWidth, wrapText } from './textMetrics';
-import type { Card, ImprovementItem, LaneBand, MetricBadge } from './types';
+import { ellipsize, normalizeSpace, wrapText, type TextMeasure } from './textMetrics';
+import type { Card, ImprovementItem, LaneBand, MetricBadge, PainLine } from './types';
 
 const INNER_WIDTH = DIMENSIONS.cardWidth - 2 * DIMENSIONS.cardPadding;
+/** Text after a pain's or a metric's marker starts this far in. */
+const MARKED_WIDTH = INNER_WIDTH - 14;
+
+export interface CardContext {
+  measure: TextMeasure;
+  detail: 'compact' | 'full';
+  /** The period of each source, for computed metrics (`2026-07-01–2026-09-30`). */
+  periods: Map<string, string>;
+}
 
 /** The improvements as items for the matrix, and the improvement keys per touchpoint id. */
 export function improvementItems(map: JourneyMap, lineOf: (offset: number) => number): { items: ImprovementItem[]; byTouchpoint: Map<string, string[]> } {
@@ -29,8 +38,25 @@ export function improvementItems(map: JourneyMap, lineOf: (offset: number) => nu
   return { items, byTouchpoint };
 }
 
+/** Compact: one line, the figures always, the name as far as it fits. */
+function compactMetricLine(name: string, figures: string, measure: TextMeasure): string {
+  const size = DIMENSIONS.smallSize;
+  const room = MARKED_WIDTH - measure.width(` ${figures}`, size);
+  return room > 30 ? `${ellipsize(measure, name, room, size)} ${figures}` : ellipsize(measure, `${name} ${figures}`, MARKED_WIDTH, size);
+}
+
+/** Full: the whole name, wrapped, and the figures kept together after it (on a line of their own if need be). */
+function fullMetricLines(name: string, figures: string, measure: TextMeasure): string[] {
+  const size = DIMENSIONS.smallSize;
+  const lines = wrapText(measure, name, MARKED_WIDTH, size, 4);
+  const last = lines.length - 1;
+  if (last >= 0 && measure.width(`${lines[last]} ${figures}`, size) <= MARKED_WIDTH) lines[last] = `${lines[last]} ${figures}`;
+  else lines.push(ellipsize(measure, figures, MARKED_WIDTH, size));
+  return lines;
+}
+
 /** A metric as a card shows it: its figures always, its name as far as it fits. */
-function metricBadge(m: Metric): MetricBadge {
+function metricBadge(m: Metric, ctx: CardContext): MetricBadge {
   const M = DIMENSIONS;
   const evaluation = evaluateMetric(m);
   // A value computed from the ticket export (set by validation) wins over a typed one.
@@ -38,40 +64,71 @@ function metricBadge(m: Metric): MetricBadge {
   const value = quantity ? quantity.text || formatQuantityAmount(quantity.kind, quantity.amount, quantity.scale) : undefined;
   const target = m.target?.value.text;
   const figures = `${value ?? '—'}${target ? ` / ${target}` : ''}`;
-  const room = INNER_WIDTH - 14 - textWidth(` ${figures}`, M.smallSize);
-  const label = room > 30 ? `${ellipsize(m.name.value, room, M.smallSize)} ${figures}` : ellipsize(`${m.name.value} ${figures}`, INNER_WIDTH - 14, M.smallSize);
+  const lines = ctx.detail === 'full' ? fullMetricLines(m.name.value, figures, ctx.measure) : [compactMetricLine(m.name.value, figures, ctx.measure)];
+  const period = m.from ? ctx.periods.get(m.from.value) : undefined;
+  const computed = m.from ? { rows: m.computed?.n, problem: m.computed?.problem, period } : undefined;
+  let noteLines: string[] = [];
+  if (ctx.detail === 'full' && computed) {
+    const facts = computed.problem ? ['not computed'] : [`n ${(computed.rows ?? 0).toLocaleString('en-US')}`, ...(period ? [period] : [])];
+    noteLines = wrapText(ctx.measure, `computed from ${m.from!.value} · ${facts.join(' · ')}`, MARKED_WIDTH, M.smallSize - 1, 3);
+  }
   return {
     name: m.name.value, value, target, status: evaluation.status, better: evaluation.better, gap: evaluation.gap,
-    source: m.source?.value ?? m.from?.value, asOf: m.asOf ? formatIsoDate(m.asOf.value) : undefined, label,
-    computed: m.from ? { rows: m.computed?.n, problem: m.computed?.problem } : undefined,
+    source: m.source?.value ?? m.from?.value, asOf: m.asOf ? formatIsoDate(m.asOf.value) : undefined, lines, computed, noteLines,
   };
 }
 
+/** The pains as drawn: compact, the first two shortened; full, every pain wrapped in full. */
+function painLines(pains: string[], ctx: CardContext): PainLine[] {
+  const M = DIMENSIONS;
+  if (ctx.detail === 'full') {
+    return pains.flatMap((pain) => wrapText(ctx.measure, pain, MARKED_WIDTH, M.smallSize).map((text, i) => ({ text, marked: i === 0 })));
+  }
+  const lines = pains.slice(0, M.maxPainLines).map((pain) => ellipsize(ctx.measure, pain, MARKED_WIDTH, M.smallSize));
+  if (pains.length > M.maxPainLines) lines[M.maxPainLines - 1] = ellipsize(ctx.measure, `${pains.length - M.maxPainLines + 1} more pains…`, MARKED_WIDTH, M.smallSize);
+  return lines.map((text) => ({ text, marked: true }));
+}
+
+/** The line at a card's foot naming the improvements planned for it. */
+function improvementLabel(ids: string[], ctx: CardContext): string | undefined {
+  if (!ids.length) return undefined;
+  // The ids when they fit (the improvements section below says what each is), else how many.
+  const named = `↑ ${ids.map((id) => (id.startsWith('#') ? 'improvement' : id)).join(', ')}`;
+  if (ctx.measure.width(named, DIMENSIONS.smallSize, true) <= INNER_WIDTH) return named;
+  return ellipsize(ctx.measure, `↑ ${ids.length} improvement${ids.length === 1 ? '' : 's'}`, INNER_WIDTH, DIMENSIONS.smallSize, true);
+}
+
+/** The card's height for its content, as cardSvg draws it. */
+export function cardHeight(card: Pick<Card, 'titleLines' | 'painLines' | 'metricRows' | 'metrics' | 'improvementLabel'>): number {
+  const M = DIMENSIONS;
+  const shown = card.metrics.slice(0, card.metricRows);
+  const metricsHeight = shown.reduce((h, m) => h + m.lines.length * M.smallLineHeight + 3 + m.noteLines.length * (M.smallLineHeight - 1), 0);
+  return Math.ceil(M.cardHeaderHeight + card.titleLines.length * M.lineHeight + 6
+    + (card.painLines.length ? card.painLines.length * M.smallLineHeight + 4 : 0)
+    + (card.metricRows ? metricsHeight + 4 : 0)
+    + (card.improvementLabel ? 18 : 0) + M.cardPadding);
+}
+
 /** The card of a touchpoint in its lane, sized to its content, not yet placed. */
-export function buildCard(t: Touchpoint, key: string, lane: LaneBand, context: { last: boolean; improvements: string[]; line: number }): Card {
+export function buildCard(t: Touchpoint, key: string, lane: LaneBand, context: { last: boolean; improvements: string[]; line: number }, ctx: CardContext): Card {
   const M = DIMENSIONS;
   const id = t.id?.value;
   const name = normalizeSpace(t.name?.value ?? id ?? `Touchpoint ${t.index + 1}`);
   const pains = t.pains.map((p) => normalizeSpace(p.value)).filter((p) => p.length > 0);
-  const painLines: string[] = [];
-  for (const pain of pains.slice(0, M.maxPainLines)) painLines.push(ellipsize(pain, INNER_WIDTH - 14, M.smallSize));
-  if (pains.length > M.maxPainLines) painLines[M.maxPainLines - 1] = ellipsize(`${pains.length - M.maxPainLines + 1} more pains…`, INNER_WIDTH - 14, M.smallSize);
-  const metrics = t.metrics.map(metricBadge);
-  const metricRows = Math.min(metrics.length, M.maxMetricRows);
-  const titleLines = wrapText(name, INNER_WIDTH, M.fontSize, M.maxTitleLines, true);
-  const height = M.cardHeaderHeight + titleLines.length * M.lineHeight + 6
-    + (painLines.length ? painLines.length * M.smallLineHeight + 4 : 0)
-    + (metricRows ? metricRows * (M.smallLineHeight + 3) + 4 : 0) + M.cardPadding;
-  return {
+  const metrics = t.metrics.map((m) => metricBadge(m, ctx));
+  const card: Card = {
     key, id, index: t.index, laneKey: lane.key, stageKey: '', laneIndex: lane.index, stageIndex: t.stage.index,
-    slot: 0, row: 0, line: context.line, name, titleLines,
+    column: 0, line: context.line, name, titleLines: wrapText(ctx.measure, name, INNER_WIDTH, M.fontSize, M.maxTitleLines, true),
     channel: t.channel ? normalizeSpace(t.channel.value) : undefined,
-    channelLabel: t.channel ? ellipsize(normalizeSpace(t.channel.value).toUpperCase(), INNER_WIDTH - (t.feels ? 30 : 4) - 8, M.smallSize, true) : undefined,
+    channelLabel: t.channel ? ellipsize(ctx.measure, normalizeSpace(t.channel.value).toUpperCase(), INNER_WIDTH - (t.feels !== undefined ? 30 : 4), M.smallSize - 0.5, true) : undefined,
     does: t.does?.value, thinks: t.thinks?.value,
-    feels: t.feels?.value, pains, painLines, metrics, metricRows, runbook: t.runbook?.value,
+    feels: t.feels?.value, pains, painLines: painLines(pains, ctx), metrics,
+    metricRows: ctx.detail === 'full' ? metrics.length : Math.min(metrics.length, M.maxMetricRows), runbook: t.runbook?.value,
     // As the dead-end rule sees it: `next: []` on the last touchpoint is where the journey ends.
     deadEnd: t.next !== undefined && t.next.length === 0 && !context.last,
-    improvements: context.improvements, customer: lane.kind === 'customer' && !lane.synthetic,
-    x: 0, y: 0, width: M.cardWidth, height: Math.ceil(height),
+    improvements: context.improvements, improvementLabel: improvementLabel(context.improvements, ctx), customer: lane.kind === 'customer' && !lane.problem,
+    x: 0, y: 0, width: M.cardWidth, height: 0,
   };
+  card.height = cardHeight(card);
+  return card;
 }

@@ -3,35 +3,31 @@ export const DIMENSIONS = {
   margin: 24,
   titleSize: 20,
   subtitleSize: 12.5,
-  labelWidth: 168,
+  /** The lane header column, left of the grid. */
+  labelWidth: 184,
   stageHeaderSize: 13,
   laneLabelSize: 13,
   fontSize: 12,
   smallSize: 10.5,
   lineHeight: 15,
   smallLineHeight: 13,
-  cardWidth: 188,
+  cardWidth: 168,
   cardPadding: 10,
   cardHeaderHeight: 22,
-  /** Horizontal gap between card slots in a column (a routing channel). */
-  slotGap: 32,
-  /** Vertical gap between card rows inside one cell. */
-  rowGap: 18,
-  /** Padding inside a column on each side (two of them make the channel between columns). */
-  columnPadding: 30,
-  /** Padding inside a lane above and below its cards (two of them make the gutter between lanes). */
-  lanePadding: 24,
-  curveHeight: 120,
-  legendHeight: 34,
+  /** The free channel between two card columns, where edges run vertically. */
+  columnGap: 40,
+  /** Free space above and below the cards of a lane: two of them make the gutter between lanes. */
+  lanePadding: 26,
+  curveHeight: 130,
   maxTitleLines: 4,
+  /** Compact detail: pains and metric badges drawn on a card (the rest are in its tooltip). */
   maxPainLines: 2,
   maxMetricRows: 4,
-  maxSlots: 3,
-  trackSpacing: 5,
+  /** Space between parallel edges sharing a channel or a gutter. */
+  trackSpacing: 6,
+  labelHeight: 18,
+  legendRowHeight: 22,
 } as const;
 
 /** The y offset of a card's flow ports (in and out), from the card's top. */
 export const FLOW_PORT_DY = 16;
-/** The y offset of a card's handoff ports from the card's bottom. */
-export const HANDOFF_PORT_DY = 12;
-

@@ -6,14 +6,16 @@
  * (node columns by translation, the space between columns linearly onto the grid's channels).
  *
  * The result is checked: if elk moved a card relative to its neighbours, or a mapped route would
- * leave its cards or cross another card, the grid router's route is kept (for that edge, or for
- * the whole map). elk is injected (the core stays free of the 1.6 MB bundle).
+ * leave its cards, cross another card or a handoff's label, the grid router's route is kept (for
+ * that edge, or for the whole map); and elk's routes are used only when, in all, they cross fewer
+ * edges than the grid router's. elk is injected (the core stays free of the 1.6 MB bundle).
  *
  * elk's cost grows with the cards, the edges, and above all the columns each edge crosses (it
  * adds a dummy node per column crossed): 300 cards with 6,000 long edges take minutes and
  * gigabytes. So its input is bounded on all three (ELK_LIMITS); past a bound the grid router's
  * routes stand and `elkBound` says why, for the CLI's note and the preview's.
  */
+import { countCrossings } from './crossings';
 import type { Card, FlowEdge, Layout, Point, Rect } from './types';
 
 /** Past this many touchpoints elk's routing costs more than it gives (about 270 ms at 1,000). */
@@ -201,10 +203,12 @@ export async function routeWithElk(layout: Layout, elk: ElkLike, options: ElkRou
       if (a.x !== b.x && a.y !== b.y) return f;
       if (a.x < gridLeft || a.x > gridRight) return f;
       for (const card of layout.cards) if (crossesInterior(a, b, card)) return f;
+      for (const h of layout.handoffs) if (crossesInterior(a, b, h.labelBox)) return f;
     }
     routed++;
     return { ...f, points };
   });
   if (routed === 0) return layout;
-  return { ...layout, flows, router: 'elk' };
+  const tidied: Layout = { ...layout, flows, router: 'elk' };
+  return countCrossings(tidied) < countCrossings(layout) ? tidied : layout;
 }

@@ -1,14 +1,20 @@
 /**
  * The diagram room: the service blueprint as a picture. The layout (lanes as rows, stages as
- * columns, cards, flow and handoff edges, the emotion curve), text measurement, edge routing with
- * the grid router or an injected elk, and the SVG renderer with its themes. It imports base,
+ * columns, cards in sequence columns, flow and handoff edges with placed labels, one emotion curve
+ * per customer lane, the legend and, in full detail, the improvements and footer), text measured
+ * with real font metrics, edge routing with the grid router or an injected elk, and the SVG
+ * renderer with its themes. It imports base,
  * format, parse and evidence; the preview, `journeymap render` and exports all draw through it.
  */
 export * from './types';
-export { DIMENSIONS, FLOW_PORT_DY, HANDOFF_PORT_DY } from './dimensions';
+export { DIMENSIONS, FLOW_PORT_DY } from './dimensions';
+export { countCrossings } from './crossings';
 export { hypothesis } from './hypothesis';
 export { layoutJourney, type LayoutOptions, type LayoutSource } from './layout';
-export { ellipsize, normalizeSpace, textWidth, wrapText } from './textMetrics';
+export {
+  ellipsize, EMBEDDED_MEASURE, FONT_FAMILY, FONT_RANGE_SIZE, FONT_RANGES, normalizeSpace, pageMeasure, tableMeasure, wrapText,
+  type TextMeasure, type WidthTable,
+} from './textMetrics';
 export {
   ELK_LIMITS, ELK_MAX_TOUCHPOINTS, ELK_OPTIONS, elkBound, routeWithElk, type ElkEdge, type ElkGraph, type ElkLike, type ElkRouteOptions,
 } from './elk';

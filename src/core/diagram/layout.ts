@@ -1,39 +1,92 @@
 /**
- * The swimlane layout: a journey map in, absolute geometry out. Pure and deterministic (the same
- * map gives the same picture): lanes are rows (./lanes), stages are columns, each touchpoint sits
- * in its lane x stage cell in document order (./grid). Cell sizes are computed from the cards they
- * hold (./cards), so cards never overlap; edges are routed orthogonally through the free channels
- * between card slots and the gutters between lanes (./router, ./edges), so they never cross a card.
- *
- * Runs in linear time in the number of touchpoints (plus the edges' channel lookups).
+ * The service-blueprint layout: a journey map in, absolute geometry out. Pure and deterministic
+ * (the same map gives the same picture), linear in the touchpoints but for the edges' lookups.
+ *  - lanes are rows in blueprint order (./lanes), stages are columns left to right;
+ *  - within a stage, cards stand in sequence columns by their order in the flow (./sequence);
+ *  - cards are sized to their content with real text widths (./cards, ./textMetrics);
+ *  - edges run through the free channels and gutters between cards (./router), handoff labels are
+ *    placed clear of cards, other labels and the line of visibility (./labels);
+ *  - each customer lane gets its own emotion curve (./grid), the legend lists what is drawn, and
+ *    in full detail the picture carries the improvements and a footer (./legend).
  */
 import type { LineIndex } from '../base';
-import type { JourneyMap, Touchpoint } from '../format';
-import { buildCard, improvementItems } from './cards';
-import { flowEdges, handoffEdges } from './edges';
-import { placeGrid } from './grid';
-import { layoutLanes } from './lanes';
-import { GridRouter } from './router';
+import { deadEndSpan, formatPeriod, type JourneyMap, type Touchpoint } from '../format';
+import { disableComments, isSilenced } from '../parse';
+import { buildCard, improvementItems, type CardContext } from './cards';
 import { DIMENSIONS } from './dimensions';
-import { normalizeSpace } from './textMetrics';
-import type { Card, Layout } from './types';
+import { flowEdges, flowPairs, handoffEdges, type FlowPair } from './edges';
+import { placeGrid, type Grid } from './grid';
+import { LabelPlacer } from './labels';
+import { layoutLanes } from './lanes';
+import { blockHeight, fullDetailBlocks, layoutLegend } from './legend';
+import { GridRouter } from './router';
+import { assignColumns, type Predecessors } from './sequence';
+import { ellipsize, EMBEDDED_MEASURE, normalizeSpace, type TextMeasure } from './textMetrics';
+import type { Card, FlowEdge, HandoffEdge, ImprovementItem, LaneBand, Layout, StageStub } from './types';
+
+/** The widest the text below the picture runs: longer lines are hard to read. */
+const TEXT_BLOCK_WIDTH = 1000;
 
 export interface LayoutSource {
   map: JourneyMap;
-  /** Maps offsets to lines, for click-to-reveal. */
-  lines: Pick<LineIndex, 'positionAt'>;
+  /** The text's lines: offsets to lines for click-to-reveal, and the team's disable comments. */
+  lines: LineIndex;
 }
 
 export interface LayoutOptions {
   /** Lane keys (ids) to leave out: the preview's lane filter. Their touchpoints are not drawn. */
   hiddenLanes?: readonly string[];
+  /** How text is measured: the embedded DejaVu Sans widths, or the preview page's own font. */
+  measure?: TextMeasure;
+  /**
+   * `compact` (the preview: pains and metrics shortened, the rest in tooltips) or `full` (a file:
+   * every pain and metric, computed metrics' sample and period, the improvements and a footer).
+   */
+  detail?: 'compact' | 'full';
+  /**
+   * The stages to draw, by index in the map (a picture of some stages): edges to the others end at
+   * the picture's edge with the other stage's name, and full detail lists only the improvements
+   * for the touchpoints shown.
+   */
+  stages?: readonly number[];
+}
+
+/** Forward flow steps and handoffs into each card: what it may not stand left of. */
+function predecessors(pairs: FlowPair[], map: JourneyMap, cardById: Map<string, Card>): Predecessors {
+  const preds: Predecessors = new Map();
+  const add = (from: Card, to: Card) => {
+    if (to.index <= from.index) return; // a loop: drawn back, never a reason to move right
+    const list = preds.get(to.key) ?? [];
+    list.push(from);
+    preds.set(to.key, list);
+  };
+  for (const { from, to } of pairs) add(from, to);
+  for (const h of map.handoffs) {
+    const from = h.from && cardById.get(h.from.value);
+    const to = h.to && cardById.get(h.to.value);
+    if (from && to && from !== to) add(from, to);
+  }
+  return preds;
+}
+
+function periods(map: JourneyMap): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of map.sources) if (s.id && s.period) out.set(s.id.value, formatPeriod(s.period.value));
+  return out;
 }
 
 export function layoutJourney(source: LayoutSource, options: LayoutOptions = {}): Layout {
   const { map } = source;
+  const measure = options.measure ?? EMBEDDED_MEASURE;
+  const detail = options.detail ?? 'compact';
   const lineOf = (offset: number): number => source.lines.positionAt(offset).line;
-  const { lanes, allLanes, laneFor } = layoutLanes(map, new Set(options.hiddenLanes ?? []), lineOf);
+  const comments = disableComments(source.lines);
+  const cardContext: CardContext = { measure, detail, periods: periods(map) };
+  const { lanes, allLanes, laneFor } = layoutLanes(map, new Set(options.hiddenLanes ?? []), lineOf, measure);
   const { items: improvements, byTouchpoint } = improvementItems(map, lineOf);
+  const wanted = options.stages ? new Set(options.stages) : undefined;
+  const stagesShown = map.stages.map((_, i) => i).filter((i) => !wanted || wanted.has(i));
+  const shown = new Set(stagesShown);
 
   const cards: Card[] = [];
   const cardById = new Map<string, Card>();
@@ -47,23 +100,93 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
     const key = id && !cardById.has(id) ? id : `#${t.index}`;
     const card = buildCard(t, key, lane, {
       last: t.index === map.touchpoints.length - 1, improvements: id ? byTouchpoint.get(id) ?? [] : [], line: lineOf(t.span[0]),
-    });
+    }, cardContext);
+    if (card.deadEnd) card.deadEndAccepted = isSilenced(comments, lineOf(deadEndSpan(t)[0]), 'dead-end');
     cards.push(card);
     cardByIndex.set(t.index, card);
     if (id && !cardById.has(id)) cardById.set(id, card);
   }
 
-  const grid = placeGrid(map, lanes, cards, lineOf);
-  const router = new GridRouter(lanes, grid.stages, grid.gridTop, grid.gridBottom);
+  const allPairs = flowPairs(drawn, cardByIndex, cardById);
+  const widths = assignColumns(cards, predecessors(allPairs, map, cardById), map.stages.length);
+  const localColumn = new Map(cards.map((c) => [c, c.column]));
+  const inPicture = cards.filter((c) => shown.has(c.stageIndex));
+  const inside = (c: Card) => shown.has(c.stageIndex);
+  const pairs = allPairs.filter((p) => inside(p.from) && inside(p.to));
+  const pictureCards = new Map([...cardById].filter(([, c]) => inside(c)));
+
+  // Place, route and label; where labels found no room, grow those gutters and do it again.
+  const gutterExtra = new Array<number>(lanes.length + 1).fill(0);
+  let minGridWidth = 0;
+  for (let attempt = 0; ; attempt++) {
+    const grid = placeGrid({ map, lanes, cards: inPicture, stagesShown, widths, localColumn, gutterExtra, minGridWidth, lineOf, measure });
+    const vis = grid.visibilityY;
+    const router = new GridRouter(grid.gutters, grid.gridX, inPicture, vis === undefined ? undefined : lanes.findIndex((l) => l.y === vis));
+    // Labels keep a clear band around the line of visibility.
+    const labels = new LabelPlacer((g) => router.gutterY(g), vis === undefined ? [] : [{ x: grid.gridX, y: vis - 6, width: grid.gridRight - grid.gridX, height: 12 }], { left: grid.gridX + 2, right: grid.gridRight - 2 });
+    const { handoffs, carried } = handoffEdges(map, pictureCards, pairs, { router, labels, measure, lineOf, comments });
+    const flows = flowEdges(pairs, carried, router);
+    const stubs = stageStubs(allPairs.filter((p) => inside(p.from) !== inside(p.to)), map, router, labels, grid.gridRight, measure);
+    if ((labels.crowded.size || labels.tooWide) && attempt < MAX_GUTTER_GROWTH) {
+      for (const g of labels.crowded) gutterExtra[g] += DIMENSIONS.labelHeight + 4;
+      // A picture narrower than a label (one stage, one column): widen the grid to hold it.
+      if (labels.tooWide) minGridWidth = Math.max(minGridWidth, labels.tooWide + 16);
+      continue;
+    }
+    return finish({ map, measure, detail, grid, cards: inPicture, flows, handoffs, stubs, improvements, wanted: wanted !== undefined, lanes, allLanes });
+  }
+}
+
+/** How many times the layout grows crowded gutters before it accepts a label that overlaps. */
+const MAX_GUTTER_GROWTH = 6;
+
+interface Finished {
+  map: JourneyMap;
+  measure: TextMeasure;
+  detail: 'compact' | 'full';
+  grid: Grid;
+  cards: Card[];
+  flows: FlowEdge[];
+  handoffs: HandoffEdge[];
+  stubs: StageStub[];
+  improvements: ImprovementItem[];
+  /** True for a picture of some stages. */
+  wanted: boolean;
+  lanes: LaneBand[];
+  allLanes: Layout['allLanes'];
+}
+
+/** The legend, the full-detail blocks and the picture's size, around a placed grid. */
+function finish({ map, measure, detail, grid, cards, flows, handoffs, stubs, improvements, wanted, lanes, allLanes }: Finished): Layout {
+  const M = DIMENSIONS;
+  const vis = grid.visibilityY;
+  const legendY = grid.gridBottom + 16;
+  const legend = layoutLegend({ cards, flows, handoffs, lanes, curves: grid.curves, visibility: vis !== undefined }, M.margin, legendY, grid.width - 2 * M.margin, measure);
+  const shownIds = new Set(cards.map((c) => c.id));
+  const listed = wanted ? improvements.filter((imp) => imp.for.some((id) => shownIds.has(id))) : improvements;
+  const blocks = detail === 'full' ? fullDetailBlocks(map, listed, M.margin, legendY + legend.height + 12, Math.min(TEXT_BLOCK_WIDTH, grid.width - 2 * M.margin), measure) : [];
+  const bottom = blocks.length ? Math.max(...blocks.map((b) => b.y + blockHeight(b))) : legendY + legend.height;
+  const title = normalizeSpace(map.title?.value ?? 'Untitled journey map');
   return {
-    width: Math.ceil(grid.width), height: Math.ceil(grid.height), title: titleOf(map), subtitleLines: grid.subtitleLines,
-    grid: { x: grid.gridX, y: grid.gridTop, width: grid.gridRight - grid.gridX, height: grid.gridBottom - grid.gridTop },
-    labelWidth: DIMENSIONS.labelWidth, lanes, allLanes, stages: grid.stages, cards,
-    flows: flowEdges(drawn, cardByIndex, cardById, router), handoffs: handoffEdges(map, cardById, router, lineOf),
-    visibilityY: grid.visibilityY, curve: grid.curve, improvements, legendY: grid.legendY, router: 'grid',
+    width: Math.ceil(grid.width), height: Math.ceil(bottom + M.margin), title,
+    titleLine: ellipsize(measure, title, Math.max(80, grid.width - 2 * M.margin), M.titleSize, true),
+    subtitleLines: grid.subtitleLines, grid: { x: grid.gridX, y: grid.gridTop, width: grid.gridRight - grid.gridX, height: grid.gridBottom - grid.gridTop },
+    labelWidth: M.labelWidth, fontFamily: measure.family, detail, lanes, allLanes, stages: grid.stages, cards, flows, handoffs, stubs,
+    visibilityY: vis, curveBand: grid.curveBand, curves: grid.curves, improvements, legendY, legend: legend.entries, blocks, router: 'grid',
   };
 }
 
-function titleOf(map: JourneyMap): string {
-  return normalizeSpace(map.title?.value ?? 'Untitled journey map');
+/** Where the flow leaves the picture or comes into it from a stage left out. */
+function stageStubs(pairs: FlowPair[], map: JourneyMap, router: GridRouter, labels: LabelPlacer, gridRight: number, measure: TextMeasure): StageStub[] {
+  return pairs.map(({ from, to }, i) => {
+    // Only the cards in the picture were placed (their stage key is set).
+    const out = from.stageKey !== '';
+    const card = out ? from : to;
+    const other = out ? to : from;
+    const stageName = normalizeSpace(map.stages[other.stageIndex]?.name?.value ?? map.stages[other.stageIndex]?.id?.value ?? 'another stage');
+    const label = out ? `to ${stageName} →` : `← from ${stageName}`;
+    const route = router.stub(card, out ? 'out' : 'in', gridRight);
+    const width = Math.ceil(measure.width(label, DIMENSIONS.smallSize, true) + 16);
+    return { key: `stub${i}`, card: card.key, stage: map.stages[other.stageIndex]?.id?.value ?? '', direction: out ? 'out' as const : 'in' as const, points: route.points, label, labelBox: labels.place(width, route.slots) };
+  });
 }

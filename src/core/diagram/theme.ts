@@ -3,7 +3,6 @@ import type { LaneKind } from '../format';
 
 export interface SvgTheme {
   name: string;
-  fontFamily: string;
   background: string;
   foreground: string;
   muted: string;
@@ -24,8 +23,13 @@ export interface SvgTheme {
   noTarget: string;
   pain: string;
   visibility: string;
-  curve: string;
+  /** One colour per emotion curve style (the first customer lane's curve, the second's, ...). */
+  curves: string[];
   curveFill: string;
+  /** Findings the team accepted (a disable comment): drawn as facts, in a quiet colour. */
+  accepted: string;
+  /** The row of touchpoints whose lane is not defined. */
+  problemFill: string;
   positive: string;
   negative: string;
   neutral: string;
@@ -34,10 +38,8 @@ export interface SvgTheme {
   highlight: string;
 }
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, 'Helvetica Neue', Arial, sans-serif";
-
 export const LIGHT_THEME: SvgTheme = {
-  name: 'light', fontFamily: FONT,
+  name: 'light',
   background: '#ffffff', foreground: '#1f2328', muted: '#59636e', border: '#d1d9e0',
   stageFill: '#f6f8fa', stageFillAlt: '#eef1f5',
   laneFill: { customer: '#eef6ff', frontstage: '#f3f9f1', backstage: '#faf6ee', system: '#f4f2f8' },
@@ -45,12 +47,12 @@ export const LIGHT_THEME: SvgTheme = {
   cardFill: '#ffffff', cardStroke: '#c5ced8', cardText: '#1f2328',
   flow: '#57606a', loop: '#bc4c00', handoff: '#0969da', alert: '#cf222e',
   meets: '#1a7f37', misses: '#cf222e', noTarget: '#6e7781', pain: '#cf222e',
-  visibility: '#8c959f', curve: '#0969da', curveFill: '#0969da', positive: '#1a7f37', negative: '#cf222e', neutral: '#6e7781',
+  visibility: '#8c959f', curves: ['#0969da', '#8250df', '#bf3989', '#953800'], curveFill: '#0969da', accepted: '#6e7781', problemFill: '#ffebe9', positive: '#1a7f37', negative: '#cf222e', neutral: '#6e7781',
   onAccent: '#ffffff', highlight: '#fb8500',
 };
 
 export const DARK_THEME: SvgTheme = {
-  name: 'dark', fontFamily: FONT,
+  name: 'dark',
   background: '#1e1e1e', foreground: '#e6edf3', muted: '#9198a1', border: '#3d444d',
   stageFill: '#252526', stageFillAlt: '#2a2d2e',
   laneFill: { customer: '#1b2a3a', frontstage: '#1c2b22', backstage: '#2e2a1f', system: '#28233a' },
@@ -58,7 +60,7 @@ export const DARK_THEME: SvgTheme = {
   cardFill: '#2d2d30', cardStroke: '#4d535b', cardText: '#e6edf3',
   flow: '#9198a1', loop: '#f0883e', handoff: '#4493f8', alert: '#f85149',
   meets: '#3fb950', misses: '#f85149', noTarget: '#9198a1', pain: '#ff7b72',
-  visibility: '#768390', curve: '#4493f8', curveFill: '#4493f8', positive: '#3fb950', negative: '#f85149', neutral: '#9198a1',
+  visibility: '#768390', curves: ['#4493f8', '#ab7df8', '#db61a2', '#f0883e'], curveFill: '#4493f8', accepted: '#9198a1', problemFill: '#3c1e1e', positive: '#3fb950', negative: '#f85149', neutral: '#9198a1',
   onAccent: '#ffffff', highlight: '#f0b72f',
 };
 

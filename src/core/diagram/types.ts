@@ -18,7 +18,7 @@ export interface Rect {
 }
 
 export interface LaneBand extends Rect {
-  /** Unique key (the lane id, or a synthetic key for touchpoints without a known lane). */
+  /** Unique key (the lane id, or `#lane:<ref>` for touchpoints whose lane id is not defined). */
   key: string;
   id?: string;
   name: string;
@@ -26,11 +26,16 @@ export interface LaneBand extends Rect {
   team?: string;
   index: number;
   line: number;
-  /** The lane's name wrapped to the label column. */
+  /** The lane's name wrapped to the header column. */
   labelLines: string[];
+  /** The team wrapped to the header column. */
+  teamLines: string[];
   /** True when the lane sits above the line of visibility (customer or frontstage). */
   visible: boolean;
-  synthetic?: boolean;
+  /** Set for the row of touchpoints whose lane is not defined: what is wrong, drawn as an error. */
+  problem?: string;
+  /** The problem wrapped to the header column. */
+  problemLines: string[];
 }
 
 export interface StageColumn extends Rect {
@@ -40,8 +45,9 @@ export interface StageColumn extends Rect {
   index: number;
   line: number;
   labelLines: string[];
-  /** Number of card slots side by side in this column. */
-  slots: number;
+  /** The first global card column of the stage, and how many it spans. */
+  firstColumn: number;
+  columns: number;
   touchpointCount: number;
 }
 
@@ -54,10 +60,12 @@ export interface MetricBadge {
   gap?: string;
   source?: string;
   asOf?: string;
-  /** One short line for the card. */
-  label: string;
-  /** Set when the value is computed from a ticket export (`from:`): the rows it used, or why it is missing. */
-  computed?: { rows?: number; problem?: string };
+  /** The badge's lines on the card (compact: one, the name shortened to keep the figures; full: the whole name, wrapped). */
+  lines: string[];
+  /** Set when the value is computed from a ticket export (`from:`): the tickets it used, the period, or why it is missing. */
+  computed?: { rows?: number; problem?: string; period?: string };
+  /** In full detail, the lines under a computed badge (`computed from tickets · n 572 · 2026-07-01 to 2026-09-30`). */
+  noteLines: string[];
 }
 
 export interface Card extends Rect {
@@ -69,9 +77,8 @@ export interface Card extends Rect {
   stageKey: string;
   laneIndex: number;
   stageIndex: number;
-  /** Position inside the lane x stage cell: column slot and row. */
-  slot: number;
-  row: number;
+  /** The card's column, counted across the whole picture (left to right, in time order). */
+  column: number;
   line: number;
   name: string;
   titleLines: string[];
@@ -82,17 +89,27 @@ export interface Card extends Rect {
   thinks?: string;
   feels?: number;
   pains: string[];
-  /** Pain lines as drawn on the card (first pains, shortened). */
-  painLines: string[];
+  /** Pain lines as drawn on the card (compact: the first two, shortened; full: all, wrapped). */
+  painLines: PainLine[];
   metrics: MetricBadge[];
-  /** Metric badges drawn on the card (the rest are in the tooltip). */
+  /** Metric badges drawn on the card (compact: the rest are in the tooltip; full: all). */
   metricRows: number;
   runbook?: string;
-  /** `next: []`: an explicit dead end. */
+  /** `next: []` before the end: an explicit dead end. */
   deadEnd: boolean;
+  /** The dead end is accepted by the team (a disable comment): drawn as an end, not an alarm. */
+  deadEndAccepted?: boolean;
   /** Improvement ids that target this touchpoint. */
   improvements: string[];
+  /** The improvements line drawn at the card's foot (`↑ 2 improvements: faster-reset, …`). */
+  improvementLabel?: string;
   customer: boolean;
+}
+
+/** A line of a card's pains: the first line of a pain carries the pain marker, the lines it wraps onto do not. */
+export interface PainLine {
+  text: string;
+  marked: boolean;
 }
 
 export type FlowKind = 'flow' | 'loop';
@@ -117,11 +134,15 @@ export interface HandoffEdge {
   wait?: string;
   notifiesCustomer: boolean;
   overSla: boolean;
-  /** Red: silent (does not notify the customer) or waits longer than its SLA. */
+  /** Red: silent or over its SLA, and not accepted by the team. */
   alert: boolean;
+  /** What the team accepted with a disable comment (`silent`, `over SLA`): drawn as facts. */
+  accepted: string[];
+  /** True when the handoff is also the flow's next step: one arrow says both. */
+  carriesFlow: boolean;
   label: string;
-  labelAt: Point;
-  labelWidth: number;
+  /** Where the label is drawn (placed clear of cards, other labels and the line of visibility). */
+  labelBox: Rect;
   points: Point[];
   line: number;
   note?: string;
@@ -132,14 +153,27 @@ export interface CurvePoint extends Point {
   feels: number;
   line: number;
   name: string;
+  /** Where the point's number is drawn (clear of the other curves' numbers). */
+  labelAt: Point;
 }
 
-export interface EmotionCurve extends Rect {
-  points: CurvePoint[];
+/** The band above the lanes where the emotion curves are drawn. */
+export interface CurveBand extends Rect {
   /** y of feels = 0. */
   zeroY: number;
   /** Pixels per feels unit. */
   unit: number;
+}
+
+/** One customer lane's emotion curve. */
+export interface EmotionCurve {
+  laneKey: string;
+  laneName: string;
+  /** The lane's name as the curve band's key shows it (shortened to the header column). */
+  label: string;
+  /** Which of the curve styles it is drawn in (0: solid, 1: dashed, ...). */
+  style: number;
+  points: CurvePoint[];
 }
 
 export interface ImprovementItem {
@@ -159,14 +193,54 @@ export interface ImprovementItem {
   for: string[];
 }
 
+/** One entry of the legend: a mark drawn in this picture, and what it means. */
+export interface LegendEntry {
+  mark: LegendMark;
+  label: string;
+  x: number;
+  y: number;
+  /** For `curve`: the curve style. */
+  style?: number;
+}
+
+export type LegendMark =
+  | 'flow' | 'loop' | 'handoff' | 'handoff-alert' | 'handoff-accepted' | 'dead-end' | 'dead-end-accepted' | 'pain'
+  | 'meets' | 'misses' | 'no-target' | 'computed' | 'feels' | 'improvement' | 'visibility' | 'curve' | 'unknown-lane';
+
+/** A block of text lines below the picture (full detail: the improvements, the footer). */
+export interface TextBlock {
+  key: string;
+  x: number;
+  y: number;
+  /** Lines as drawn, each with its style, indent in pixels (the lines an item wraps onto) and source line. */
+  lines: { text: string; style: 'heading' | 'text' | 'muted'; indent?: number; line?: number }[];
+}
+
+/** Where a stage's picture continues, for a picture of some stages only (`--stage`). */
+export interface StageStub {
+  key: string;
+  /** The card inside the picture, and the stage the other end is in. */
+  card: string;
+  stage: string;
+  direction: 'in' | 'out';
+  points: Point[];
+  label: string;
+  labelBox: Rect;
+}
+
 export interface Layout {
   width: number;
   height: number;
   title: string;
+  /** The title as drawn: shortened to the picture's width (the SVG's `<title>` has it whole). */
+  titleLine: string;
   subtitleLines: string[];
-  /** The grid's outer box (lanes x stages, without the label column). */
+  /** The grid's outer box (lanes x stages, without the header column). */
   grid: Rect;
   labelWidth: number;
+  /** The font family the text was measured for (what the SVG declares). */
+  fontFamily: string;
+  detail: 'compact' | 'full';
   lanes: LaneBand[];
   /** Every lane of the map, drawn or filtered out, for the lane filter. */
   allLanes: { key: string; name: string; kind: LaneKind; hidden: boolean }[];
@@ -174,11 +248,17 @@ export interface Layout {
   cards: Card[];
   flows: FlowEdge[];
   handoffs: HandoffEdge[];
+  /** Edges to and from stages left out of this picture. */
+  stubs: StageStub[];
   /** y of the line of visibility, when there are lanes on both sides of it. */
   visibilityY?: number;
-  curve?: EmotionCurve;
+  curveBand?: CurveBand;
+  curves: EmotionCurve[];
   improvements: ImprovementItem[];
   legendY: number;
+  legend: LegendEntry[];
+  /** Full detail: the improvements as sentences and the footer (owner, review, sources). */
+  blocks: TextBlock[];
   /** Which router drew the edges. */
   router: 'grid' | 'elk';
 }

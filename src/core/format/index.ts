@@ -11,10 +11,11 @@ export {
 export type * from './model';
 export { emptyMap } from './model';
 export {
-  CADENCES, formatDuration, formatIsoDate, formatQuantityAmount, impossibleQuantity, magnitude, parseCadence, parseDuration, parseInterval,
+  CADENCES, formatCadence, formatDuration, formatIsoDate, formatPeriod, formatQuantityAmount, impossibleQuantity, magnitude, parseCadence, parseDuration, parseInterval,
   parseIsoDate, parseQuantity, type Quantity, type UnitKind,
 } from './values';
 export { METRIC_CATALOGUE, metricInfo, type MetricInfo } from './catalogue';
 export { TICKET_COLUMNS, type TicketColumn } from './ticketColumns';
 export { journeyMapSchema } from './schema';
 export { describeFeels, FEELS_SCALE, LANE_KIND_WORDS, REF_WORDS, STATUS_WORDS, type MetricStatus } from './words';
+export { deadEndSpan, silentHandoffSpan, slaExceededSpan } from './findingSpans';

@@ -100,6 +100,11 @@ export function formatIsoDate(day: number): string {
   return new Date(day * 86400000).toISOString().slice(0, 10);
 }
 
+/** A period as every feature words it: `2026-07-01 to 2026-09-30`. */
+export function formatPeriod(period: { start: number; end: number }): string {
+  return `${formatIsoDate(period.start)} to ${formatIsoDate(period.end)}`;
+}
+
 /** An ISO interval `start/end` of two dates. */
 export function parseInterval(text: unknown): { start: number; end: number } | undefined {
   if (typeof text !== 'string') return undefined;
@@ -121,6 +126,11 @@ export function parseCadence(text: unknown): number | undefined {
   if (named) return named;
   const m = /^(\d+)d$/.exec(text.trim());
   return m && Number(m[1]) > 0 ? Number(m[1]) : undefined;
+}
+
+/** A cadence in days as a map would write it: the named cadence, else `<N> days`. */
+export function formatCadence(days: number): string {
+  return Object.keys(CADENCE_DAYS).find((name) => CADENCE_DAYS[name] === days) ?? `${days} days`;
 }
 
 /** Human wording for a number of seconds, in the largest unit that keeps it readable. */

@@ -5,7 +5,7 @@
 import type { Hover, Position, Today } from '../base';
 import { evaluateMetric, type MetricEvaluation } from '../evidence';
 import {
-  describeFeels, formatIsoDate, metricInfo, SHAPES,
+  describeFeels, formatIsoDate, formatPeriod, metricInfo, SHAPES,
   type Improvement, type Lane, type Metric, type RefKind, type Source, type Span, type Stage, type Touchpoint,
 } from '../format';
 import { definitionAt, improvementAt, keyAt, metricAt, referenceAt, touchpointAt, within, type JourneyDocument } from '../parse';
@@ -112,7 +112,7 @@ function metricHover(doc: JourneyDocument, metric: Metric, today: number): strin
     } else if (computed?.value) {
       const filter = metric.where ? ` where ${Object.entries(metric.where.value).map(([k, v]) => `${text(k)} is ${v.map(text).join(' or ')}`).join(' and ')}` : '';
       const exp = source?.export;
-      const covered = exp?.oldest !== undefined && exp.newest !== undefined ? `, ${formatIsoDate(exp.oldest)} to ${formatIsoDate(exp.newest)}` : '';
+      const covered = exp?.oldest !== undefined && exp.newest !== undefined ? `, ${formatPeriod({ start: exp.oldest, end: exp.newest })}` : '';
       const exportAge = exp?.newest !== undefined ? ` · **Export age:** newest row ${age(today - exp.newest)}` : '';
       parts.push(`**Sample:** n = ${computed.n.toLocaleString('en-US')} tickets${filter} from \`${code(metric.from.value)}\`${source?.path ? ` (\`${code(source.path.value)}\`${covered})` : ''}${exportAge}`);
       if (metric.value) parts.push(`**Typed value:** ${text(metric.value.value.text)}`);
@@ -122,7 +122,7 @@ function metricHover(doc: JourneyDocument, metric: Metric, today: number): strin
   if (direction) parts.push(`${direction === 'higher' ? 'Higher' : 'Lower'} is better.`);
   const source = metric.source && doc.map.sources.find((s) => s.id?.value === metric.source!.value);
   const evidence: string[] = [];
-  if (metric.source) evidence.push(`**Source:** \`${code(metric.source.value)}\`${source?.kind ? ` (${text(source.kind.value)}${source.period ? `, ${formatIsoDate(source.period.value.start)} to ${formatIsoDate(source.period.value.end)}` : ''})` : ''}`);
+  if (metric.source) evidence.push(`**Source:** \`${code(metric.source.value)}\`${source?.kind ? ` (${text(source.kind.value)}${source.period ? `, ${formatPeriod(source.period.value)}` : ''})` : ''}`);
   if (metric.asOf) evidence.push(`**Measured:** ${formatIsoDate(metric.asOf.value)} (${age(today - metric.asOf.value)})`);
   else if (source?.period) evidence.push(`**Evidence ends:** ${formatIsoDate(source.period.value.end)} (${age(today - source.period.value.end)})`);
   if (evidence.length) parts.push(evidence.join(' · '));
@@ -160,7 +160,7 @@ function stageCard(stage: Stage): string {
 
 function sourceCard(source: Source, today: number): string {
   const parts = [`### Source \`${code(source.id?.value ?? '')}\``, `**Kind:** ${text(source.kind?.value ?? '?')}${source.kind?.value === 'assumption' ? ' (not yet validated with real data)' : ''}`];
-  if (source.period) parts.push(`**Period:** ${formatIsoDate(source.period.value.start)} to ${formatIsoDate(source.period.value.end)} (ended ${age(today - source.period.value.end)})`);
+  if (source.period) parts.push(`**Period:** ${formatPeriod(source.period.value)} (ended ${age(today - source.period.value.end)})`);
   if (source.path) parts.push(`**Data:** \`${code(source.path.value)}\``);
   return parts.join('\n\n');
 }

@@ -4,10 +4,10 @@
  * through the injected reader, so the rules themselves stay synchronous and pure.
  */
 import { isMap } from 'yaml';
-import { closest, quoteShort, SuggestBudget, type Diagnostic, type Finding, type SeveritySetting, type Span, type Today } from '../base';
+import { closest, quoteShort, SuggestBudget, type Diagnostic, type Finding, type SeveritySetting, type Today } from '../base';
 import { computeMetrics, type TicketCache } from '../evidence';
 import { inAFolder, markdownAnchors, markdownOutline, resolveLink, splitAnchor, type FileReader } from '../files';
-import type { JourneyDocument } from '../parse';
+import { disableComments, isSilenced, type JourneyDocument } from '../parse';
 import { RULES, ruleByName, type LinkFacts, type RuleContext, type RunbookFact, type SourceFact } from '../rules';
 
 export interface ValidateOptions {
@@ -58,10 +58,11 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
       rule.check(context);
     }
   }
-  const silenced = disabledLines(doc);
+  const silenced = disableComments(doc.lines);
+  const unknownNames = silenced.names.filter((n) => !ruleByName(n.name));
   // A misspelt rule name would silence nothing, quietly: say so on the comment.
   const budget = new SuggestBudget();
-  for (const unknown of silenced.unknown) {
+  for (const unknown of unknownNames) {
     const guess = closest(unknown.name, RULES.map((r) => r.name), budget);
     findings.push({
       code: 'invalid-value', severity: 'warning', span: unknown.span,
@@ -75,47 +76,13 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
     if (setting === 'off') continue;
     const severity = setting ?? finding.severity ?? ruleByName(finding.code)?.severity ?? 'error';
     const range = doc.lines.range(finding.span[0], finding.span[1]);
-    const silencedRules = silenced.lines.get(range.start.line);
-    if (silencedRules && (silencedRules.has('*') || silencedRules.has(finding.code))) continue;
+    if (isSilenced(silenced, range.start.line, finding.code)) continue;
     const diagnostic: Diagnostic = { code: finding.code, severity, message: finding.message, range };
     if (finding.data) diagnostic.data = finding.data;
     diagnostics.push(diagnostic);
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return diagnostics;
-}
-
-const DISABLE = 'journeymap-disable-next-line';
-
-/**
- * Lines (zero-based) silenced by a disable comment on the line before, with the rules named, and
- * the names in those comments that are not rules.
- */
-function disabledLines(doc: JourneyDocument): { lines: Map<number, Set<string>>; unknown: { name: string; span: Span }[] } {
-  const lines = new Map<number, Set<string>>();
-  const unknown: { name: string; span: Span }[] = [];
-  if (!doc.text.includes(DISABLE)) return { lines, unknown };
-  const index = doc.lines;
-  for (let i = 0; i < index.lineCount; i++) {
-    const match = /#\s*journeymap-disable-next-line\b(.*)$/.exec(index.lineText(i));
-    if (!match) continue;
-    // The finding is on the next line that holds YAML content, skipping further comment lines.
-    let target = i + 1;
-    while (target < index.lineCount && /^\s*(#.*)?$/.test(index.lineText(target))) target++;
-    const set = lines.get(target) ?? new Set<string>();
-    const namesAt = index.lineStart(i) + match.index + match[0].length - match[1].length;
-    let named = 0;
-    for (const word of match[1].matchAll(/[^\s,]+/g)) {
-      // A second `#` starts a note about why (`# journeymap-disable-next-line loop # it is wanted`).
-      if (word[0].startsWith('#')) break;
-      named++;
-      set.add(word[0]);
-      if (!ruleByName(word[0])) unknown.push({ name: word[0], span: [namesAt + word.index!, namesAt + word.index! + word[0].length] });
-    }
-    if (!named) set.add('*');
-    lines.set(target, set);
-  }
-  return { lines, unknown };
 }
 
 /** Runbook outlines per resolved path, kept while the file's version stays the same. */

@@ -6,3 +6,4 @@
 export { parseJourney, type Finding, type JourneyDocument, type ParseOptions } from './document';
 export { DEFAULT_MAX_SIZE, parseYaml, tooLargeMessage, unreadableMapDiagnostic } from './guards';
 export { definitionAt, improvementAt, keyAt, metricAt, referenceAt, touchpointAt, within } from './locate';
+export { disableComments, isSilenced, type DisableComments } from './disableComments';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../format';
+import { formatDuration, silentHandoffSpan, slaExceededSpan } from '../format';
 import type { Rule } from './rule';
 import { keySpan, written } from './util';
 
@@ -16,7 +16,7 @@ export const bothSidesRules: Rule[] = [
     check({ map, report }) {
       for (const h of map.handoffs) {
         if (h.notifiesCustomer?.value === true) continue;
-        const span = h.notifiesCustomer?.span ?? h.from?.keySpan ?? h.span;
+        const span = silentHandoffSpan(h);
         const what = h.from && h.to ? ` from \`${h.from.value}\` to \`${h.to.value}\`` : '';
         report(span, `The handoff${what} does not tell the customer: to them nothing is happening, which drives repeat contacts. Notify them (and set \`notifies_customer: true\`).`);
       }
@@ -36,7 +36,7 @@ export const bothSidesRules: Rule[] = [
     check({ map, report }) {
       for (const h of map.handoffs) {
         if (!h.sla || !h.wait || h.wait.value <= h.sla.value) continue;
-        report(h.wait.span, `The observed wait (${formatDuration(h.wait.value)}) exceeds the SLA (${formatDuration(h.sla.value)}) by ${formatDuration(h.wait.value - h.sla.value)}.`);
+        report(slaExceededSpan(h) ?? h.span, `The observed wait (${formatDuration(h.wait.value)}) exceeds the SLA (${formatDuration(h.sla.value)}) by ${formatDuration(h.wait.value - h.sla.value)}.`);
       }
     },
   },

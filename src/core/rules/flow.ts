@@ -1,3 +1,4 @@
+import { deadEndSpan } from '../format';
 import type { Rule } from './rule';
 import { keySpan } from './util';
 
@@ -30,7 +31,7 @@ export const flowRules: Rule[] = [
       const last = map.touchpoints.length - 1;
       for (const tp of map.touchpoints) {
         if (!tp.next || tp.next.length || tp.index === last) continue;
-        report(tp.nextKeySpan ?? tp.span, `The journey stops at \`${tp.id?.value ?? tp.name?.value ?? 'this touchpoint'}\` (\`next: []\`) before its end: the customer hits a wall with no next step. Map what they do next, or fix the dead end.`);
+        report(deadEndSpan(tp), `The journey stops at \`${tp.id?.value ?? tp.name?.value ?? 'this touchpoint'}\` (\`next: []\`) before its end: the customer hits a wall with no next step. Map what they do next, or fix the dead end.`);
       }
     },
   },

@@ -35,6 +35,7 @@ export function previewHtml(p: { csp: string; nonce: string; scriptUri: string; 
     <vscode-button id="zoom-in" secondary title="Zoom in (+)">+</vscode-button>
     <vscode-button id="zoom-reset" secondary title="Actual size">1:1</vscode-button>
     <vscode-button id="zoom-fit" secondary title="Fit to window (0)">Fit</vscode-button>
+    <vscode-button id="stages-button" secondary title="Show one stage at a readable size ([ and ] for the previous and next)">Stages…</vscode-button>
   </div>
   <span class="sep"></span>
   <div class="group">
@@ -42,7 +43,7 @@ export function previewHtml(p: { csp: string; nonce: string; scriptUri: string; 
     <vscode-checkbox data-toggle="handoffs" label="Handoffs"></vscode-checkbox>
     <vscode-checkbox data-toggle="metrics" label="Metrics"></vscode-checkbox>
     <vscode-checkbox data-toggle="improvements" label="Improvements"></vscode-checkbox>
-    <vscode-checkbox data-toggle="elk" label="Tidy edges (elk)" title="Route flow arrows with elk on maps up to 300 touchpoints"></vscode-checkbox>
+    <vscode-checkbox data-toggle="elk" label="Try elk routing" title="Also route the flow arrows with elk (maps up to 300 touchpoints); its routes are kept only where they cross fewer edges"></vscode-checkbox>
   </div>
   <span class="sep"></span>
   <div class="group">
@@ -50,10 +51,11 @@ export function previewHtml(p: { csp: string; nonce: string; scriptUri: string; 
     <vscode-button id="lock" secondary>Follow editor</vscode-button>
   </div>
   <div id="lanes-menu" hidden></div>
+  <div id="stages-menu" role="menu" aria-label="Stages" hidden></div>
 </div>
 <div id="banner" role="alert" hidden><span id="banner-text"></span><vscode-button id="banner-problems" secondary>Show Problems</vscode-button></div>
 <div id="main">
-  <div id="viewport" tabindex="0" aria-label="Journey map diagram"><div id="content"></div><div id="empty">Loading the journey map…</div></div>
+  <div id="viewport" tabindex="0" aria-label="Journey map diagram"><div id="content"></div><div id="lane-rail" aria-hidden="true" hidden></div><div id="empty">Loading the journey map…</div></div>
   <aside id="improvements" hidden aria-label="Improvements"></aside>
 </div>
 <div id="tooltip" role="tooltip" hidden></div>

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageService } from '../../core';
-import { layoutJourney, renderSvg, THEMES } from '../../core/diagram';
+import { layoutJourney, renderSvg, THEMES, type Layout } from '../../core/diagram';
 import { isMapDocument } from '../diagnostics';
 import type { FilesFor } from '../providers';
 import { logError } from '../log';
@@ -84,6 +84,29 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     this.track(new JourneyPreview(panel, uri, state?.locked ?? false, this, state));
   }
 
+  /**
+   * The picture a file gets: full detail (every pain and metric, computed metrics' sample and
+   * period, the improvements and a footer) and measured for the font stack the SVG declares, not
+   * the preview's UI font, since the file is opened elsewhere. The preview's lane filter applies.
+   */
+  private async exportLayout(uri: vscode.Uri, preview: JourneyPreview | undefined): Promise<Layout | undefined> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const key = uri.toString();
+    const text = doc.getText();
+    try {
+      await this.service.validate(key, text); // computes the metrics that come from ticket exports
+    } catch (error) {
+      // Drawn with the values the map states; the failure is in the log.
+      logError(`Validating ${key} before export failed`, error);
+    }
+    const parsed = this.service.parse(key, text);
+    if (!parsed.map.lanes.length || !parsed.map.stages.length) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
+      return undefined;
+    }
+    return layoutJourney(parsed, { detail: 'full', hiddenLanes: preview?.hiddenLaneKeys });
+  }
+
   async export(arg: unknown, format: 'svg' | 'png'): Promise<void> {
     const uri = this.targetUri(arg);
     if (!uri) {
@@ -93,31 +116,17 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     const kind = vscode.window.activeColorTheme.kind;
     const theme = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
     let preview = [...this.previews].find((p) => p.resource.toString() === uri.toString());
-    const rendered = (p: JourneyPreview) => new Promise<void>((resolve) => {
-      const sub = p.onDidRender((m) => { if (m.uri === uri.toString()) { sub.dispose(); resolve(); } });
-      setTimeout(() => { sub.dispose(); resolve(); }, 15000);
-    });
+    const layout = await this.exportLayout(uri, preview);
+    if (!layout) return;
     let bytes: Uint8Array;
-    if (format === 'svg' && !preview?.panel.visible) {
-      // No preview on screen (a hidden one has no page: no retainContextWhenHidden): the host draws it
-      // with the grid router, exactly as `journeymap render` does for large maps.
-      const doc = await vscode.workspace.openTextDocument(uri);
-      const key = uri.toString();
-      const text = doc.getText();
-      try {
-        await this.service.validate(key, text); // computes the metrics that come from ticket exports
-      } catch (error) {
-        // Drawn with the values the map states; the failure is in the log.
-        logError(`Validating ${key} before export failed`, error);
-      }
-      const parsed = this.service.parse(key, text);
-      if (!parsed.map.lanes.length || !parsed.map.stages.length) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
-        return;
-      }
-      bytes = new TextEncoder().encode(`${renderSvg(layoutJourney(parsed), { theme: THEMES[theme] })}\n`);
+    if (format === 'svg') {
+      bytes = new TextEncoder().encode(`${renderSvg(layout, { theme: THEMES[theme] })}\n`);
     } else {
-      // PNG needs the page's canvas: show the preview (beside the editor, keeping focus) and let it draw first.
+      // PNG needs a page's canvas: show the preview (beside the editor, keeping focus) and let it draw first.
+      const rendered = (p: JourneyPreview) => new Promise<void>((resolve) => {
+        const sub = p.onDidRender((m) => { if (m.uri === uri.toString()) { sub.dispose(); resolve(); } });
+        setTimeout(() => { sub.dispose(); resolve(); }, 15000);
+      });
       if (!preview) {
         preview = await this.open(uri, true);
         if (!preview) return;
@@ -127,12 +136,12 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
         preview.panel.reveal(preview.panel.viewColumn, true);
         await waiting;
       }
-      const answer = await preview.requestExport(format, theme);
+      const answer = await preview.requestPng(layout, theme);
       if (!answer.data) {
         void vscode.window.showErrorMessage(answer.error ?? vscode.l10n.t('The diagram could not be exported.'));
         return;
       }
-      bytes = format === 'svg' ? new TextEncoder().encode(`${answer.data}\n`) : base64ToBytes(answer.data);
+      bytes = base64ToBytes(answer.data);
     }
     const defaultUri = uri.with({ path: uri.path.replace(/(\.journey)?\.ya?ml$/i, '') + `.${format}` });
     const target = await vscode.window.showSaveDialog({

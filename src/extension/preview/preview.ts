@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { anchorLine, describeFileProblem, markdownOutline, resolveLink, splitAnchor, type LanguageService } from '../../core';
-import { layoutJourney, type Layout } from '../../core/diagram';
+import { layoutJourney, pageMeasure, type Layout, type TextMeasure } from '../../core/diagram';
 import { toUri } from '../fileReader';
 import { log, logError } from '../log';
 import type { FilesFor } from '../providers';
@@ -45,6 +45,8 @@ export class JourneyPreview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private hiddenLanes: string[];
+  /** How the page's font measures text (sent with 'ready'); the embedded metrics until then. */
+  private measure: TextMeasure | undefined;
   private requestId = 0;
   private updateSeq = 0;
   private readonly pendingExports = new Map<number, (m: Extract<WebviewMessage, { type: 'exported' }>) => void>();
@@ -178,7 +180,7 @@ export class JourneyPreview implements vscode.Disposable {
     let layout: Layout | null = null;
     if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
       try {
-        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes });
+        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure });
       } catch (error) {
         // The page keeps its last picture; the failure is in the log.
         logError(`Laying out ${uri} failed`, error);
@@ -221,6 +223,8 @@ export class JourneyPreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        // The page's font, measured by the page: refused (the embedded metrics stay) unless plausible.
+        this.measure = (message.font && pageMeasure(message.font.family, message.font.regular, message.font.bold)) || undefined;
         this.update(true);
         break;
       case 'reveal':
@@ -300,17 +304,23 @@ export class JourneyPreview implements vscode.Disposable {
   }
 
   /** Asks the page for the drawn diagram as SVG text or base64 PNG. */
-  requestExport(format: 'svg' | 'png', theme: 'light' | 'dark', timeoutMs = 20000): Promise<Extract<WebviewMessage, { type: 'exported' }>> {
+  /** Asks the page to draw a layout as a PNG (it has the canvas); the answer carries it in base64, or why not. */
+  requestPng(layout: Layout, theme: 'light' | 'dark', timeoutMs = 20000): Promise<Extract<WebviewMessage, { type: 'exported' }>> {
     const requestId = ++this.requestId;
     const uri = this.resourceUri.toString();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pendingExports.delete(requestId);
-        resolve({ type: 'exported', uri, requestId, format, error: vscode.l10n.t('The preview did not answer in time.') });
+        resolve({ type: 'exported', uri, requestId, format: 'png', error: vscode.l10n.t('The preview did not answer in time.') });
       }, timeoutMs);
       this.pendingExports.set(requestId, (m) => { clearTimeout(timer); resolve(m); });
-      void this.post({ type: 'export', uri, requestId, format, theme });
+      void this.post({ type: 'export', uri, requestId, format: 'png', theme, layout });
     });
+  }
+
+  /** The lanes the user hid in this preview (exports leave them out too). */
+  get hiddenLaneKeys(): readonly string[] {
+    return this.hiddenLanes;
   }
 
   get isReady(): boolean {
@@ -321,7 +331,7 @@ export class JourneyPreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const resolve of this.pendingExports.values()) resolve({ type: 'exported', uri: this.resourceUri.toString(), requestId: -1, format: 'svg', error: 'The preview was closed.' });
+    for (const resolve of this.pendingExports.values()) resolve({ type: 'exported', uri: this.resourceUri.toString(), requestId: -1, format: 'png', error: 'The preview was closed.' });
     this.pendingExports.clear();
     this.host.onDispose(this);
     this.panel.dispose();
