@@ -29,8 +29,10 @@ export class LaneRail {
   /** Shown only while the header column is out of view; each name level with its lane. */
   update(view: ViewportState): void {
     const layout = this.layout;
+    // Out of view: the picture is panned left past its own edge and the headers' text is off screen
+    // (at a zoom-to-fit the headers are small but there, and the rail would cover them).
     const headerRight = layout ? (layout.grid.x - 10) * view.zoom + view.panX : 0;
-    const show = !!layout && headerRight < 60;
+    const show = !!layout && view.panX < 0 && headerRight < 60;
     this.rail.hidden = !show;
     if (!show || !layout) return;
     const items = this.rail.children;

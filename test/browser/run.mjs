@@ -506,6 +506,12 @@ try {
     assert(rail.items.every((item, i) => Math.abs(item.top - rail.laneTops[i]) < 2), 'a rail name is not level with its lane');
     await p.click('#zoom-fit');
     assert(await p.evaluate(() => document.getElementById('lane-rail').hidden), 'the lane rail stays over the whole picture');
+    // A narrow window fits the picture at a small zoom: the headers are small but in view, no rail.
+    await p.setViewportSize({ width: 600, height: 900 });
+    await p.click('#zoom-fit');
+    assert(await p.evaluate(() => document.getElementById('lane-rail').hidden), 'the lane rail covers a fitted picture in a narrow window');
+    await p.setViewportSize({ width: 1600, height: 1000 });
+    await p.click('#zoom-fit');
   });
 
   await test('no page errors and no CSP violations', async () => {
