@@ -93,6 +93,18 @@ export async function defaultWorkspaceRoot(targets: string[], cwd: string): Prom
   return { root, why: same ? chosen[0].why : 'the nearest folder holding the roots of all the maps given' };
 }
 
+/**
+ * The workspace root for lint, render and metrics: the folder given with `--root` (which must be a
+ * folder), else the default above. The same rule in all three, so they read the same links.
+ */
+export async function chooseWorkspaceRoot(given: string | undefined, targets: string[], cwd: string): Promise<WorkspaceRoot | { problem: string }> {
+  if (given === undefined) return defaultWorkspaceRoot(targets, cwd);
+  const root = path.resolve(cwd, given);
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) return { problem: `--root ${given}: ${stat ? 'is not a folder' : 'no such folder'}` };
+  return { root, why: 'given with --root' };
+}
+
 /** The nearest folder upward from `start` (itself included) holding a `.git` folder or file. */
 export async function findRepositoryRoot(start: string): Promise<string | undefined> {
   let dir = path.resolve(start);

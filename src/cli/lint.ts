@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLanguageService, ruleByName, type SeveritySetting } from '../core';
 import { formatGithub, formatJson, formatText, summarize, type FileResult } from './formatters';
-import { defaultWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
+import { chooseWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { visibleLine } from './terminal';
 import { todayOption, UsageError, utcToday, type Io } from './usage';
@@ -59,6 +59,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   for (const spec of values.rule ?? []) {
     const [name, severity] = spec.split('=');
     if (!ruleByName(name)) throw new UsageError(`--rule: there is no rule named "${name}". See docs/rules.md.`);
+    if (ruleByName(name)?.fixed) throw new UsageError(`--rule: ${name} cannot be changed: a file that cannot be read as a map always fails.`);
     if (!SEVERITIES.includes(severity as SeveritySetting)) throw new UsageError(`--rule ${name}: the severity must be off, info, warning or error, not "${severity ?? ''}".`);
     rules[name] = severity as SeveritySetting;
   }
@@ -75,9 +76,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     io.stderr(`journeymap: no journey maps (*.journey.yaml, *.journey.yml) found in ${visibleLine(inputs.join(', '))}\n`);
     return 2;
   }
-  const chosen = values.root
-    ? { root: path.resolve(io.cwd, values.root), why: 'given with --root' }
-    : await defaultWorkspaceRoot(inputs, io.cwd);
+  const chosen = await chooseWorkspaceRoot(values.root, inputs, io.cwd);
+  if ('problem' in chosen) throw new UsageError(chosen.problem);
   const root = toCorePath(chosen.root);
   const service = getLanguageService({ fileReader: new RootedFiles(chosen.root), today: () => today ?? utcToday(), rules, workspaceRoot: root });
 

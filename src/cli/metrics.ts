@@ -3,17 +3,18 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap } from 'yaml';
-import { evaluateMetric, getLanguageService, metricInfo } from '../core';
-import { defaultWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
+import { evaluateMetric, getLanguageService, metricInfo, NO_DIRECTION_HINT } from '../core';
+import { chooseWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeJson, safeLines, visibleLine } from './terminal';
 import { todayOption, UsageError, utcToday, type Io } from './usage';
 
-export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD]
+export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD] [--root DIR]
 
 Prints every metric of a map: touchpoint, metric, value (computed from a ticket export when the
 metric says from:), target, status against the target, source and sample size. In JSON, a value,
-target or source the map does not give is null.
+target or source the map does not give is null. --root DIR: the workspace root ticket exports
+must stay inside (default: as lint chooses it).
 
 Exit codes: 0 printed, 1 the file is not a journey map (empty, not a YAML mapping, or YAML that
 cannot be read: the errors are printed), 2 usage or I/O error (a folder is a usage error).
@@ -37,7 +38,7 @@ interface Row {
 export async function runMetrics(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout(METRICS_HELP);
@@ -57,7 +58,9 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     io.stderr(`journeymap: no such file: ${visibleLine(positionals[0])}\n`);
     return 2;
   }
-  const { root } = await defaultWorkspaceRoot([file], io.cwd); // the same default as lint's
+  const chosen = await chooseWorkspaceRoot(values.root, [file], io.cwd); // as lint chooses it
+  if ('problem' in chosen) throw new UsageError(chosen.problem);
+  const { root } = chosen;
   const service = getLanguageService({ fileReader: new RootedFiles(root), today: () => today ?? utcToday(), workspaceRoot: toCorePath(root) });
   const uri = toCorePath(file);
   const text = 'text' in read ? read.text : '';
@@ -101,6 +104,8 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   const cells = rows.map((r) => [r.touchpoint, metricInfo(r.metric) ? r.metric : `${r.metric} (custom)`, r.computed ? `${r.value} *` : r.value ?? '-', r.target ?? '-', r.status, r.source ?? '-', r.n === null ? '' : r.n.toLocaleString('en-US')].map(visibleLine));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  io.stdout(safeLines([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', '* computed from a ticket export'].join('\n') + '\n'));
+  const notes = ['* computed from a ticket export'];
+  if (rows.some((r) => r.status === 'no-direction')) notes.push(`no-direction: a custom metric with a target but no direction: ${NO_DIRECTION_HINT.replace(/`/g, '')}`);
+  io.stdout(safeLines([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', ...notes].join('\n') + '\n'));
   return 0;
 }

@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { getLanguageService, isValidId, type JourneyMap } from '../core';
-import { defaultWorkspaceRoot, readMapText, toCorePath } from './io';
+import { chooseWorkspaceRoot, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeLines, safeXml, visibleLine } from './terminal';
 import { utcToday } from './usage';
@@ -29,6 +29,8 @@ Options:
                             end at the picture's edge with the stage's name
   --split stages            one picture per stage, written to the folder given with -o
                             (<stage id>.svg)
+  --root DIR                the workspace root runbooks and exports must stay inside
+                            (default: as lint chooses it)
   --router grid|elk         edge routing: the grid router (default), or also try elk and keep
                             its routes where they cross fewer edges (maps up to 300 touchpoints)
 
@@ -43,6 +45,7 @@ interface RenderArgs {
   detail: 'full' | 'compact';
   stages: string[];
   split: boolean;
+  root?: string;
 }
 
 /** Reads one option's value (`--name value` or `--name=value`), or an error sentence. */
@@ -85,6 +88,10 @@ function parseArgs(argv: string[]): RenderArgs | string {
       const v = take();
       if (!v) return '--stage needs a stage id';
       args.stages.push(v);
+    } else if (name === '--root') {
+      const v = take();
+      if (!v) return '--root needs a folder';
+      args.root = v;
     } else if (name === '--split') {
       const v = take();
       if (v !== 'stages') return `--split takes "stages"${v ? `, not "${v}"` : ''}`;
@@ -210,7 +217,12 @@ export async function runRender(argv: string[]): Promise<number> {
   const text = read.text;
   // Validation computes the metrics that come from ticket exports (`from:`), so the picture shows them.
   const mapPath = toCorePath(path.resolve(args.file));
-  const { root: rootFolder } = await defaultWorkspaceRoot([args.file], process.cwd()); // the same default as lint's
+  const chosen = await chooseWorkspaceRoot(args.root, [args.file], process.cwd()); // as lint chooses it
+  if ('problem' in chosen) {
+    process.stderr.write(`journeymap render: ${visibleLine(chosen.problem)}\n\n${RENDER_USAGE}\n`);
+    return 2;
+  }
+  const rootFolder = chosen.root;
   const service = getLanguageService({ fileReader: new RootedFiles(rootFolder), today: utcToday, workspaceRoot: toCorePath(rootFolder) });
   try {
     await service.validate(mapPath, text);

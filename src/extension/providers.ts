@@ -125,7 +125,8 @@ export class FixProvider implements vscode.CodeActionProvider {
         action.isPreferred = fix.isPreferred;
         actions.push(action);
       }
-      actions.push(this.disableAction(doc, diagnostic, code));
+      // What says the file cannot be read as a map cannot be silenced: no "disable" for it.
+      if (!('fatal' in original && original.fatal)) actions.push(this.disableAction(doc, diagnostic, code));
     }
     return actions;
   }

@@ -11,13 +11,13 @@ import { rootOf, WorkspaceFiles } from './fileReader';
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
 
-/** `journeymap.rules` for a scope, keeping only known rules and valid severities. */
+/** `journeymap.rules` for a scope, keeping only known rules that may be changed, and valid severities. */
 export function ruleSettings(scope?: vscode.ConfigurationScope): Record<string, SeveritySetting> {
   const raw = vscode.workspace.getConfiguration('journeymap', scope).get<Record<string, unknown>>('rules') ?? {};
-  const known = new Set(RULES.map((r) => r.name));
+  const known = new Set(RULES.filter((r) => !r.fixed).map((r) => r.name));
   const result: Record<string, SeveritySetting> = {};
   for (const [name, value] of Object.entries(raw)) {
-    if (typeof value === 'string' && SEVERITIES.includes(value) && (known.has(name) || name === 'file-too-large')) {
+    if (typeof value === 'string' && SEVERITIES.includes(value) && known.has(name)) {
       result[name] = value as SeveritySetting;
     }
   }

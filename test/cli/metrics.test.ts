@@ -135,6 +135,28 @@ describe('journeymap metrics (CLI)', () => {
     assert.deepEqual([fcr.value, fcr.computed, fcr.n], ['33.3%', true, 3], r.stdout);
   }));
 
+  it('--root sets the root the ticket export must stay inside, as lint\'s does; a root that is no folder is a usage error', () => inTemp('rootflag', async (ws) => {
+    for (const dir of ['maps', 'data', 'runbooks']) mkdirSync(join(ws, dir));
+    writeFileSync(join(ws, 'data', 'tickets.csv'), [HEADER, ...ROWS].map(csvLine).join('\n') + '\n');
+    writeFileSync(join(ws, 'maps', 'admin.journey.yaml'), computedMap());
+    const fcr = async (argv: string[]) => JSON.parse((await runCli(['metrics', join(ws, 'maps', 'admin.journey.yaml'), '--format', 'json', ...argv], process.cwd())).stdout).metrics.find((m: { metric: string }) => m.metric === 'fcr');
+    assert.equal((await fcr(['--root', ws])).computed, true);
+    assert.equal((await fcr(['--root', join(ws, 'maps')])).computed, false, 'the export is outside a root of maps/: not read');
+    const bad = await runCli(['metrics', join(ws, 'maps', 'admin.journey.yaml'), '--root', join(ws, 'nowhere')], process.cwd());
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--root .*nowhere: no such folder/);
+  }));
+
+  it('a custom metric with a target but no direction is shown as no-direction, with what to add', () => inTemp('direction', async (dir) => {
+    writeFileSync(join(dir, 'x.journey.yaml'), edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'agent_morale: { value: 3, target: 4 }'));
+    const table = await runCli(['metrics', 'x.journey.yaml'], dir);
+    assert.match(table.stdout, /^desk-verify\s+agent_morale \(custom\)\s+3\s+4\s+no-direction\s/m);
+    assert.match(table.stdout, /no-direction: a custom metric with a target but no direction: add better: higher or better: lower/);
+    assert.doesNotMatch(table.stdout, /agent_morale.*no-target/);
+    const json = JSON.parse((await runCli(['metrics', 'x.journey.yaml', '--format', 'json'], dir)).stdout);
+    assert.equal(json.metrics.find((m: { metric: string }) => m.metric === 'agent_morale').status, 'no-direction');
+  }));
+
   it('a folder is a usage error naming a map in it, not EISDIR', () => inTemp('dir', async (dir) => {
     mkdirSync(join(dir, 'maps'));
     mkdirSync(join(dir, 'empty'));

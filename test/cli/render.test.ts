@@ -140,4 +140,11 @@ describe('journeymap render', function () {
     assert.ok(readdirSync(out).some((f) => /^stage-\d+\.svg$/.test(f)), readdirSync(out).join(', '));
     assert.equal(existsSync(join(dir, 'escape.svg')), false);
   });
+  it('--root is taken as lint takes it; a root that is no folder is a usage error', async () => {
+    const ok = await run([EXAMPLE, '--root', join(__dirname, '..', '..', '..')]);
+    assert.equal(ok.code, 0, ok.stderr);
+    const bad = await run([EXAMPLE, '--root', join(dir, 'nowhere')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--root .*nowhere: no such folder/);
+  });
 });

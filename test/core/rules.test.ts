@@ -24,6 +24,7 @@ const CASES: RuleCase[] = [
   { rule: 'missing-field', what: 'a lane without kind', text: edit(CLEAN_MAP, '    kind: backstage\n', ''), at: '  - id: iam' },
   { rule: 'invalid-value', what: 'feels outside -3..3', text: edit(CLEAN_MAP, 'feels: -2', 'feels: -4'), at: 'feels: -4' },
   { rule: 'unsupported-version', what: 'version 2', text: edit(CLEAN_MAP, 'journeymap: 1', 'journeymap: 2'), at: 'journeymap: 2' },
+  { rule: 'split-list-item', what: 'a pain with a thousands separator in a [...] list', text: edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains: [Refunds above 1,000 EUR take a week]'), at: 'pains: [Refunds' },
   { rule: 'duplicate-id', what: 'two touchpoints with one id', text: edit(CLEAN_MAP, '      - id: back-in', '      - id: iam-unlock'), at: '      - id: iam-unlock\n        lane: admin' },
   { rule: 'unknown-reference', what: 'a lane that does not exist', text: edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'), at: 'lane: iamm' },
   { rule: 'suspicious-text', what: 'a right-to-left override in a name', text: edit(CLEAN_MAP, 'name: Agent verifies identity', 'name: Agent \u202Everifies identity'), at: 'name: Agent \u202E' },
@@ -38,6 +39,11 @@ const CASES: RuleCase[] = [
   { rule: 'no-pain-points', what: 'no pains anywhere', text: edit(edit(CLEAN_MAP, '        pains: [No hint how long the lock lasts]\n', ''), 'feels: -2', 'feels: -1'), at: 'stages:' },
   { rule: 'assumption-only', what: 'only an assumption as evidence', text: edit(CLEAN_MAP, 'kind: tickets', 'kind: assumption'), at: 'sources:' },
   { rule: 'stale-evidence', what: 'evidence ending long before the review', text: edit(CLEAN_MAP, 'period: 2026-07-01/2026-09-30', 'period: 2026-01-01/2026-03-31'), at: 'period:' },
+  { rule: 'stale-metric', what: 'a metric measured seven months before the review', text: edit(CLEAN_MAP, 'as_of: 2026-09-30', 'as_of: 2026-03-31'), at: 'as_of: 2026-03-31' },
+  {
+    rule: 'assumed-metric', what: 'a metric citing an assumption as its source', at: 'source: workshop',
+    text: edit(edit(CLEAN_MAP, 'source: tickets-q3, as_of', 'source: workshop, as_of'), 'lanes:\n', '  - id: workshop\n    kind: assumption\nlanes:\n'),
+  },
   { rule: 'multiple-personas', what: 'two personas', text: edit(CLEAN_MAP, 'persona: Tenant administrator', 'persona: [Tenant administrator, Billing admin]'), at: 'persona:' },
   { rule: 'no-agent-lane', what: 'no frontstage or backstage lane', text: edit(edit(CLEAN_MAP, 'kind: frontstage', 'kind: system'), 'kind: backstage', 'kind: system'), at: 'lanes:' },
   { rule: 'silent-handoff', what: 'a handoff that does not notify', text: edit(CLEAN_MAP, 'notifies_customer: true', 'notifies_customer: false'), at: 'notifies_customer: false' },
@@ -55,6 +61,8 @@ const CASES: RuleCase[] = [
   { rule: 'overcomplicated', what: 'thirteen stages', text: edit(CLEAN_MAP, 'handoffs:', Array.from({ length: 11 }, (_, i) => `  - id: extra-${i}\n    touchpoints:\n${tp(`extra-tp-${i}`, 'desk', '        metrics:\n          fcr: { value: 90%, target: 80% }\n')}`).join('') + 'handoffs:'), at: 'stages:' },
   { rule: 'hypothesis-incomplete', what: 'an improvement without signal', text: edit(CLEAN_MAP, '    signal: 30% fewer lockout tickets within one quarter\n', ''), at: '- id: lock-hint' },
   { rule: 'improvement-unowned', what: 'an improvement without owner', text: edit(CLEAN_MAP, '    owner: IAM team\n', ''), at: '- id: lock-hint' },
+  { rule: 'improvement-unlinked', what: 'an improvement with no for:', text: edit(CLEAN_MAP, '    for: [locked-out]\n', ''), at: '- id: lock-hint' },
+  { rule: 'improvement-overdue', what: 'an improvement due last month and not done', text: edit(CLEAN_MAP, 'due: 2026-12-31', 'due: 2026-10-31'), at: 'due: 2026-10-31' },
   { rule: 'signal-not-measurable', what: 'a signal with no number', text: edit(CLEAN_MAP, 'signal: 30% fewer lockout tickets within one quarter', 'signal: Fewer lockout tickets'), at: 'signal: Fewer' },
   { rule: 'unaddressed-pain', what: 'pains no improvement targets', text: edit(CLEAN_MAP, 'for: [locked-out]', 'for: [back-in]'), at: 'pains: [No hint' },
   {
@@ -96,11 +104,24 @@ describe('rules', () => {
         assert.ok(found[0].message.length > 20, 'the message says what to do');
       });
 
-      if (!c.refused) it('can be switched off or given another severity in settings', async () => {
+      const fixed = RULES.find((r) => r.name === c.rule)!.fixed;
+      if (!c.refused && !fixed) it('can be switched off or given another severity in settings', async () => {
         const off = await lint(c.text, { rules: { [c.rule]: 'off' } });
         assert.equal(off.filter((d) => d.code === c.rule).length, 0);
         const asError = await lint(c.text, { rules: { [c.rule]: 'error' } });
         assert.ok(asError.filter((d) => d.code === c.rule).every((d) => d.severity === 'error'));
+      });
+      if (!c.refused && fixed) it('cannot be switched off, downgraded or silenced: a file that cannot be read always fails', async () => {
+        for (const setting of ['off', 'info', 'warning'] as const) {
+          const found = (await lint(c.text, { rules: { [c.rule]: setting } })).filter((d) => d.code === c.rule);
+          assert.ok(found.length > 0 && found.every((d) => d.severity === 'error' && d.fatal), `${setting}: ${JSON.stringify(found)}`);
+        }
+        const line = lineOf(c.text, c.at);
+        const lines = c.text.split('\n');
+        const silenced = [...lines.slice(0, line), `# journeymap-disable-next-line ${c.rule}`, ...lines.slice(line)].join('\n');
+        const all = await lint(silenced);
+        assert.ok(all.some((d) => d.code === c.rule && d.severity === 'error'), 'a disable comment silenced it');
+        assert.ok(all.some((d) => d.code === 'invalid-value' && /cannot be silenced/.test(d.message)), 'the comment is not reported as silencing nothing');
       });
     });
   }

@@ -68,10 +68,23 @@ describe('syntax errors', () => {
     assert.ok(codes(await lint(cr)).includes('unknown-key'));
   });
 
-  it('the parser\'s common complaints come with what to do', async () => {
+  it('the parser\'s common complaints are said in plain words, in sentences, with what to do', async () => {
     const colon = (await lint(edit(CLEAN_MAP, 'name: Agent verifies identity', 'name: Agent verifies: identity'))).find((d) => d.code === 'yaml-syntax');
-    assert.match(colon!.message, /put the whole value in quotes/);
+    assert.match(colon!.message, /^A colon followed by a space inside this value starts another key\. Put the whole value in quotes/);
     const quoted = (await lint(edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains:\n          - "No hint" how long the lock lasts'))).find((d) => d.code === 'yaml-syntax');
-    assert.match(quoted!.message, /^Unexpected scalar at node end\. Text follows a closing quote: quote the whole value/);
+    assert.match(quoted!.message, /^Text follows the closing quote of this value\. Put the whole value in quotes, or drop the quotes\./);
+    // No parser jargon, and no example that reads as a quote of the user's own line.
+    for (const d of [colon!, quoted!]) assert.doesNotMatch(d.message, /scalar|node end|compact mapping|Approval pending/);
+  });
+
+  it('an unclosed quote or bracket is reported on the line that opened it, not where the parser noticed', async () => {
+    const quote = edit(CLEAN_MAP, 'scenario: Locked out after three failed sign-ins', 'scenario: "Locked out after three failed sign-ins');
+    const q = (await lint(quote)).find((d) => d.code === 'yaml-syntax')!;
+    assert.equal(quote.split('\n')[q.range.start.line], 'scenario: "Locked out after three failed sign-ins');
+    assert.match(q.message, /^The quote that opens this value is never closed\./);
+    const bracket = edit(CLEAN_MAP, 'pains: [No hint how long the lock lasts]', 'pains: [No hint how long the lock lasts');
+    const b = (await lint(bracket)).find((d) => d.code === 'yaml-syntax')!;
+    assert.equal(bracket.split('\n')[b.range.start.line].trim(), 'pains: [No hint how long the lock lasts');
+    assert.match(b.message, /^The `\[` list on this line is not closed\./);
   });
 });

@@ -35,6 +35,8 @@ export interface Diagnostic {
   range: Range;
   /** Machine-readable facts for quick fixes, keyed by the rule (never parsed from the message). */
   data?: DiagnosticData;
+  /** The file could not be read as a map: an error no setting or comment silences (no "disable" fix). */
+  fatal?: true;
 }
 
 export interface DiagnosticData {
@@ -109,4 +111,9 @@ export interface Finding {
   data?: DiagnosticData;
   /** Overrides the rule's default severity (a YAML warning under `yaml-syntax`, say). */
   severity?: Severity;
+  /**
+   * The file could not be read as a map (it does not parse, it is too large, it is not a mapping):
+   * always an error, whatever the settings or disable comments say, so such a file always fails.
+   */
+  fatal?: true;
 }

@@ -37,7 +37,7 @@ function marksOf(d: Drawn): { mark: LegendMark; label: string; style?: number }[
   add(d.cards.some((c) => c.feels !== undefined), 'feels', 'feels, from −3 to +3');
   add(metrics.some((m) => m.status === 'meets'), 'meets', 'meets target');
   add(metrics.some((m) => m.status === 'misses'), 'misses', 'misses target');
-  add(metrics.some((m) => m.status === 'no-target' || m.status === 'no-value'), 'no-target', 'no target or no value');
+  add(metrics.some((m) => m.status === 'no-target' || m.status === 'no-value' || m.status === 'no-direction'), 'no-target', 'no target, no value or direction unknown');
   add(metrics.some((m) => m.computed), 'computed', 'computed from a ticket export');
   add(d.cards.some((c) => c.improvements.length > 0), 'improvement', 'improvement planned for this touchpoint');
   add(d.visibility, 'visibility', 'line of visibility: the customer does not see below it');

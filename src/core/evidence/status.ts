@@ -23,7 +23,9 @@ export function evaluateMetric(metric: Metric): MetricEvaluation {
   // put a green "meets" on it (-5% reopen rate).
   const share = !!metricInfo(metric.name.value)?.units.includes('percent');
   if (!value || impossibleQuantity(value, share)) return { status: 'no-value', better };
-  if (!target || !better || value.kind !== target.kind || impossibleQuantity(target, share)) return { status: 'no-target', better };
+  if (!target || value.kind !== target.kind || impossibleQuantity(target, share)) return { status: 'no-target', better };
+  // A custom metric with a target but no `better:`: the target is there, which way is good is not.
+  if (!better) return { status: 'no-direction' };
   const diff = magnitude(value) - magnitude(target);
   const meets = better === 'higher' ? diff >= 0 : diff <= 0;
   return { status: meets ? 'meets' : 'misses', better, gap: formatGap(value, target) };

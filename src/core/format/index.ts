@@ -14,8 +14,8 @@ export {
   CADENCES, formatCadence, formatDuration, formatIsoDate, formatPeriod, formatQuantityAmount, impossibleQuantity, magnitude, parseCadence, parseDuration, parseInterval,
   parseIsoDate, parseQuantity, type Quantity, type UnitKind,
 } from './values';
-export { METRIC_CATALOGUE, metricInfo, type MetricInfo } from './catalogue';
+export { METRIC_CATALOGUE, metricInfo, suggestMetrics, type MetricInfo } from './catalogue';
 export { TICKET_COLUMNS, type TicketColumn } from './ticketColumns';
 export { journeyMapSchema } from './schema';
-export { describeFeels, FEELS_SCALE, LANE_KIND_WORDS, REF_WORDS, STATUS_WORDS, type MetricStatus } from './words';
+export { describeFeels, FEELS_SCALE, LANE_KIND_WORDS, NO_DIRECTION_HINT, REF_WORDS, STATUS_WORDS, type MetricStatus } from './words';
 export { deadEndSpan, silentHandoffSpan, slaExceededSpan } from './findingSpans';

@@ -182,6 +182,8 @@ export interface KeyOccurrence {
   span: Span;
   shape: ShapeName;
   field: string;
+  /** The value was reported as invalid: rules about the field stay quiet (one mistake, one finding). */
+  invalid?: true;
 }
 
 export function emptyMap(): JourneyMap {

@@ -36,8 +36,12 @@ export const REF_WORDS: Readonly<Record<RefKind, string>> = {
 };
 
 /** A metric's status against its target. */
-export type MetricStatus = 'meets' | 'misses' | 'no-target' | 'no-value';
+export type MetricStatus = 'meets' | 'misses' | 'no-target' | 'no-value' | 'no-direction';
 
 export const STATUS_WORDS: Readonly<Record<MetricStatus, string>> = {
   meets: 'meets target', misses: 'misses target', 'no-target': 'no target', 'no-value': 'no value',
+  'no-direction': 'direction unknown',
 };
+
+/** What to do about a metric whose direction is unknown (a custom metric with a target but no `better:`). */
+export const NO_DIRECTION_HINT = 'add `better: higher` or `better: lower` to say which way is good';

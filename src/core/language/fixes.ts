@@ -3,7 +3,7 @@
  * minimal edits; fixes that touch another file describe that file change for the adapter.
  */
 import { isMap, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { metricAt, touchpointAt, type JourneyDocument } from '../parse';
+import { improvementAt, metricAt, touchpointAt, type JourneyDocument } from '../parse';
 import { SHAPES, type FieldSpec, type ShapeName } from '../format';
 import { indentOf, insertAt, insertLinesAfter, insertTopLevel, keepsYamlValid, lastContentOffset, markReviewedEdits, replaceSpan } from './edits';
 import type { Diagnostic, TextEdit, Today } from '../base';
@@ -41,6 +41,16 @@ function proposeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options: { t
     }
     case 'metric-without-target':
       return addTargetFix(doc, start);
+    case 'improvement-unlinked':
+      return linkImprovementFix(doc, start, data.suggestion);
+    case 'unknown-metric':
+    case 'split-list-item':
+      if (!data.suggestion) return [];
+      return [{
+        title: diagnostic.code === 'unknown-metric' ? `Rename to '${data.suggestion}'` : 'Quote it as one entry',
+        edits: [diagnostic.code === 'unknown-metric' ? replaceScalar(doc, start, end, data.suggestion) : replaceSpan(doc, [start, end], data.suggestion)],
+        isPreferred: true,
+      }];
     case 'hypothesis-incomplete':
       return completeHypothesisFix(doc, start, data.missing ?? []);
     case 'runbook-anchor-missing':
@@ -124,6 +134,21 @@ function missingFieldFix(doc: JourneyDocument, start: number, end: number, field
   }
   const lastLine = lastContentOffset(doc, item.range[1]);
   return [{ title, edits: [insertLinesAfter(doc, lastLine, indentOf(doc, key.span[0]), [`${field}: ${placeholder(field, spec)}`])], isPreferred: true }];
+}
+
+/** `for: [touchpoint]` on an improvement that names none: the touchpoint suggested (pains nobody addresses), else a placeholder. */
+function linkImprovementFix(doc: JourneyDocument, start: number, touchpoint: string | undefined): CodeFix[] {
+  const imp = improvementAt(doc, start);
+  if (!imp || imp.forKeySpan) return [];
+  const first = doc.keys.find((k) => k.shape === 'improvement' && k.span[0] >= imp.span[0] && k.span[0] < imp.span[1]);
+  const item = first && doc.yaml?.contents ? findMapContaining(doc.yaml.contents as YamlNode, first.span[0]) : undefined;
+  if (!first || !item?.range || item.flow) return [];
+  const target = touchpoint ?? 'touchpoint-id';
+  return [{
+    title: touchpoint ? `Link it to '${touchpoint}' (a touchpoint with pains no improvement addresses)` : 'Add `for:`',
+    edits: [insertLinesAfter(doc, lastContentOffset(doc, item.range[1]), indentOf(doc, first.span[0]), [`for: [${target}]`])],
+    isPreferred: !!touchpoint,
+  }];
 }
 
 function addTargetFix(doc: JourneyDocument, start: number): CodeFix[] {

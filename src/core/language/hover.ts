@@ -5,7 +5,7 @@
 import type { Hover, Position, Today } from '../base';
 import { evaluateMetric, type MetricEvaluation } from '../evidence';
 import {
-  describeFeels, formatIsoDate, formatPeriod, metricInfo, SHAPES,
+  describeFeels, formatIsoDate, formatPeriod, metricInfo, NO_DIRECTION_HINT, SHAPES,
   type Improvement, type Lane, type Metric, type RefKind, type Source, type Span, type Stage, type Touchpoint,
 } from '../format';
 import { definitionAt, improvementAt, keyAt, metricAt, referenceAt, touchpointAt, within, type JourneyDocument } from '../parse';
@@ -139,6 +139,8 @@ function statusText(evaluation: MetricEvaluation): string {
       return `❌ misses target by ${evaluation.gap}`;
     case 'no-target':
       return '➖ no target';
+    case 'no-direction':
+      return `➖ direction unknown: ${NO_DIRECTION_HINT}`;
     default:
       return '➖ no value';
   }

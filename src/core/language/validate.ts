@@ -70,14 +70,25 @@ function collectDiagnostics(doc: JourneyDocument, options: ValidateOptions, link
       ...(guess ? { data: { suggestion: guess } } : {}),
     });
   }
+  // A comment naming a rule that cannot be silenced silences nothing: say so on the comment.
+  for (const named of silenced.names) {
+    if (!ruleByName(named.name)?.fixed) continue;
+    findings.push({
+      code: 'invalid-value', severity: 'warning', span: named.span,
+      message: `\`${named.name}\` cannot be silenced: a file that cannot be read as a map always fails. Fix the file instead.`,
+    });
+  }
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const setting = options.rules?.[finding.code];
+    // What says the file could not be read as a map is always an error, never switched off or silenced.
+    const fatal = finding.fatal || (ruleByName(finding.code)?.fixed && finding.severity === undefined);
+    const setting = fatal ? undefined : options.rules?.[finding.code];
     if (setting === 'off') continue;
-    const severity = setting ?? finding.severity ?? ruleByName(finding.code)?.severity ?? 'error';
+    const severity = fatal ? 'error' : setting ?? finding.severity ?? ruleByName(finding.code)?.severity ?? 'error';
     const range = doc.lines.range(finding.span[0], finding.span[1]);
-    if (isSilenced(silenced, range.start.line, finding.code)) continue;
+    if (!fatal && isSilenced(silenced, range.start.line, finding.code)) continue;
     const diagnostic: Diagnostic = { code: finding.code, severity, message: finding.message, range };
+    if (fatal) diagnostic.fatal = true;
     if (finding.data) diagnostic.data = finding.data;
     diagnostics.push(diagnostic);
   }

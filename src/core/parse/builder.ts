@@ -6,7 +6,7 @@ import { isMap, isScalar, type Node as YamlNode, type Scalar, type YAMLMap } fro
 import { quoteShort, type Span } from '../base';
 import {
   FORMAT_VERSION, metricInfo, parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, TICKET_COLUMNS,
-  type Handoff, type Improvement, type Lane, type LaneKind, type Located, type Metric, type Quantity, type Review, type Source, type Stage, type Touchpoint,
+  type Handoff, type Improvement, type Lane, type LaneKind, type Located, type Metric, type Quantity, type Review, type Source, type Stage, type Touchpoint, type UnitKind,
 } from '../format';
 import { FieldReader, type FieldEntry, type FieldValues } from './fields';
 import { compoundHint } from './yamlMessages';
@@ -19,12 +19,18 @@ export class ModelBuilder extends FieldReader {
     map.span = [0, this.doc.text.length];
     if (root === null || root === undefined || (isScalar(root) && (root.value === null || root.value === ''))) {
       if (this.doc.findings.length === 0) {
-        this.report('missing-field', [0, 0], 'The file is empty. A journey map starts with `journeymap: 1`, then title, persona, scenario, lanes and stages.', { field: 'journeymap' });
+        this.doc.findings.push({
+          code: 'missing-field', span: [0, 0], fatal: true, data: { field: 'journeymap' },
+          message: 'The file is empty. A journey map starts with `journeymap: 1`, then title, persona, scenario, lanes and stages.',
+        });
       }
       return;
     }
     if (!isMap(root)) {
-      this.report('invalid-value', nodeSpan(root, this.doc.text), `A journey map is a YAML mapping of keys (journeymap, title, persona...), not ${describe(root)}.`);
+      this.doc.findings.push({
+        code: 'invalid-value', span: nodeSpan(root, this.doc.text), fatal: true,
+        message: `A journey map is a YAML mapping of keys (journeymap, title, persona...), not ${describe(root)}.`,
+      });
       return;
     }
     const fields = this.readFields(root, 'map');
@@ -189,7 +195,12 @@ export class ModelBuilder extends FieldReader {
         const tolerance = fields.get('tolerance');
         if (tolerance?.value && isScalar(tolerance.value)) metric.tolerance = this.quantity(tolerance.value, name, 'tolerance', tolerance.keySpan);
         if (metric.value && metric.target && metric.value.value.kind !== metric.target.value.kind) {
-          this.report('invalid-value', metric.target.span, `The target \`${metric.target.value.text}\` is a ${metric.target.value.kind} but the value \`${metric.value.value.text}\` is a ${metric.value.value.kind}: write both in the same unit.`);
+          // A bare number beside a value with a unit most likely lacks that unit (4.5 beside 4.1/5).
+          const value = metric.value.value;
+          const fix = metric.target.value.kind === 'number'
+            ? (value.kind === 'rating' ? `${metric.target.value.amount}/${value.scale}` : withUnit(metric.target.value.amount, value.kind))
+            : undefined;
+          this.report('invalid-value', metric.target.span, `The target \`${metric.target.value.text}\` is a ${metric.target.value.kind} but the value \`${value.text}\` is a ${value.kind}: write both in the same unit.${fix ? ` Did you mean \`${fix}\`?` : ''}`, fix ? { suggestion: fix } : undefined);
           metric.target = undefined;
         }
       } else {
@@ -209,7 +220,9 @@ export class ModelBuilder extends FieldReader {
       return undefined;
     }
     if (info && !info.units.includes(quantity.kind)) {
-      this.report('invalid-value', span, `${info.fullName} (\`${metric}\`) is measured as a ${info.units.join(' or ')}, but \`${quantity.text}\` is a ${quantity.kind}.`);
+      // A bare number where a unit belongs (`fcr: 64`): the unit was left out.
+      const fix = quantity.kind === 'number' ? withUnit(quantity.amount, info.units[0]) : undefined;
+      this.report('invalid-value', span, `${info.fullName} (\`${metric}\`) is measured as a ${info.units.join(' or ')}, but \`${quantity.text}\` is a ${quantity.kind}.${fix ? ` Did you mean \`${fix}\`?` : ''}`, fix ? { suggestion: fix } : undefined);
       return undefined;
     }
     return { value: quantity, span, keySpan };
@@ -250,4 +263,12 @@ export class ModelBuilder extends FieldReader {
     }
     return imp;
   }
+}
+
+/** A bare number written with the unit it most likely lacks: 64 -> 64%, 48 -> 48h, 4.2 -> 4.2/5. */
+function withUnit(amount: number, unit: UnitKind): string | undefined {
+  if (unit === 'percent' && amount >= 0 && amount <= 100) return `${amount}%`;
+  if (unit === 'duration' && amount > 0) return `${amount}h`;
+  if (unit === 'rating' && amount >= 0 && amount <= 5) return `${amount}/5`;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * `# journeymap-disable-next-line RULE [RULE...] [# why]` comments: the team's own record that a
+ * `# journeymap-disable-next-line RULE [RULE...] [# why | -- why]` comments: the team's own record that a
  * finding on the next line is known and accepted. Validation drops those findings; the diagram
  * draws what they are about as facts, not alarms.
  */
@@ -28,8 +28,9 @@ export function disableComments(index: LineIndex): DisableComments {
     const namesAt = index.lineStart(i) + match.index + match[0].length - match[1].length;
     let named = 0;
     for (const word of match[1].matchAll(/[^\s,]+/g)) {
-      // A second `#` starts a note about why (`# journeymap-disable-next-line loop # it is wanted`).
-      if (word[0].startsWith('#')) break;
+      // A second `#` starts a note about why (`# journeymap-disable-next-line loop # it is wanted`),
+      // and so does `--`, as ESLint writes it (`... loop -- it is wanted`).
+      if (word[0].startsWith('#') || word[0].startsWith('--')) break;
       named++;
       set.add(word[0]);
       names.push({ name: word[0], span: [namesAt + word.index!, namesAt + word.index! + word[0].length] });

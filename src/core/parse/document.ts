@@ -7,7 +7,7 @@ import { LineIndex, type Finding, type Span } from '../base';
 import { emptyMap, type Definition, type JourneyMap, type KeyOccurrence, type Reference } from '../format';
 import { ModelBuilder } from './builder';
 import { DEFAULT_MAX_SIZE, MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, parseYaml, tooDeepAt, tooLargeMessage } from './guards';
-import { MAX_SYNTAX_ERRORS, spanOfError, yamlMessage } from './yamlMessages';
+import { MAX_SYNTAX_ERRORS, spanOfError, unclosedBracketAt, unclosedQuoteAt, yamlMessage } from './yamlMessages';
 
 export type { Finding } from '../base';
 
@@ -36,7 +36,7 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   };
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (text.length > maxSize) {
-    result.findings.push({ code: 'file-too-large', span: [0, 0], message: tooLargeMessage(text.length, maxSize, 'characters') });
+    result.findings.push({ code: 'file-too-large', span: [0, 0], message: tooLargeMessage(text.length, maxSize, 'characters'), fatal: true });
     return result;
   }
   const deep = tooDeepAt(text);
@@ -44,7 +44,7 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
     // The YAML parser recurses per level: past a few hundred it overflows the stack, and a second
     // overflow in the same process can abort Node itself. A map needs a handful of levels.
     result.findings.push({
-      code: 'yaml-syntax', span: [deep, deep + 1],
+      code: 'yaml-syntax', span: [deep, deep + 1], fatal: true,
       message: `The YAML is nested too deeply here (more than ${MAX_FLOW_DEPTH} brackets or ${MAX_BLOCK_DEPTH} levels), so it was not read. A journey map needs only a few levels.`,
     });
     return result;
@@ -56,7 +56,7 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
     // The YAML parser recurses per nesting level; pathological nesting overflows the stack.
     const tooDeep = error instanceof RangeError;
     result.findings.push({
-      code: 'yaml-syntax', span: [0, Math.min(text.length, 1)],
+      code: 'yaml-syntax', span: [0, Math.min(text.length, 1)], fatal: true,
       message: tooDeep ? 'The YAML is nested too deeply to be read. A journey map needs only a few levels.' : `The YAML could not be read: ${String(error)}`,
     });
     return result;
@@ -65,13 +65,17 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   // After the first syntax error the parser's later errors are mostly echoes of it (one stray `]`
   // yields a thousand): report the first few and count the rest.
   for (const error of yaml.errors.slice(0, MAX_SYNTAX_ERRORS)) {
-    result.findings.push({ code: 'yaml-syntax', span: spanOfError(error.pos, text), message: yamlMessage(error.message) });
+    // An unclosed quote or `[` is noticed on a later line; the mistake is where it opened.
+    const opened = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? unclosedQuoteAt(text, error.pos[0])
+      : /^Flow sequence in block collection/.test(error.message) ? unclosedBracketAt(text, error.pos[0]) : undefined;
+    const span = opened !== undefined ? spanOfError([opened, opened + 1], text) : spanOfError(error.pos, text);
+    result.findings.push({ code: 'yaml-syntax', span, message: yamlMessage(error.message), fatal: true });
   }
   if (yaml.errors.length > MAX_SYNTAX_ERRORS) {
     const firstLine = result.lines.positionAt(yaml.errors[0].pos[0]).line + 1;
     const rest = yaml.errors.length - MAX_SYNTAX_ERRORS;
     result.findings.push({
-      code: 'yaml-syntax', span: spanOfError(yaml.errors[MAX_SYNTAX_ERRORS].pos, text),
+      code: 'yaml-syntax', span: spanOfError(yaml.errors[MAX_SYNTAX_ERRORS].pos, text), fatal: true,
       message: `${rest.toLocaleString('en-US')} more YAML error${rest === 1 ? '' : 's'} from here on, most likely caused by the first one (line ${firstLine}): fix that and check again.`,
     });
   }

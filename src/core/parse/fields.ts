@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { closest, quoteShort, SuggestBudget, type DiagnosticData, type Span } from '../base';
 import {
-  FORMAT_VERSION, isValidId, parseCadence, parseDuration, parseInterval, parseIsoDate, SHAPES, type FieldSpec, type Located, type RefKind, type ShapeName,
+  FORMAT_VERSION, isValidId, parseCadence, parseDuration, parseInterval, parseIsoDate, SHAPES, type FieldSpec, type KeyOccurrence, type Located, type RefKind, type ShapeName,
 } from '../format';
 import type { JourneyDocument } from './document';
 import { compoundHint } from './yamlMessages';
@@ -58,13 +58,18 @@ export class FieldReader {
           suggestion ? { suggestion } : undefined);
         continue;
       }
-      this.doc.keys.push({ span: keySpan, shape, field: name });
+      const occurrence: KeyOccurrence = { span: keySpan, shape, field: name };
+      this.doc.keys.push(occurrence);
       const raw = pair.value === null || pair.value === undefined ? null : pair.value as YamlNode;
       const value = raw === null ? null : this.resolve(raw);
       fields.set(name, { pair, key, keySpan, value });
       // A value reached through an alias is reported where the alias is used, not at its anchor.
       const unresolvedAlias = raw !== null && this.unresolved.has(raw);
-      if (value !== null && !unresolvedAlias && !(isScalar(value) && value.value === null)) this.checkValue(name, field, value, raw !== null && isAlias(raw) ? raw : undefined);
+      if (value !== null && !unresolvedAlias && !(isScalar(value) && value.value === null)) {
+        const before = this.doc.findings.length;
+        this.checkValue(name, field, value, raw !== null && isAlias(raw) ? raw : undefined);
+        if (this.doc.findings.length > before) occurrence.invalid = true;
+      }
     }
     return fields;
   }
@@ -119,9 +124,12 @@ export class FieldReader {
       case 'feels':
         if (typeof scalar !== 'number' || !Number.isInteger(scalar) || scalar < -3 || scalar > 3) {
           const quoted = typeof scalar === 'string' && /^[+-]?\d+$/.test(scalar.trim());
+          // A number off the scale is most likely meant as its end (5 on a -3..+3 scale is 3).
+          const nearest = typeof scalar === 'number' && Number.isFinite(scalar) ? String(Math.max(-3, Math.min(3, Math.round(scalar)))) : undefined;
           bad(quoted
             ? `\`feels\` is a number, but \`"${scalar}"\` is written as text: remove the quotes.`
-            : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${shown(scalar, node)}\`.`);
+            : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${shown(scalar, node)}\`.${nearest ? ` The nearest on the scale is ${nearest}.` : ''}`,
+          nearest ? { suggestion: nearest } : undefined);
         }
         return;
       case 'boolean':
@@ -129,7 +137,12 @@ export class FieldReader {
         return;
       case 'duration':
         if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) {
-          bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
+          // `sla: 48` is a number with its unit left out: SLAs are usually counted in hours.
+          if (typeof scalar === 'number' && Number.isFinite(scalar) && scalar > 0) {
+            bad(`\`${scalar}\` has no unit. Did you mean \`${scalar}h\` (hours)? Write m for minutes, d for days, w for weeks.`, { suggestion: `${scalar}h` });
+          } else {
+            bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
+          }
         }
         return;
       case 'texts': case 'refs':

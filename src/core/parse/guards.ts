@@ -20,11 +20,11 @@ export function unreadableMapDiagnostic(problem: FileProblem): Diagnostic | unde
     case 'missing':
       return undefined;
     case 'too-large':
-      return { code: 'file-too-large', severity: 'error', message: tooLargeMessage(problem.size, problem.limit, 'bytes'), range: at };
+      return { code: 'file-too-large', severity: 'error', message: tooLargeMessage(problem.size, problem.limit, 'bytes'), range: at, fatal: true };
     case 'outside':
       return { code: 'link-outside-workspace', severity: 'warning', message: `This map ${describeFileProblem(problem)}: it was not read.`, range: at };
     default:
-      return { code: 'file-unreadable', severity: 'error', message: `This file ${describeFileProblem(problem)}: it was not checked.`, range: at };
+      return { code: 'file-unreadable', severity: 'error', message: `This file ${describeFileProblem(problem)}: it was not checked.`, range: at, fatal: true };
   }
 }
 

@@ -1,6 +1,6 @@
 import { formatDuration, silentHandoffSpan, slaExceededSpan } from '../format';
 import type { Rule } from './rule';
-import { keySpan, written } from './util';
+import { keySpan, written, writtenWrong } from './util';
 
 export const bothSidesRules: Rule[] = [
   {
@@ -13,9 +13,10 @@ export const bothSidesRules: Rule[] = [
   },
   {
     name: 'silent-handoff', group: 'both-sides', severity: 'warning', summary: 'A handoff the customer is not told about.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
       for (const h of map.handoffs) {
-        if (h.notifiesCustomer?.value === true) continue;
+        // `notifies_customer: yes` is one mistake (invalid-value), not also a silent handoff.
+        if (h.notifiesCustomer?.value === true || writtenWrong(doc, h.span, 'handoff', 'notifies_customer')) continue;
         const span = silentHandoffSpan(h);
         const what = h.from && h.to ? ` from \`${h.from.value}\` to \`${h.to.value}\`` : '';
         report(span, `The handoff${what} does not tell the customer: to them nothing is happening, which drives repeat contacts. Notify them (and set \`notifies_customer: true\`).`);
@@ -36,7 +37,8 @@ export const bothSidesRules: Rule[] = [
     check({ map, report }) {
       for (const h of map.handoffs) {
         if (!h.sla || !h.wait || h.wait.value <= h.sla.value) continue;
-        report(slaExceededSpan(h) ?? h.span, `The observed wait (${formatDuration(h.wait.value)}) exceeds the SLA (${formatDuration(h.sla.value)}) by ${formatDuration(h.wait.value - h.sla.value)}.`);
+        const what = h.from && h.to ? `The handoff from \`${h.from.value}\` to \`${h.to.value}\`` : 'This handoff';
+        report(slaExceededSpan(h) ?? h.span, `${what} waits ${formatDuration(h.wait.value)} against an SLA of ${formatDuration(h.sla.value)} (${formatDuration(h.wait.value - h.sla.value)} over). Find where the work stalls between the teams (queue, missing information, hours of cover), or agree an SLA the teams can keep.`);
       }
     },
   },

@@ -1,9 +1,14 @@
-import { metricInfo, type JourneyMap, type Touchpoint } from '../format';
+import { closest, quoteShort, SuggestBudget } from '../base';
+import { METRIC_CATALOGUE, metricInfo, suggestMetrics, type JourneyMap, type Touchpoint } from '../format';
 import type { Rule } from './rule';
-import { written } from './util';
+import { written, writtenWrong } from './util';
 
 function customerLanes(map: JourneyMap): Set<string> {
   return new Set(map.lanes.filter((l) => l.kind?.value === 'customer' && l.id).map((l) => l.id!.value));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function anchorOf(tp: Touchpoint) {
@@ -23,10 +28,17 @@ export const emotionsAndMetricsRules: Rule[] = [
   },
   {
     name: 'missing-metric', group: 'emotions-and-metrics', severity: 'info', summary: 'A touchpoint with no metric.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
+      const kinds = new Map(map.lanes.filter((l) => l.id).map((l) => [l.id!.value, l.kind?.value]));
       for (const tp of map.touchpoints) {
-        if (tp.metrics.length) continue;
-        report(anchorOf(tp), 'This touchpoint measures nothing: add the metric most likely to reveal friction here (for example fcr, first_response_time, deflection_rate).');
+        if (tp.metrics.length || writtenWrong(doc, tp.span, 'touchpoint', 'metrics')) continue;
+        const stage = map.stages[tp.stage.index];
+        const words = [stage?.name?.value, stage?.id?.value, tp.name?.value, tp.id?.value, tp.channel?.value].filter(Boolean).join(' ');
+        const fits = suggestMetrics(words, tp.lane ? kinds.get(tp.lane.value) : undefined);
+        const offer = fits.length
+          ? `here the catalogue suggests ${fits.map((m) => `${m.name} (${m.fullName})`).join(', ')}; ${fits[0].name} reveals ${lowerFirst(fits[0].reveals.replace(/^[^:]*:\s*/, ''))}`
+          : 'add the metric most likely to reveal friction here (the catalogue in docs/format.md lists where each one says the most)';
+        report(anchorOf(tp), `This touchpoint measures nothing: ${offer}`);
       }
     },
   },
@@ -44,11 +56,18 @@ export const emotionsAndMetricsRules: Rule[] = [
   },
   {
     name: 'unknown-metric', group: 'emotions-and-metrics', severity: 'warning', summary: 'A metric outside the catalogue without `better`.',
-    check({ map, report }) {
+    check({ doc, map, report }) {
+      const budget = new SuggestBudget();
+      const names = [...METRIC_CATALOGUE.keys()];
       for (const tp of map.touchpoints) {
         for (const m of tp.metrics) {
-          if (metricInfo(m.name.value) || m.better) continue;
-          report(m.name.span, `\`${m.name.value}\` is not a known metric, so its direction is unknown: add \`better: higher\` or \`better: lower\`, or use a catalogue name such as fcr, mttr, csat, ces, reopen_rate.`);
+          if (metricInfo(m.name.value) || m.better || writtenWrong(doc, m.span, 'metric', 'better')) continue;
+          // `frc` is most likely `fcr` misspelt, not a custom metric.
+          const guess = closest(m.name.value, names, budget);
+          report(m.name.span, guess
+            ? `\`${quoteShort(m.name.value)}\` is not a known metric. Did you mean \`${guess}\` (${metricInfo(guess)!.fullName})? For a metric of your own, add \`better: higher\` or \`better: lower\`.`
+            : `\`${quoteShort(m.name.value)}\` is not a known metric, so its direction is unknown: add \`better: higher\` or \`better: lower\`, or use a catalogue name such as fcr, mttr, csat, ces, reopen_rate.`,
+          guess ? { suggestion: guess } : undefined);
         }
       }
     },

@@ -1,6 +1,6 @@
 import { formatIsoDate } from '../format';
 import type { Rule } from './rule';
-import { FUTURE_SLACK_DAYS, headerSpan, keySpan } from './util';
+import { FUTURE_SLACK_DAYS, headerSpan, keySpan, writtenWrong } from './util';
 
 const STALE_EVIDENCE_DAYS = 90;
 
@@ -15,7 +15,8 @@ export const evidenceRules: Rule[] = [
   {
     name: 'assumption-only', group: 'real-not-ideal', severity: 'warning', summary: 'The map rests on no evidence, or only on assumptions.',
     check({ doc, map, report }) {
-      const real = map.sources.filter((s) => s.kind && s.kind.value !== 'assumption');
+      // A kind written wrong is an invalid-value, not an assumption.
+      const real = map.sources.filter((s) => (s.kind ? s.kind.value !== 'assumption' : writtenWrong(doc, s.span, 'source', 'kind')));
       if (real.length > 0) return;
       const message = map.sources.length === 0
         ? 'The map cites no sources: add the tickets, surveys, transcripts or interviews it was built from under `sources:`.'
@@ -49,6 +50,33 @@ export const evidenceRules: Rule[] = [
       if (map.personas.length <= 1) return;
       const [first, ...rest] = map.personas;
       report([first.span[0], rest[rest.length - 1].span[1]], `This map has ${map.personas.length} personas (${map.personas.map((p) => p.value).join(', ')}): a map for everyone fits no one. Keep one and map the others in their own files.`);
+    },
+  },
+  {
+    name: 'stale-metric', group: 'real-not-ideal', severity: 'info', summary: 'A metric measured more than 90 days before the last review.',
+    check({ map, today, report }) {
+      const last = map.review?.last?.value;
+      if (last === undefined || last > today + FUTURE_SLACK_DAYS) return;
+      for (const tp of map.touchpoints) {
+        for (const m of tp.metrics) {
+          // A value computed from an export is as fresh as the export (stale-evidence judges that).
+          if (!m.asOf || m.from || last - m.asOf.value <= STALE_EVIDENCE_DAYS) continue;
+          report(m.asOf.span, `\`${m.name.value}\` was measured ${formatIsoDate(m.asOf.value)}, ${last - m.asOf.value} days before the last review (${formatIsoDate(last)}): the map was reviewed without refreshing this number. Measure it again and update the value and \`as_of\`, or compute it from a ticket export with \`from:\`.`);
+        }
+      }
+    },
+  },
+  {
+    name: 'assumed-metric', group: 'real-not-ideal', severity: 'warning', summary: 'A metric whose `source` is an assumption: a number nobody measured.',
+    check({ map, report }) {
+      const assumed = new Set(map.sources.filter((s) => s.kind?.value === 'assumption' && s.id).map((s) => s.id!.value));
+      if (!assumed.size) return;
+      for (const tp of map.touchpoints) {
+        for (const m of tp.metrics) {
+          if (!m.source || !assumed.has(m.source.value) || (!m.value && !m.target)) continue;
+          report(m.source.span, `\`${m.name.value}\` cites \`${m.source.value}\`, which is an assumption: the figure reads as measured, but nobody measured it. Measure it (tickets, a survey, analytics) and cite that source, or compute it from a ticket export with \`from:\`.`);
+        }
+      }
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { reviewState, STALE_DAYS } from '../evidence';
 import { formatIsoDate } from '../format';
 import type { Rule } from './rule';
-import { headerSpan, plural } from './util';
+import { headerSpan, plural, writtenWrong } from './util';
 
 export const livingRules: Rule[] = [
   {
@@ -32,7 +32,7 @@ export const livingRules: Rule[] = [
   {
     name: 'no-owner', group: 'living-document', severity: 'warning', summary: 'The map has no named owner.',
     check({ doc, map, report }) {
-      if (map.owner?.value.trim()) return;
+      if (map.owner?.value.trim() || writtenWrong(doc, map.span, 'map', 'owner')) return;
       report(map.owner?.keySpan ?? headerSpan(doc), 'Nobody owns this map: add `owner:` with the person or team who keeps it current, or it will go stale.');
     },
   },

@@ -12,6 +12,11 @@ export interface RuleInfo {
   severity: Severity;
   /** One line: what the rule finds. */
   summary: string;
+  /**
+   * The rule says the file could not be read at all: it is always an error and cannot be switched
+   * off, downgraded or silenced (a file that does not parse must fail CI).
+   */
+  fixed?: true;
 }
 
 /** A runbook link, resolved and read before the rules run. */

@@ -6,9 +6,9 @@ import type { Rule } from './rule';
 import { FUTURE_SLACK_DAYS, plural } from './util';
 
 export const structureRules: Rule[] = [
-  { name: 'yaml-syntax', group: 'structure', severity: 'error', summary: 'The file is not valid YAML.' },
-  { name: 'file-too-large', group: 'structure', severity: 'error', summary: 'The file is too large to check; split it.' },
-  { name: 'file-unreadable', group: 'structure', severity: 'error', summary: 'The file cannot be read: it is not a regular file, or permissions or an I/O error stop the read.' },
+  { name: 'yaml-syntax', group: 'structure', severity: 'error', fixed: true, summary: 'The file is not valid YAML.' },
+  { name: 'file-too-large', group: 'structure', severity: 'error', fixed: true, summary: 'The file is too large to check; split it.' },
+  { name: 'file-unreadable', group: 'structure', severity: 'error', fixed: true, summary: 'The file cannot be read: it is not a regular file, or permissions or an I/O error stop the read.' },
   { name: 'unknown-key', group: 'structure', severity: 'warning', summary: 'A key the format does not know, usually a typo.' },
   {
     name: 'missing-field', group: 'structure', severity: 'error', summary: 'A required field is missing or empty.',
@@ -74,6 +74,23 @@ export const structureRules: Rule[] = [
   },
   { name: 'unsupported-version', group: 'structure', severity: 'error', summary: 'The format version is not 1.' },
   {
+    name: 'split-list-item', group: 'structure', severity: 'warning', summary: 'One entry of a `[...]` list split in two at a comma.',
+    // In a `[a, b]` list every comma separates entries: `[Refunds above 1,000 EUR take a week]` is two
+    // pains ("Refunds above 1" and "000 EUR take a week"), and so is `[Form fails, not the portal]`.
+    check({ doc, map, report }) {
+      const lists = [...map.touchpoints.map((tp) => tp.pains), map.review?.triggers ?? []];
+      for (const items of lists) {
+        for (let i = 1; i < items.length; i++) {
+          const [a, b] = [items[i - 1], items[i]];
+          const between = doc.text.slice(a.span[1], b.span[0]);
+          if (!/^\s*,\s*$/.test(between) || !splitAtComma(a.value, b.value, between)) continue;
+          const whole = doc.text.slice(a.span[0], b.span[1]);
+          report([a.span[0], b.span[1]], `This comma splits one entry in two ("${quoteShort(a.value)}" and "${quoteShort(b.value)}"): in \`[...]\` every comma starts a new entry. Put the entry in quotes to keep it whole.`, { suggestion: JSON.stringify(whole) });
+        }
+      }
+    },
+  },
+  {
     name: 'duplicate-id', group: 'structure', severity: 'error', summary: 'Two items of the same kind share an id.',
     check({ doc, report }) {
       const seen = new Map<string, boolean>();
@@ -100,14 +117,29 @@ export const structureRules: Rule[] = [
         if (names?.has(ref.name)) continue;
         const suggestion = names ? closest(ref.name, names, budget) : undefined;
         const known = names ? [...names].slice(0, 8).map((n) => quoteShort(n)).join(', ') : '';
+        // A stage id where a touchpoint id belongs (and the like): say what it is.
+        const other = [...defined].find(([kind, set]) => kind !== ref.kind && set.has(ref.name))?.[0];
+        const isOther = other ? ` \`${quoteShort(ref.name)}\` is a ${REF_WORDS[other]} id, and this field takes a ${REF_WORDS[ref.kind]} id.` : '';
         report(ref.span,
-          `No ${REF_WORDS[ref.kind]} has the id \`${quoteShort(ref.name)}\`.` +
+          `No ${REF_WORDS[ref.kind]} has the id \`${quoteShort(ref.name)}\`.${isOther}` +
           (suggestion ? ` Did you mean \`${suggestion}\`?` : known ? ` Known ${REF_WORDS[ref.kind]}s: ${known}${names && names.size > 8 ? ', ...' : ''}.` : ` Define the ${REF_WORDS[ref.kind]} first.`),
           suggestion ? { suggestion } : undefined);
       }
     },
   },
 ];
+
+/**
+ * Whether a comma between two flow entries most likely split one: with no space after it (`1,000`,
+ * `a,b`), or between a sentence and its lower-case continuation (`Form fails, not the portal`).
+ */
+function splitAtComma(before: string, after: string, between: string): boolean {
+  if (!/,\s/.test(between) && /\w$/.test(before) && /^\w/.test(after)) return true;
+  return /^\p{Lu}/u.test(before) && CONTINUATION.test(after);
+}
+
+/** Words that continue a sentence after a comma: "…, not the portal", "…, which nobody reads". */
+const CONTINUATION = /^(?:not|but|and|or|nor|which|who|whose|so|because|since|then|while|although|though|except|including|especially|even|unless|until|when|where|whereas|as|like|with|without|only|yet|plus|e\.g\.|i\.e\.)\b/;
 
 function isBlank(text: string): boolean {
   return text !== '' && text.trim() === '';

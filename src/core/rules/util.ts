@@ -1,5 +1,5 @@
 import type { JourneyDocument } from '../parse';
-import type { Span } from '../format';
+import type { KeyOccurrence, Span } from '../format';
 
 /** The span of a top-level key, or of the file's first key when it is absent. */
 export function keySpan(doc: JourneyDocument, field: string): Span {
@@ -24,11 +24,24 @@ export function plural(n: number, word: string): string {
 export const FUTURE_SLACK_DAYS = 1;
 
 /**
+ * Whether `field:` is written inside the item at `span` with a value reported as invalid: rules
+ * about the field then stay quiet (`notifies_customer: yes` is an invalid-value, not also a
+ * silent handoff).
+ */
+export function writtenWrong(doc: JourneyDocument, span: Span, shape: string, field: string): boolean {
+  return findKey(doc, span, shape, field)?.invalid === true;
+}
+
+/**
  * Whether `field:` is written inside the item at `span`, whatever its value. A field written with a
  * wrong value is reported by invalid-value; the rules about absent fields stay quiet about it
  * (`target: 80` is not also "has no target").
  */
 export function written(doc: JourneyDocument, span: Span, shape: string, field: string): boolean {
+  return findKey(doc, span, shape, field) !== undefined;
+}
+
+function findKey(doc: JourneyDocument, span: Span, shape: string, field: string): KeyOccurrence | undefined {
   const keys = doc.keys;
   let low = 0;
   let high = keys.length;
@@ -38,7 +51,7 @@ export function written(doc: JourneyDocument, span: Span, shape: string, field: 
     else high = mid;
   }
   for (let i = low; i < keys.length && keys[i].span[0] < span[1]; i++) {
-    if (keys[i].shape === shape && keys[i].field === field) return true;
+    if (keys[i].shape === shape && keys[i].field === field) return keys[i];
   }
-  return false;
+  return undefined;
 }
