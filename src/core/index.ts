@@ -17,13 +17,13 @@ export {
 } from './format';
 export type * from './format/model';
 export {
-  anchorLine, describeFileProblem, isInsideRoot, markdownAnchors, markdownHeadings, markdownOutline, resolveLink, slugify, splitAnchor,
+  anchorLine, describeFileProblem, isInsideRoot, markdownAnchors, markdownHeadings, markdownOutline, markdownSection, relativePath, resolveLink, slugify, splitAnchor,
   type FileProblem, type FileRead, type FileReader, type FileStat, type MarkdownHeading, type MarkdownOutline,
 } from './files';
 export { DEFAULT_MAX_SIZE, parseJourney, tooLargeMessage, unreadableMapDiagnostic, type JourneyDocument, type ParseOptions } from './parse';
 export { evaluateMetric, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState } from './evidence';
 export { RULES, ruleByName, type RuleInfo } from './rules';
 export {
-  getLanguageService, hypothesisSentence, validateSync, type CodeFix, type DocumentLink, type LanguageService, type LanguageServiceOptions,
+  carryOverFindings, FROM_LAST_VALID, getLanguageService, hypothesisSentence, validateSync, type CodeFix, type DocumentLink, type LanguageService, type LanguageServiceOptions,
   type RenameResult, type ReviewEdits, type StageSummary,
 } from './language';

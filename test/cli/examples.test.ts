@@ -23,7 +23,7 @@ describe('the shipped maps', () => {
     }
   });
 
-  it('every New Journey Map template, filled in, lints with no errors and no warnings in an empty folder', async function () {
+  it('every New Journey Map template, filled in, lints with no errors and no warnings in an empty folder, but for the blank one\'s TODOs', async function () {
     this.timeout(60000);
     const dir = mkdtempSync(join(tmpdir(), 'journeymap-templates-'));
     try {
@@ -33,7 +33,10 @@ describe('the shipped maps', () => {
       const { code, json } = await lintJson(['.'], dir);
       assert.equal(code, 0);
       for (const file of json.files) {
-        assert.deepEqual(file.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), [], file.path);
+        const codes = file.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code);
+        // The blank template's placeholders are findings until they are filled in.
+        if (file.path.includes('blank')) assert.ok(codes.length > 5 && codes.every((c) => c === 'placeholder-text'), JSON.stringify(codes));
+        else assert.deepEqual(codes, [], file.path);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

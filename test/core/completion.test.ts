@@ -135,6 +135,16 @@ describe('completion: keys', () => {
   });
 });
 
+describe('completion: as you type', () => {
+  it('a key whose value is an id (lane, source) asks for completion again once inserted; a free-text key does not', () => {
+    const { items } = complete(inMap('        channel: web\n', '        |\n').replace('        lane: admin\n', ''));
+    const lane = items.find((i) => i.label === 'lane');
+    assert.ok(lane, JSON.stringify(items.map((i) => i.label)));
+    assert.equal(lane.retrigger, true);
+    assert.equal(items.find((i) => i.label === 'does')?.retrigger, undefined);
+  });
+});
+
 describe('completion: values', () => {
   it('after `lane: ` offers the lane ids with their names', () => {
     const { items } = complete(inMap('        channel: web\n', '        lane: |\n'));
@@ -222,7 +232,7 @@ describe('completion: metrics', () => {
     assert.equal(mttr.detail, 'Mean Time to Resolve');
     assert.match(mttr.documentation ?? '', /Average time from submission to closure/);
     assert.match(mttr.documentation ?? '', /lower is better/);
-    assert.equal(mttr.insertText, 'mttr: ');
+    assert.equal(mttr.insertText, 'mttr: { value: ${1:6h}, target: ${2:4h} }', 'a body in the metric\'s own unit');
   });
 
   it('inside a metric offers its fields, in block and in flow form', () => {

@@ -56,7 +56,7 @@ describe('hover', () => {
 
   it('on an improvement: the hypothesis sentence', () => {
     const h = hover(CLEAN_MAP, 'id: lock-hint', 5)!.contents;
-    assert.match(h, /We believe \*\*show when the lock expires on the sign-in page\*\* will result in \*\*fewer contacts while the lock runs out\*\*\. We will know we succeeded when \*\*30% fewer lockout tickets within one quarter\*\*\./);
+    assert.match(h, /We believe that \*\*showing when the lock expires on the sign-in page\*\* will result in \*\*fewer contacts while the lock runs out\*\*\. We will know we succeeded when \*\*30% fewer lockout tickets within one quarter\*\*\./);
     assert.match(h, /Owner:\*\* IAM team · \*\*Due:\*\* 2026-12-31/);
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJourney } from '../../src/core/parse';
+import { gerund } from '../../src/core/format';
 import { countCrossings, EMBEDDED_MEASURE, hypothesis, layoutJourney, renderSvg, routeWithElk, wrapText } from '../../src/core/diagram';
 import { checkLayout } from './layoutCheck';
 import { generateMap } from './journeyGen';
@@ -220,9 +221,11 @@ describe('layout', () => {
 });
 
 describe('hypothesis', () => {
-  it('reads as one sentence, keeping acronyms in capitals', () => {
+  it('reads as one sentence: an instruction becomes its -ing form, a noun phrase stays, acronyms keep their capitals', () => {
     assert.equal(hypothesis('Add a KB article.', 'VIP callers are answered first', 'IT staff see 20% fewer repeats'),
-      'We believe add a KB article will result in VIP callers are answered first. We will know we succeeded when IT staff see 20% fewer repeats.');
-    assert.match(hypothesis(undefined, 'Fewer calls', undefined), /^We believe \[experiment missing\] will result in fewer calls\./);
+      'We believe that adding a KB article will result in VIP callers are answered first. We will know we succeeded when IT staff see 20% fewer repeats.');
+    assert.match(hypothesis('A status page for billing', 'fewer calls', 'x'), /^We believe that a status page for billing will result in fewer calls\./);
+    assert.match(hypothesis(undefined, 'Fewer calls', undefined), /^We believe that \[experiment missing\] will result in fewer calls\./);
+    assert.deepEqual(['route', 'stop', 'let', 'commit', 'pre-fill', 'tie', 'see', 'notify', 'copy'].map(gerund), ['routing', 'stopping', 'letting', 'committing', 'pre-filling', 'tying', 'seeing', 'notifying', 'copying']);
   });
 });

@@ -3,7 +3,7 @@
  * the cases GitHub documents for heading links, plus what a runbook really holds.
  */
 import * as assert from 'node:assert/strict';
-import { anchorLine, markdownAnchors, markdownHeadings, markdownOutline } from '../../src/core';
+import { anchorLine, markdownAnchors, markdownHeadings, markdownOutline, markdownSection } from '../../src/core';
 import { CLEAN_MAP, codes, edit, FILES, lint, memoryReader } from './fixtures';
 
 const slugs = (text: string) => markdownHeadings(text).map((h) => h.slug);
@@ -48,5 +48,17 @@ describe('markdown anchors (GitHub\'s rules)', () => {
       .find((d) => d.code === 'runbook-anchor-missing');
     assert.match(miss?.message ?? '', /Did you mean `#use-the-unlock_user-command`\?/);
     assert.equal(miss?.data?.suggestion, 'use-the-unlock_user-command');
+  });
+});
+
+describe('markdownSection (the runbook hover)', () => {
+  const runbook = '# Lockout\n\nIntro.\n\n## Symptoms\n\nThe admin sees "locked".\n\n### Detail\n\nMore.\n\n## Resolution\n\nUnlock.\n';
+  it('is the heading the anchor names, up to the next heading of the same or a higher level', () => {
+    assert.equal(markdownSection(runbook, 'symptoms', 20), '## Symptoms\n\nThe admin sees "locked".\n\n### Detail\n\nMore.');
+    assert.equal(markdownSection(runbook, 'resolution', 20), '## Resolution\n\nUnlock.');
+  });
+  it('is cut to a number of lines, with an ellipsis; an unknown anchor has none', () => {
+    assert.equal(markdownSection(runbook, 'symptoms', 3), '## Symptoms\n\nThe admin sees "locked".\n\n…');
+    assert.equal(markdownSection(runbook, 'nowhere', 20), undefined);
   });
 });

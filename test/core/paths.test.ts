@@ -3,7 +3,7 @@
  * a file system is asked for; a map in no folder follows no link.
  */
 import * as assert from 'node:assert/strict';
-import { describeFileProblem, isInsideRoot, resolveLink } from '../../src/core';
+import { describeFileProblem, isInsideRoot, relativePath, resolveLink } from '../../src/core';
 import { CLEAN_MAP, codes, edit, lint, memoryReader } from './fixtures';
 
 describe('resolveLink', () => {
@@ -86,5 +86,13 @@ describe('links through validation', () => {
     const linkedOut = { ...reader, stat: async (p: string) => (p.endsWith('tickets.csv') ? { problem: { kind: 'outside' } as const } : reader.stat(p)) };
     const out = (await lint(CLEAN_MAP, { fileReader: linkedOut })).find((x) => x.code === 'link-outside-workspace');
     assert.match(out?.message ?? '', /symbolic link/);
+  });
+});
+
+describe('relativePath (runbook path completion)', () => {
+  it('goes up from the map\'s folder and down to the file, with forward slashes', () => {
+    assert.equal(relativePath('/ws/maps', '/ws/runbooks/lockout.md'), '../runbooks/lockout.md');
+    assert.equal(relativePath('/ws/maps', '/ws/maps/notes.md'), './notes.md');
+    assert.equal(relativePath('/ws/maps/team', '/ws/README.md'), '../../README.md');
   });
 });

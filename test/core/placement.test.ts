@@ -319,7 +319,7 @@ improvements:
       const l = layout(mapText(stages, extra), { detail: 'full' });
       assert.equal(l.detail, 'full');
       const text = l.blocks.flatMap((b) => b.lines.map((line) => line.text)).join(' ');
-      assert.match(text, /refund-tracking: We believe show refund status on the billing dashboard will result in customers stop chasing refunds/);
+      assert.match(text, /refund-tracking: We believe that showing refund status on the billing dashboard will result in customers stop chasing refunds/);
       assert.match(text, /planned · owner Billing product manager · due 2027-03-31 · for a/);
       assert.match(text, /Owner: Billing support lead/);
       assert.match(text, /last reviewed 2026-11-03, every quarter/);

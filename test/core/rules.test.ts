@@ -44,6 +44,7 @@ const CASES: RuleCase[] = [
     rule: 'assumed-metric', what: 'a metric citing an assumption as its source', at: 'source: workshop',
     text: edit(edit(CLEAN_MAP, 'source: tickets-q3, as_of', 'source: workshop, as_of'), 'lanes:\n', '  - id: workshop\n    kind: assumption\nlanes:\n'),
   },
+  { rule: 'placeholder-text', what: 'a persona left as TODO', text: edit(CLEAN_MAP, 'persona: Tenant administrator', 'persona: TODO who is on this journey'), at: 'persona: TODO' },
   { rule: 'multiple-personas', what: 'two personas', text: edit(CLEAN_MAP, 'persona: Tenant administrator', 'persona: [Tenant administrator, Billing admin]'), at: 'persona:' },
   { rule: 'no-agent-lane', what: 'no frontstage or backstage lane', text: edit(edit(CLEAN_MAP, 'kind: frontstage', 'kind: system'), 'kind: backstage', 'kind: system'), at: 'lanes:' },
   { rule: 'silent-handoff', what: 'a handoff that does not notify', text: edit(CLEAN_MAP, 'notifies_customer: true', 'notifies_customer: false'), at: 'notifies_customer: false' },

@@ -80,6 +80,8 @@ export interface CompletionItem {
   insertText?: string;
   /** True when insertText uses snippet syntax ($1, ${1:placeholder}). */
   snippet?: boolean;
+  /** Ask for completion again once inserted: a key whose value has suggestions (a lane id...). */
+  retrigger?: boolean;
   /** The range the completion replaces (the word under the cursor). */
   range: Range;
   sortText?: string;

@@ -1,8 +1,7 @@
 /** Cards: what each touchpoint shows (title, channel, feels, pains, metrics) and how tall it is. */
 import { evaluateMetric } from '../evidence';
-import { formatIsoDate, formatQuantityAmount, type JourneyMap, type Metric, type Touchpoint } from '../format';
+import { formatIsoDate, formatQuantityAmount, hypothesis, type JourneyMap, type Metric, type Touchpoint } from '../format';
 import { DIMENSIONS } from './dimensions';
-import { hypothesis } from './hypothesis';
 import { ellipsize, normalizeSpace, wrapText, type TextMeasure } from './textMetrics';
 import type { Card, ImprovementItem, LaneBand, MetricBadge, PainLine } from './types';
 

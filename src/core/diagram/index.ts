@@ -9,7 +9,7 @@
 export * from './types';
 export { DIMENSIONS, FLOW_PORT_DY } from './dimensions';
 export { countCrossings } from './crossings';
-export { hypothesis } from './hypothesis';
+export { hypothesis } from '../format';
 export { layoutJourney, type LayoutOptions, type LayoutSource } from './layout';
 export {
   ellipsize, EMBEDDED_MEASURE, FONT_FAMILY, FONT_RANGE_SIZE, FONT_RANGES, normalizeSpace, pageMeasure, tableMeasure, wrapText,

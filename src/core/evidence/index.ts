@@ -6,6 +6,6 @@
  */
 export { computeMetrics, type TicketCache } from './computed';
 export {
-  DEFAULT_REVIEW_DAYS, evaluateMetric, metricDirection, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState,
+  DEFAULT_REVIEW_DAYS, evaluateMetric, metricDirection, reviewState, shownValue, STALE_DAYS, type MetricEvaluation, type ReviewState,
 } from './status';
 export { COMPUTABLE, parseDateTime, queryKey, TicketAggregator, type TicketQuery, type TicketSummary } from './tickets';

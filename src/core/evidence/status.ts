@@ -10,6 +10,11 @@ export interface MetricEvaluation {
   gap?: string;
 }
 
+/** The value a metric shows everywhere (hover, CodeLens, diagram, CLI): computed from live data when it is, else the typed one. */
+export function shownValue(metric: Metric): Quantity | undefined {
+  return metric.computed?.value ?? metric.value?.value;
+}
+
 export function metricDirection(metric: Metric): 'higher' | 'lower' | undefined {
   return metric.better?.value ?? metricInfo(metric.name.value)?.better;
 }
@@ -17,7 +22,7 @@ export function metricDirection(metric: Metric): 'higher' | 'lower' | undefined 
 export function evaluateMetric(metric: Metric): MetricEvaluation {
   const better = metricDirection(metric);
   // Values computed from live data win over typed ones: they are what the map should show.
-  const value = metric.computed?.value ?? metric.value?.value;
+  const value = shownValue(metric);
   const target = metric.target?.value;
   // An impossible figure (150% of tickets, 7/5) is reported by invalid-value; judging it would
   // put a green "meets" on it (-5% reopen rate).

@@ -5,9 +5,9 @@
  * imports only the base room; the adapters implement FileReader.
  */
 export {
-  basename, dirname, inAFolder, isInsideRoot, linkProblem, percentDecode, resolveLink, splitAnchor, type LinkProblem, type LinkTarget,
+  basename, dirname, inAFolder, isInsideRoot, linkProblem, percentDecode, relativePath, resolveLink, splitAnchor, type LinkProblem, type LinkTarget,
 } from './paths';
 export { describeFileProblem, type FileProblem, type FileRead, type FileReader, type FileStat } from './reader';
 export {
-  anchorLine, markdownAnchors, markdownHeadings, markdownOutline, slugify, type MarkdownAnchor, type MarkdownHeading, type MarkdownOutline,
+  anchorLine, markdownAnchors, markdownHeadings, markdownOutline, markdownSection, slugify, type MarkdownAnchor, type MarkdownHeading, type MarkdownOutline,
 } from './markdown';

@@ -125,3 +125,16 @@ function withoutFrontMatter(text: string): string {
   const end = firstBreak + match.index + match[0].length;
   return text.slice(0, end).replace(/[^\r\n]/g, '') + text.slice(end);
 }
+
+/** The section of a runbook a link points at: from its heading to the next heading of the same or a higher level. */
+export function markdownSection(text: string, anchor: string | undefined, maxLines: number): string | undefined {
+  const lines = text.split(/\r?\n/);
+  const outline = markdownOutline(text);
+  const start = anchor ? anchorLine(outline, anchor) : 0;
+  if (start === undefined) return undefined;
+  const heading = outline.headings.find((h) => h.line === start);
+  const next = outline.headings.find((h) => h.line > start && (!heading || h.level <= heading.level));
+  const end = next ? next.line : lines.length;
+  const section = lines.slice(start, Math.min(end, start + maxLines));
+  return `${section.join('\n').trimEnd()}${end > start + maxLines ? '\n\n…' : ''}`;
+}

@@ -151,3 +151,14 @@ export function isInsideRoot(path: string, root: string): boolean {
   }
   return bound.segments.length <= stack.length && bound.segments.every((segment, i) => stack[i] === segment);
 }
+
+/** A relative path from a folder to a file, with forward slashes (`../runbooks/x.md`, `./x.md`). */
+export function relativePath(fromFolder: string, to: string): string {
+  const a = fromFolder.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const up = a.slice(i).map(() => '..');
+  const rel = [...up, ...b.slice(i)].join('/');
+  return up.length ? rel : `./${rel}`.replace(/^\.\/(?=\.\.)/, '');
+}

@@ -17,5 +17,6 @@ export {
 export { METRIC_CATALOGUE, metricInfo, suggestMetrics, type MetricInfo } from './catalogue';
 export { TICKET_COLUMNS, type TicketColumn } from './ticketColumns';
 export { journeyMapSchema } from './schema';
+export { gerund, hypothesis } from './hypothesis';
 export { describeFeels, FEELS_SCALE, LANE_KIND_WORDS, NO_DIRECTION_HINT, REF_WORDS, STATUS_WORDS, type MetricStatus } from './words';
 export { deadEndSpan, silentHandoffSpan, slaExceededSpan } from './findingSpans';

@@ -147,6 +147,8 @@ function keyItems(shape: ShapeName, ctx: CompletionContext, range: Range): Compl
       const snippet = keySnippet(name, field, ctx.relativeIndent);
       item.insertText = snippet.text;
       if (snippet.snippet) item.snippet = true;
+      // `lane: ` then the lane ids: the list opens again by itself.
+      if (field.type.type === 'ref') item.retrigger = true;
     }
     items.push(item);
   });
@@ -173,14 +175,23 @@ function newEntryItems(shape: ShapeName, ctx: CompletionContext, range: Range): 
   return items;
 }
 
+/** Example figures per unit, for a new metric's body. */
+const UNIT_EXAMPLES: Record<string, { value: string; target: string }> = {
+  percent: { value: '64%', target: '80%' }, duration: { value: '6h', target: '4h' }, rating: { value: '4.1/5', target: '4.5/5' }, number: { value: '3', target: '5' },
+};
+
 function metricItems(ctx: CompletionContext, range: Range): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const info of METRIC_CATALOGUE.values()) {
     if (ctx.present.has(info.name)) continue;
+    // The metric with its body: value and target in the metric's own unit, to overwrite.
+    const example = UNIT_EXAMPLES[info.units[0]];
+    const stops = new Tabstops();
     items.push({
       label: info.name, kind: 'metric', detail: info.fullName,
       documentation: `**${info.fullName}**: ${info.definition}\n\n${info.reveals}\n\nMeasured as ${info.units.join(' or ')}; ${info.better} is better.`,
-      insertText: ctx.colonFollows ? info.name : `${info.name}: `, range,
+      insertText: ctx.colonFollows ? info.name : `${info.name}: { value: ${stops.placeholder(example.value)}, target: ${stops.placeholder(example.target)} }`,
+      ...(ctx.colonFollows ? {} : { snippet: true }), range,
     });
   }
   return items;

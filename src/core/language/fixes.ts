@@ -53,12 +53,18 @@ function proposeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options: { t
       }];
     case 'hypothesis-incomplete':
       return completeHypothesisFix(doc, start, data.missing ?? []);
-    case 'runbook-anchor-missing':
+    case 'runbook-anchor-missing': {
       if (!data.path || !data.anchor) return [];
-      return [{
+      const fixes: CodeFix[] = [];
+      // A near miss of a heading the runbook has is a typo in the map: fix the link first.
+      const link = data.suggestion ? anchorSpan(doc, start, end) : undefined;
+      if (link && data.suggestion) fixes.push({ title: `Change the anchor to '#${data.suggestion}' (an existing heading)`, edits: [replaceSpan(doc, link, data.suggestion)], isPreferred: true });
+      fixes.push({
         title: `Add the heading '${headingFromAnchor(data.anchor)}' to ${data.path.slice(data.path.lastIndexOf('/') + 1)}`,
         edits: [], fileChange: { path: data.path, append: `\n## ${headingFromAnchor(data.anchor)}\n\n`, create: false },
-      }];
+      });
+      return fixes;
+    }
     case 'runbook-missing': {
       if (!data.path) return [];
       const tp = touchpointAt(doc, start);
@@ -72,6 +78,16 @@ function proposeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options: { t
     default:
       return [];
   }
+}
+
+/** The span of the `#anchor` part (after the `#`) of a runbook link written between start and end. */
+function anchorSpan(doc: JourneyDocument, start: number, end: number): [number, number] | undefined {
+  const hash = doc.text.lastIndexOf('#', end);
+  if (hash < start) return undefined;
+  let stop = end;
+  const quote = doc.text[start];
+  if ((quote === '"' || quote === "'") && doc.text[end - 1] === quote) stop = end - 1;
+  return hash + 1 < stop ? [hash + 1, stop] : undefined;
 }
 
 /** Replaces a scalar's text, keeping its quotes when it is quoted. */

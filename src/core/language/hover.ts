@@ -3,9 +3,9 @@
  * a map's text must never turn into links, images or commands.
  */
 import type { Hover, Position, Today } from '../base';
-import { evaluateMetric, type MetricEvaluation } from '../evidence';
+import { evaluateMetric, shownValue, type MetricEvaluation } from '../evidence';
 import {
-  describeFeels, formatIsoDate, formatPeriod, metricInfo, NO_DIRECTION_HINT, SHAPES,
+  describeFeels, formatIsoDate, formatPeriod, hypothesis, metricInfo, NO_DIRECTION_HINT, SHAPES,
   type Improvement, type Lane, type Metric, type RefKind, type Source, type Span, type Stage, type Touchpoint,
 } from '../format';
 import { definitionAt, improvementAt, keyAt, metricAt, referenceAt, touchpointAt, within, type JourneyDocument } from '../parse';
@@ -85,7 +85,10 @@ function touchpointCard(doc: JourneyDocument, tp: Touchpoint): string {
 function metricsTable(metrics: Metric[]): string {
   const rows = metrics.map((m) => {
     const evaluation = evaluateMetric(m);
-    return `| ${text(metricInfo(m.name.value)?.fullName ?? m.name.value)} | ${text(m.value?.value.text ?? '-')} | ${text(m.target?.value.text ?? '-')} | ${statusText(evaluation)} |`;
+    // The computed figure when there is one, as the metric's own hover and `journeymap metrics` show it.
+    const value = shownValue(m);
+    const shown = value ? `${text(value.text)}${m.computed?.value ? ` (computed, n ${m.computed.n})` : ''}` : m.computed?.problem ? 'not computed' : '-';
+    return `| ${text(metricInfo(m.name.value)?.fullName ?? m.name.value)} | ${shown} | ${text(m.target?.value.text ?? '-')} | ${statusText(evaluation)} |`;
   });
   return ['| Metric | Value | Target | Status |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -181,8 +184,7 @@ function improvementCard(imp: Improvement): string {
 }
 
 export function hypothesisSentence(imp: Improvement): string {
-  const part = (value: string | undefined, placeholder: string) => (value?.trim() ? `**${text(lowerFirst(value.trim().replace(/\.$/, '')))}**` : `_[${placeholder}]_`);
-  return `We believe ${part(imp.experiment?.value, 'experiment')} will result in ${part(imp.outcome?.value, 'outcome')}. We will know we succeeded when ${part(imp.signal?.value, 'signal')}.`;
+  return hypothesis(imp.experiment?.value, imp.outcome?.value, imp.signal?.value, (part, missing) => (part ? `**${text(part)}**` : `_[${missing}]_`));
 }
 
 function feelsHover(value: number | undefined): string {
@@ -196,10 +198,6 @@ function stageName(stage: Stage): string {
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
-}
-
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 function age(days: number): string {

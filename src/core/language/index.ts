@@ -10,3 +10,4 @@ export {
 } from './service';
 export { validateSync, type ValidateOptions } from './validate';
 export { hypothesisSentence } from './hover';
+export { carryOverFindings, FROM_LAST_VALID } from './carryOver';

@@ -12,12 +12,18 @@ export interface StageSummary {
   averageFeels?: number;
   /** Names of metrics in this stage that miss their target. */
   missingTarget: string[];
+  /** How many of the stage's metrics have a value and a target to judge (met or missed). */
+  judged: number;
+  /** How many metrics the stage has. */
+  metricCount: number;
 }
 
 export function stageSummaries(doc: JourneyDocument): StageSummary[] {
   return doc.map.stages.map((stage) => {
     const feels = stage.touchpoints.flatMap((tp) => (tp.feels ? [tp.feels.value] : []));
-    const missing = stage.touchpoints.flatMap((tp) => tp.metrics.filter((m) => evaluateMetric(m).status === 'misses').map((m) => m.name.value));
+    const metrics = stage.touchpoints.flatMap((tp) => tp.metrics);
+    const statuses = metrics.map((m) => ({ name: m.name.value, status: evaluateMetric(m).status }));
+    const missing = statuses.filter((s) => s.status === 'misses').map((s) => s.name);
     const anchor = stage.id?.span ?? stage.span;
     return {
       stageId: stage.id?.value,
@@ -26,6 +32,8 @@ export function stageSummaries(doc: JourneyDocument): StageSummary[] {
       touchpointCount: stage.touchpoints.length,
       averageFeels: feels.length ? Math.round((feels.reduce((a, b) => a + b, 0) / feels.length) * 10) / 10 : undefined,
       missingTarget: [...new Set(missing)],
+      judged: statuses.filter((s) => s.status === 'meets' || s.status === 'misses').length,
+      metricCount: metrics.length,
     };
   });
 }

@@ -1,3 +1,5 @@
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { quoteShort } from '../base';
 import { formatIsoDate } from '../format';
 import type { Rule } from './rule';
 import { FUTURE_SLACK_DAYS, headerSpan, keySpan, writtenWrong } from './util';
@@ -79,4 +81,31 @@ export const evidenceRules: Rule[] = [
       }
     },
   },
+  {
+    name: 'placeholder-text', group: 'real-not-ideal', severity: 'warning', summary: 'A value still reads `TODO`: a placeholder nobody replaced.',
+    // The blank template writes its placeholders as TODO, and so do teams: a map that still says
+    // TODO describes what someone meant to find out, not the journey.
+    check({ doc, report }) {
+      const root = doc.yaml?.contents;
+      if (!root) return;
+      visit(root as YamlNode, (node) => {
+        if (!isScalar(node) || typeof node.value !== 'string' || !node.range || !PLACEHOLDER.test(node.value)) return;
+        report([node.range[0], node.range[1]], `This still reads "${quoteShort(node.value)}": replace the placeholder with what the evidence shows (tickets, surveys, the agents who handle these cases), or remove the field.`);
+      });
+    },
+  },
 ];
+
+/** `TODO`, `TODO:` or `TODO -` at the start of a text. */
+const PLACEHOLDER = /^\s*TODO\b/;
+
+/** Every node of the YAML tree, depth first (the tree's depth is bounded by the parser's guards). */
+function visit(node: YamlNode, each: (node: YamlNode) => void): void {
+  each(node);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      const child = isPair(item) ? item.value : item;
+      if (child) visit(child as YamlNode, each);
+    }
+  }
+}
