@@ -21,6 +21,8 @@ import { svgToPngBase64 } from './exportImage';
 import { measurePageFont } from './fontMeasure';
 import { StageJump } from './stageJump';
 import { LaneRail } from './laneRail';
+import { StageRail } from './stageRail';
+import { placeUnder } from './menus';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -60,6 +62,8 @@ let lastGood: { version: number; uri: string } | undefined;
 let current: { uri: string; version: number; fileName: string; errorCount: number } | undefined;
 let cardsByKey = new Map<string, Card>();
 let highlighted: string | undefined;
+/** True until the first drawing of a newly shown map (a reload keeps its saved zoom and pan). */
+let opening = saved.zoom === undefined;
 let elkUri: string | undefined;
 let elkTimer: ReturnType<typeof setTimeout> | undefined;
 let renderSeq = 0;
@@ -67,10 +71,12 @@ const elkRouting = new ElkRouting(() => elkUri);
 let mirror: Mirror | undefined;
 
 const laneRail = new LaneRail($('lane-rail'));
+const stageRail = new StageRail($('stage-rail'));
 const viewport = new Viewport(viewportEl, contentEl, state, (v) => {
   state.zoom = v.zoom; state.panX = v.panX; state.panY = v.panY; state.fit = v.fit;
   statusEl.textContent = `${Math.round(v.zoom * 100)}%`;
   laneRail.update(v);
+  stageRail.update(v);
   saveState();
 });
 const tooltip = new Tooltip($('tooltip'), (runbook) => current && post({ type: 'openRunbook', uri: current.uri, runbook }));
@@ -94,18 +100,26 @@ function draw(next: Layout): void {
   }
   applyToggles();
   if (highlighted) setHighlight(highlighted, false);
-  viewport.setContentSize(next.width, next.height);
+  if (opening) {
+    // A map just shown: whole if readable, else readable at the card under the cursor (or the start).
+    opening = false;
+    viewport.open(next.width, next.height, highlighted ? cardsByKey.get(highlighted) : undefined);
+  } else {
+    viewport.setContentSize(next.width, next.height);
+  }
   improvements.update(next, state.toggles.improvements);
   buildLaneMenu(next);
   stageJump.update(next);
   laneRail.setLayout(next);
   laneRail.update(viewport.state);
+  stageRail.setLayout(next);
+  stageRail.update(viewport.state);
   emptyEl.hidden = true;
   const ms = performance.now() - start;
   document.body.dataset.router = next.router;
   if (current) {
     document.body.dataset.version = String(current.version);
-    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router, renderMs: rendered - start, replaced: stats.replaced, kept: stats.kept });
+    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router, renderMs: rendered - start, replaced: stats.replaced, kept: stats.kept, zoom: viewport.state.zoom });
   }
 }
 
@@ -199,7 +213,7 @@ viewportEl.addEventListener('pointerdown', () => tooltip.hide());
 // ---- toolbar -------------------------------------------------------------------------------------------
 $('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => viewport.zoomBy(0.8));
-$('zoom-reset').addEventListener('click', () => viewport.setZoom(1));
+$('zoom-reset').addEventListener('click', () => viewport.actualSize(highlighted ? cardsByKey.get(highlighted) : undefined));
 $('zoom-fit').addEventListener('click', () => viewport.fitToWindow());
 for (const box of document.querySelectorAll<HTMLElement & { checked: boolean }>('[data-toggle]')) {
   box.addEventListener('change', () => {
@@ -224,7 +238,10 @@ lockButton.addEventListener('click', () => {
   showLock();
   if (current) post({ type: 'setLock', uri: current.uri, locked: state.locked });
 });
-$('lanes-button').addEventListener('click', () => { lanesMenu.hidden = !lanesMenu.hidden; });
+$('lanes-button').addEventListener('click', () => {
+  lanesMenu.hidden = !lanesMenu.hidden;
+  if (!lanesMenu.hidden) placeUnder(lanesMenu, $('lanes-button'));
+});
 document.addEventListener('pointerdown', (e) => {
   const target = e.target as Element | null;
   if (!lanesMenu.hidden && !target?.closest('#lanes-menu, #lanes-button')) lanesMenu.hidden = true;
@@ -239,6 +256,14 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === '[') stageJump.step(-1);
   else if (e.key === 'Escape') { tooltip.hide(); lanesMenu.hidden = true; stageJump.hide(); }
 });
+
+/** "Lanes…", or "Lanes (2 hidden)…" while the filter hides some: a filtered picture must say so. */
+function showLaneCount(): void {
+  const hidden = state.hiddenLanes.length;
+  const button = $('lanes-button');
+  button.textContent = hidden ? `Lanes (${hidden} hidden)…` : 'Lanes…';
+  button.classList.toggle('active', hidden > 0);
+}
 
 function buildLaneMenu(next: Layout): void {
   const signature = JSON.stringify(next.allLanes);
@@ -255,12 +280,12 @@ function buildLaneMenu(next: Layout): void {
       if (box.checked) hidden.delete(lane.key); else hidden.add(lane.key);
       state.hiddenLanes = [...hidden];
       saveState();
-      $('lanes-button').classList.toggle('active', state.hiddenLanes.length > 0);
+      showLaneCount();
       if (current) post({ type: 'setHiddenLanes', uri: current.uri, hiddenLanes: state.hiddenLanes });
     });
     lanesMenu.appendChild(box);
   }
-  $('lanes-button').classList.toggle('active', state.hiddenLanes.length > 0);
+  showLaneCount();
 }
 
 // ---- messages from the host ---------------------------------------------------------------------------
@@ -279,7 +304,7 @@ function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
   if (switched) {
     lastGood = undefined;
     highlighted = undefined;
-    viewport.state.fit = true;
+    opening = true;
   }
   const hasPicture = !!layout && !switched && !firstSinceLoad;
   const usable = message.layout !== null && (message.errorCount === 0 || !hasPicture || !lastGood);

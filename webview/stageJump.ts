@@ -6,13 +6,17 @@
  */
 import type { Layout, StageColumn } from '../src/core/diagram';
 import type { Viewport } from './viewport';
+import { placeUnder } from './menus';
 
 export class StageJump {
   private layout: Layout | undefined;
   private currentIndex = -1;
 
   constructor(private readonly button: HTMLElement, private readonly menu: HTMLElement, private readonly viewport: Viewport) {
-    button.addEventListener('click', () => { menu.hidden = !menu.hidden; });
+    button.addEventListener('click', () => {
+      menu.hidden = !menu.hidden;
+      if (!menu.hidden) placeUnder(menu, button);
+    });
     document.addEventListener('pointerdown', (e) => {
       const target = e.target as Element | null;
       if (!menu.hidden && !target?.closest('#stages-menu, #stages-button')) menu.hidden = true;

@@ -1,7 +1,8 @@
 /**
  * Zoom and pan of the diagram inside its viewport, by CSS transform (set through the CSSOM, which
  * the CSP allows). Wheel with Ctrl/Cmd zooms around the pointer, plain wheel pans, dragging the
- * background pans, and "fit" scales the whole diagram into the window.
+ * background pans, and "fit" scales the whole diagram into the window. A map opens whole only when
+ * it is readable that way; a large one opens at a readable zoom (see `open`).
  */
 export interface ViewportState {
   zoom: number;
@@ -12,6 +13,12 @@ export interface ViewportState {
 
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
+/**
+ * Below this zoom the cards' 12 px text is under 6 px on screen: a map that only fits the window
+ * that small opens at OPENING_ZOOM instead, at its first stage or at the card under the cursor.
+ */
+export const READABLE_FIT = 0.5;
+export const OPENING_ZOOM = 0.8;
 /** Room kept left of a shown stage for the lane rail (webview/laneRail.ts). */
 const RAIL_ROOM = 160;
 
@@ -49,12 +56,61 @@ export class Viewport {
   }
 
   fitToWindow(): void {
+    const zoom = this.fitZoom();
+    if (zoom === undefined) return;
     const vw = this.viewport.clientWidth;
     const vh = this.viewport.clientHeight;
-    if (!this.contentWidth || !this.contentHeight || !vw || !vh) return;
-    const zoom = Math.max(MIN_ZOOM, Math.min(1.5, (vw - 16) / this.contentWidth, (vh - 16) / this.contentHeight));
     this.state = { zoom, panX: (vw - this.contentWidth * zoom) / 2, panY: Math.max(8, (vh - this.contentHeight * zoom) / 2), fit: true };
     this.apply();
+  }
+
+  /**
+   * How a map is first shown: whole when that is readable, else at a readable zoom from its top
+   * left corner, or centred on `focus` (the card under the editor's cursor) when there is one.
+   */
+  open(width: number, height: number, focus?: { x: number; y: number; width: number; height: number }): void {
+    this.contentWidth = width;
+    this.contentHeight = height;
+    const fit = this.fitZoom();
+    if (fit === undefined || fit >= READABLE_FIT) {
+      this.state.fit = true;
+      this.fitToWindow();
+      return;
+    }
+    const zoom = OPENING_ZOOM;
+    if (focus) {
+      this.state = { ...this.state, zoom, fit: false };
+      this.centreOn(focus);
+      return;
+    }
+    this.state = { zoom, panX: 8, panY: 8, fit: false };
+    this.apply();
+  }
+
+  /** Puts a rectangle of the diagram (content pixels) in the middle of the window, at the current zoom. */
+  centreOn(rect: { x: number; y: number; width: number; height: number }): void {
+    const { zoom } = this.state;
+    const vw = this.viewport.clientWidth;
+    const vh = this.viewport.clientHeight;
+    this.state = { ...this.state, panX: vw / 2 - (rect.x + rect.width / 2) * zoom, panY: vh / 2 - (rect.y + rect.height / 2) * zoom, fit: false };
+    this.apply();
+  }
+
+  /** Actual size: around `focus` (the highlighted card) when given, else around the window's centre. */
+  actualSize(focus?: { x: number; y: number; width: number; height: number }): void {
+    if (!focus) {
+      this.setZoom(1);
+      return;
+    }
+    this.state = { ...this.state, zoom: 1 };
+    this.centreOn(focus);
+  }
+
+  private fitZoom(): number | undefined {
+    const vw = this.viewport.clientWidth;
+    const vh = this.viewport.clientHeight;
+    if (!this.contentWidth || !this.contentHeight || !vw || !vh) return undefined;
+    return Math.max(MIN_ZOOM, Math.min(1.5, (vw - 16) / this.contentWidth, (vh - 16) / this.contentHeight));
   }
 
   zoomBy(factor: number, cx = this.viewport.clientWidth / 2, cy = this.viewport.clientHeight / 2): void {
@@ -80,8 +136,7 @@ export class Viewport {
     const vh = this.viewport.clientHeight;
     const left = x * zoom + panX, top = y * zoom + panY, right = (x + width) * zoom + panX, bottom = (y + height) * zoom + panY;
     if (left >= 0 && top >= 0 && right <= vw && bottom <= vh) return;
-    this.state = { ...this.state, panX: vw / 2 - (x + width / 2) * zoom, panY: vh / 2 - (y + height / 2) * zoom, fit: false };
-    this.apply();
+    this.centreOn({ x, y, width, height });
   }
 
   /**

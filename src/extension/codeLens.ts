@@ -33,8 +33,11 @@ export class StageLensProvider implements vscode.CodeLensProvider {
     return this.service.stageSummaries(doc.uri.toString(), doc.getText()).map((s) => {
       const parts = [s.touchpointCount === 1 ? vscode.l10n.t('1 touchpoint') : vscode.l10n.t('{0} touchpoints', s.touchpointCount)];
       if (s.averageFeels !== undefined) parts.push(vscode.l10n.t('feels {0} on average', formatFeels(s.averageFeels)));
+      // "On target" only when something was judged: metrics without values or targets say so instead.
       if (s.missingTarget.length) parts.push(vscode.l10n.t('misses target: {0}', s.missingTarget.join(', ')));
-      else parts.push(vscode.l10n.t('all metrics on target'));
+      else if (s.judged && s.judged === s.metricCount) parts.push(vscode.l10n.t('all metrics on target'));
+      else if (s.judged) parts.push(vscode.l10n.t('{0} of {1} metrics on target, the rest without a value or target', s.judged, s.metricCount));
+      else if (s.metricCount) parts.push(vscode.l10n.t('no metric has both a value and a target yet'));
       const range = toRange(s.range);
       return new vscode.CodeLens(new vscode.Range(range.start, range.start), {
         title: parts.join(' · '),

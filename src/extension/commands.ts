@@ -1,9 +1,10 @@
 /** The palette commands this module owns (the preview registers its own in ./preview). */
 import * as vscode from 'vscode';
-import { markdownHeadings, RULES, type LanguageService } from '../core';
+import { RULES, type LanguageService } from '../core';
 import { toWorkspaceEdit } from './convert';
 import { isMapDocument, type DiagnosticsManager } from './diagnostics';
 import { today } from './service';
+import type { DocsView } from './docsView';
 import { instantiate, TEMPLATES } from './templates';
 
 export interface NewMapArgs {
@@ -37,6 +38,47 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+const MAP_SUFFIX = /\.journey\.ya?ml$/i;
+
+/** The file a typed name becomes: `.journey.yaml` added when it lacks the suffix. */
+export function mapFileName(typed: string): string {
+  const name = typed.trim();
+  return MAP_SUFFIX.test(name) ? name : `${name.replace(/\.ya?ml$/i, '')}.journey.yaml`;
+}
+
+/**
+ * Asks for the new map's name, checked while it is typed (characters a file name cannot hold, a
+ * file that exists); the suffix is added when it is left out. Undefined when cancelled.
+ */
+async function askForName(folder: vscode.Uri, templateId: string): Promise<vscode.Uri | undefined> {
+  const stem = templateId === 'blank' ? 'new' : templateId;
+  let name = `${stem}.journey.yaml`;
+  for (let i = 2; await exists(vscode.Uri.joinPath(folder, name)); i++) name = `${stem}-${i}.journey.yaml`;
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Journey Map'),
+    prompt: vscode.l10n.t('File name, relative to {0}', vscode.workspace.asRelativePath(folder, true) || folder.path),
+    value: name,
+    valueSelection: [0, name.indexOf('.journey')],
+    validateInput: async (value) => {
+      if (!value.trim()) return vscode.l10n.t('Type a name for the map.');
+      if (/[\\:*?"<>|]/.test(value) || value.split('/').some((part) => part === '..')) return vscode.l10n.t('A file name cannot hold \\ : * ? " < > | or "..".');
+      const file = mapFileName(value);
+      if (await exists(vscode.Uri.joinPath(folder, file))) return vscode.l10n.t('{0} already exists: choose another name.', file);
+      return file === value.trim() ? undefined : { message: vscode.l10n.t('Will be saved as {0}', file), severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  });
+  return typed?.trim() ? vscode.Uri.joinPath(folder, mapFileName(typed)) : undefined;
+}
+
+/** The blank template's title, from the file's name (`vpn-access.journey.yaml` -> "Vpn access"). */
+export function withTitle(text: string, templateId: string, fileName: string): string {
+  if (templateId !== 'blank') return text;
+  const words = fileName.replace(MAP_SUFFIX, '').replace(/[-_.]+/g, ' ').trim();
+  if (!words) return text;
+  const title = words.charAt(0).toUpperCase() + words.slice(1);
+  return text.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`);
+}
+
 /** The folder for a new map: beside the active file, else the first workspace folder. */
 function defaultFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -47,10 +89,8 @@ function defaultFolder(): vscode.Uri | undefined {
 }
 
 export function registerCommands(
-  context: vscode.ExtensionContext, service: LanguageService, diagnostics: DiagnosticsManager,
+  service: LanguageService, diagnostics: DiagnosticsManager, docs: DocsView,
 ): vscode.Disposable {
-  const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
-
   const newMap = async (args: NewMapArgs | vscode.Uri = {}): Promise<vscode.Uri | undefined> => {
     if (args instanceof vscode.Uri) args = { folder: args }; // from the Explorer's context menu
     let template = TEMPLATES.find((t) => t.id === args.template);
@@ -63,35 +103,28 @@ export function registerCommands(
       if (!picked) return undefined;
       template = picked.template;
     }
-    const text = instantiate(template, today());
     let target = asUri(args.uri);
     if (!target) {
       const folder = args.folder ?? defaultFolder();
       if (!folder) {
         // No folder open: an untitled map the user saves where they like.
-        const doc = await vscode.workspace.openTextDocument({ language: 'journeymap', content: text });
+        const doc = await vscode.workspace.openTextDocument({ language: 'journeymap', content: instantiate(template, today()) });
         await vscode.window.showTextDocument(doc);
         return doc.uri;
       }
-      let name = `${template.id === 'blank' ? 'new' : template.id}.journey.yaml`;
-      for (let i = 2; await exists(vscode.Uri.joinPath(folder, name)); i++) name = `${template.id === 'blank' ? 'new' : template.id}-${i}.journey.yaml`;
-      const typed = await vscode.window.showInputBox({
-        title: vscode.l10n.t('New Journey Map'),
-        prompt: vscode.l10n.t('File name, relative to {0}', vscode.workspace.asRelativePath(folder, true) || folder.path),
-        value: name,
-        valueSelection: [0, name.indexOf('.journey')],
-        validateInput: (value) => (/\.journey\.ya?ml$/.test(value.trim()) ? undefined : vscode.l10n.t('The name must end in .journey.yaml or .journey.yml')),
-      });
-      if (!typed) return undefined;
-      target = vscode.Uri.joinPath(folder, typed.trim());
-    }
-    if (await exists(target)) {
+      target = await askForName(folder, template.id);
+      if (!target) return undefined;
+    } else if (await exists(target)) {
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; choose another name.', vscode.workspace.asRelativePath(target)));
       return undefined;
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(withTitle(instantiate(template, today()), template.id, name)));
     const doc = await vscode.workspace.openTextDocument(target);
     await vscode.window.showTextDocument(doc);
+    const preview = vscode.l10n.t('Open Preview');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', vscode.workspace.asRelativePath(target)), preview)
+      .then((choice) => (choice === preview ? vscode.commands.executeCommand('journeymap.openPreviewToSide', target) : undefined));
     return target;
   };
 
@@ -111,7 +144,23 @@ export function registerCommands(
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Journey Map: already reviewed today'), 3000);
       return false;
     }
-    return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, review.edits));
+    const before = /^\s*last:\s*(\S+)/m.exec(doc.getText().slice(doc.getText().search(/^review:/m)))?.[1];
+    const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, review.edits));
+    // Say what changed: the date written, and the one it replaced.
+    if (applied) void vscode.window.setStatusBarMessage(before ? vscode.l10n.t('Journey Map: review.last set to {0} (was {1})', today(), before) : vscode.l10n.t('Journey Map: review.last set to {0}', today()), 6000);
+    return applied;
+  };
+
+  /** From the review status bar item: asks first, since a click should not rewrite the map unasked. */
+  const markReviewedAsked = async (): Promise<boolean> => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isMapDocument(doc)) return false;
+    const mark = vscode.l10n.t('Mark Reviewed Today');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Mark {0} as reviewed today ({1})? This sets review.last; do it after checking the map against current tickets and agents.', vscode.workspace.asRelativePath(doc.uri), today()),
+      mark,
+    );
+    return choice === mark ? markReviewed(doc.uri) : false;
   };
 
   const validateAll = async (): Promise<ValidateAllResult> => {
@@ -126,30 +175,24 @@ export function registerCommands(
     return totals;
   };
 
-  const showRuleDocs = async (arg?: unknown): Promise<vscode.TextEditor | undefined> => {
+  /** The rule's documentation, rendered and read-only, scrolled to the rule (asked for when not given). */
+  const showRuleDocs = async (arg?: unknown): Promise<boolean> => {
     let rule = typeof arg === 'string' ? arg : undefined;
     if (!rule) {
       const picked = await vscode.window.showQuickPick(
         RULES.map((r) => ({ label: r.name, description: r.severity, detail: r.summary })),
         { title: vscode.l10n.t('Journey Map rules'), placeHolder: vscode.l10n.t('Which rule?'), matchOnDetail: true },
       );
-      if (!picked) return undefined;
+      if (!picked) return false;
       rule = picked.label;
     }
-    const doc = await vscode.workspace.openTextDocument(docsUri);
-    const heading = markdownHeadings(doc.getText()).find((h) => h.slug === rule || h.text.trim() === rule);
-    const position = new vscode.Position(heading?.line ?? 0, 0);
-    return vscode.window.showTextDocument(doc, {
-      preview: true, selection: new vscode.Range(position, position),
-    }).then((editor) => {
-      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
-      return editor;
-    });
+    return docs.show('docs/rules.md', rule);
   };
 
   return vscode.Disposable.from(
     vscode.commands.registerCommand('journeymap.newMap', newMap),
     vscode.commands.registerCommand('journeymap.markReviewed', markReviewed),
+    vscode.commands.registerCommand('journeymap.markReviewedAsked', markReviewedAsked),
     vscode.commands.registerCommand('journeymap.validateAll', validateAll),
     vscode.commands.registerCommand('journeymap.showRuleDocs', showRuleDocs),
   );

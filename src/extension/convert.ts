@@ -63,6 +63,7 @@ export function toCompletionItem(item: core.CompletionItem): vscode.CompletionIt
   if (item.detail) result.detail = item.detail;
   if (item.documentation) result.documentation = untrustedMarkdown(item.documentation);
   if (item.sortText) result.sortText = item.sortText;
+  if (item.retrigger) result.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
   return result;
 }
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type * as core from '../core';
-import { describeFileProblem, tooLargeMessage } from '../core';
+import { carryOverFindings, describeFileProblem, tooLargeMessage } from '../core';
 import { toRange, toSeverity } from './convert';
 import type { MapIndex } from './mapIndex';
 import type { ServiceRegistry } from './service';
@@ -44,6 +44,8 @@ export interface ValidationEvent {
 export class DiagnosticsManager implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('journeymap');
   private readonly published = new Map<string, Published>();
+  /** Open maps' last text that parsed, and its findings: shown, marked, while the map does not parse. */
+  private readonly lastValid = new Map<string, { text: string; diagnostics: core.Diagnostic[] }>();
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -55,7 +57,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   constructor(
     private readonly registry: ServiceRegistry,
     readonly index: MapIndex,
-    private readonly docsUri: vscode.Uri,
+    /** Where a rule's documentation opens (rendered, at the rule), for the Problems panel's links. */
+    private readonly ruleDocs: (rule: string) => vscode.Uri,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -173,14 +176,29 @@ export class DiagnosticsManager implements vscode.Disposable {
       if (doc && doc.version !== version) return;
     }
     this.published.set(key, { version, diagnostics });
-    this.collection.set(uri, diagnostics.map((d) => this.toDiagnostic(d)));
+    this.collection.set(uri, this.shown(key, text, version, diagnostics).map((d) => this.toDiagnostic(d)));
     this.onDidValidateEmitter.fire({ uri, version, diagnostics });
+  }
+
+  /**
+   * What the Problems panel shows for an open map: its findings, and while it does not parse (a
+   * line half typed), the findings of its last version that did, marked so (core carryOverFindings).
+   */
+  private shown(key: string, text: string, version: number | undefined, diagnostics: core.Diagnostic[]): core.Diagnostic[] {
+    const parses = !diagnostics.some((d) => d.code === 'yaml-syntax');
+    if (version === undefined) return diagnostics; // a closed file: what is on disk is what it is
+    if (parses) {
+      this.lastValid.set(key, { text, diagnostics });
+      return diagnostics;
+    }
+    const last = this.lastValid.get(key);
+    return last ? carryOverFindings(last.text, last.diagnostics, text, diagnostics) : diagnostics;
   }
 
   toDiagnostic(d: core.Diagnostic): vscode.Diagnostic {
     const result = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(d.severity));
     result.source = 'journeymap';
-    result.code = { value: d.code, target: this.docsUri.with({ fragment: d.code }) };
+    result.code = { value: d.code, target: this.ruleDocs(d.code) };
     return result;
   }
 
@@ -226,6 +244,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const key = uri.toString();
     this.bump(key);
     this.published.delete(key);
+    this.lastValid.delete(key);
     this.collection.delete(uri);
     this.index.delete(uri);
     this.registry.facade.forget(key);
@@ -239,6 +258,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.registry.facade.forget(key);
+    this.lastValid.delete(key);
     // A closed map keeps its findings from the saved file (unsaved edits are gone with the editor).
     const inWorkspace = !!vscode.workspace.getWorkspaceFolder(doc.uri);
     if (doc.uri.scheme === 'untitled' || !inWorkspace || !this.workspaceWide) this.clear(doc.uri);

@@ -16,6 +16,7 @@ import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
 import { registerPreview, type PreviewRenderEvent } from './preview';
 import { disposeLog, log } from './log';
+import { DocsView, ruleDocsUri, type DocsShown } from './docsView';
 
 /** What `activate` returns: for other extensions and for the integration tests. */
 export interface JourneyMapApi {
@@ -37,6 +38,9 @@ export interface JourneyMapApi {
   readonly workspaceScan: Promise<number>;
   /** What the review status bar item shows for the active editor. */
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
+  /** What the documentation panel shows (page, anchor, the anchors on the page), when it is open. */
+  docsShown(): DocsShown | undefined;
+  onDidShowDocs: vscode.Event<DocsShown>;
   /** The ids of the templates New Journey Map… offers. */
   readonly templates: readonly string[];
   /** Validate All Maps in Workspace, stoppable with a token; resolves to the number of maps found. */
@@ -50,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const registry = new ServiceRegistry();
   const service = registry.facade;
   const index = new MapIndex(service);
-  const diagnostics = new DiagnosticsManager(registry, index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const docs = new DocsView(context.extensionUri);
+  const diagnostics = new DiagnosticsManager(registry, index, (rule) => ruleDocsUri(context.extension.id, rule));
   const statusBar = new ReviewStatusBar(service, diagnostics.onDidValidate);
   context.subscriptions.push(
     registry,
@@ -58,7 +63,10 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     diagnostics,
     registerLanguageFeatures(service, diagnostics, (uri) => registry.filesFor(uri)),
     registerCodeLenses(service, index, diagnostics.onDidValidate),
-    registerCommands(context, service, diagnostics),
+    registerCommands(service, diagnostics, docs),
+    docs,
+    // The Problems panel's rule links: <scheme>://journeymap.journeymap/docs/rules.md#rule.
+    vscode.window.registerUriHandler({ handleUri: (uri) => void docs.show(uri.path.replace(/^\//, ''), uri.fragment || undefined) }),
     statusBar,
     { dispose: disposeLog },
     vscode.commands.registerCommand('journeymap.showLog', () => log().show()),
@@ -77,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   return {
     activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate,
     onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, workspaceScan,
-    reviewStatus: () => statusBar.state, templates: TEMPLATES.map((t) => t.id),
+    reviewStatus: () => statusBar.state, docsShown: () => docs.shown, onDidShowDocs: docs.onDidShow, templates: TEMPLATES.map((t) => t.id),
     validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
   };
 }

@@ -5,8 +5,9 @@ import {
   fromPosition, fromRange, toCompletionItem, toDocumentSymbol, toRange, untrustedMarkdown, toWorkspaceEdit,
 } from './convert';
 import { LANGUAGE_ID, type DiagnosticsManager } from './diagnostics';
+import { RunbookCompletion, RunbookHover } from './runbooks';
 import { toUri, type WorkspaceFiles } from './fileReader';
-import { anchorLine, describeFileProblem, markdownOutline } from '../core';
+import { anchorLine, describeFileProblem, FROM_LAST_VALID, markdownOutline } from '../core';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { language: LANGUAGE_ID },
@@ -15,13 +16,23 @@ export const SELECTOR: vscode.DocumentSelector = [
 /** The reader bounded by a map's root: reads and writes for links go through it, never around it. */
 export type FilesFor = (mapUri: string) => WorkspaceFiles | undefined;
 
+/** The core's status marks as VS Code's own icons (the core writes emoji for editors without them). */
+const CODICONS: [RegExp, string][] = [[/✅/g, '$(pass)'], [/❌/g, '$(error)'], [/➖/g, '$(circle-slash)']];
+
+function withCodicons(markdown: string): vscode.MarkdownString {
+  const md = untrustedMarkdown(CODICONS.reduce((text, [emoji, icon]) => text.replace(emoji, icon), markdown));
+  // User text in the hover is escaped by the core (`(` and `)` too), so no `$(icon)` of its own survives.
+  md.supportThemeIcons = true;
+  return md;
+}
+
 export function registerLanguageFeatures(service: core.LanguageService, diagnostics: DiagnosticsManager, filesFor: FilesFor): vscode.Disposable {
   const key = (doc: vscode.TextDocument) => doc.uri.toString();
   return vscode.Disposable.from(
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, position) {
         const hover = service.hover(key(doc), doc.getText(), fromPosition(position));
-        return hover ? new vscode.Hover(untrustedMarkdown(hover.contents), toRange(hover.range)) : undefined;
+        return hover ? new vscode.Hover(withCodicons(hover.contents), toRange(hover.range)) : undefined;
       },
     }),
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
@@ -29,6 +40,8 @@ export function registerLanguageFeatures(service: core.LanguageService, diagnost
         return service.complete(key(doc), doc.getText(), fromPosition(position)).map(toCompletionItem);
       },
     }, ':', ' ', '-', '[', ','),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new RunbookCompletion(filesFor), '/', '#', ' '),
+    vscode.languages.registerHoverProvider(SELECTOR, new RunbookHover(service, filesFor)),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition(doc, position) {
         const range = service.definition(key(doc), doc.getText(), fromPosition(position));
@@ -82,23 +95,23 @@ export function registerLanguageFeatures(service: core.LanguageService, diagnost
  * when the target may be written: a regular file, or a new file, whose real path is inside the
  * map's root (a symbolic link or a linked folder leading out is refused, so the fix is not offered).
  */
-async function addFileChange(edit: vscode.WorkspaceEdit, change: NonNullable<core.CodeFix['fileChange']>, files: WorkspaceFiles | undefined): Promise<boolean> {
+async function addFileChange(edit: vscode.WorkspaceEdit, change: NonNullable<core.CodeFix['fileChange']>, files: WorkspaceFiles | undefined): Promise<vscode.Uri | undefined> {
   const target = await files?.writable(change.path);
-  if (!target || 'problem' in target) return false;
+  if (!target || 'problem' in target) return undefined;
   const uri = target.uri;
   if (target.exists) {
     const existing = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
-    if (!existing) return false;
+    if (!existing) return undefined;
     const end = existing.lineAt(existing.lineCount - 1).range.end;
     // Keep one blank line between the old end and the new heading, whatever the file ended with.
     const text = existing.getText();
     const lead = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
     edit.insert(uri, end, lead + change.append.replace(/^\n+/, ''));
-    return true;
+    return uri;
   }
-  if (!change.create) return false;
+  if (!change.create) return undefined;
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(change.append) });
-  return true;
+  return uri;
 }
 
 /** Quick fixes: computed by the core from the diagnostic's code and data, never from its message. */
@@ -112,7 +125,8 @@ export class FixProvider implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const published = this.diagnostics.coreDiagnostics(doc.uri);
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== 'journeymap') continue;
+      // A finding kept from the last version that parsed describes older text: nothing to fix here yet.
+      if (diagnostic.source !== 'journeymap' || diagnostic.message.endsWith(FROM_LAST_VALID)) continue;
       const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
       // The core diagnostic (with its data) that this editor diagnostic was made from.
       const original = published.find((d) => d.code === code && toRange(d.range).isEqual(diagnostic.range))
@@ -120,7 +134,12 @@ export class FixProvider implements vscode.CodeActionProvider {
       for (const fix of this.service.fixes(doc.uri.toString(), doc.getText(), original)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc.uri, fix.edits);
-        if (fix.fileChange && !(await addFileChange(action.edit, fix.fileChange, this.filesFor(doc.uri.toString())))) continue;
+        if (fix.fileChange) {
+          const changed = await addFileChange(action.edit, fix.fileChange, this.filesFor(doc.uri.toString()));
+          if (!changed) continue;
+          // An edit to another file is shown: the file opens beside the map, where it can be read and undone.
+          action.command = { title: fix.title, command: 'vscode.open', arguments: [changed, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true }] };
+        }
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred;
         actions.push(action);

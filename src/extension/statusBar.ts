@@ -10,7 +10,8 @@ export class ReviewStatusBar implements vscode.Disposable {
 
   constructor(private readonly service: LanguageService, onDidValidate: vscode.Event<{ uri: vscode.Uri }>) {
     this.item.name = vscode.l10n.t('Journey Map review');
-    this.item.command = 'journeymap.markReviewed';
+    // Asks before it rewrites review.last (the palette's Mark Reviewed Today does not ask).
+    this.item.command = 'journeymap.markReviewedAsked';
     this.disposables = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),

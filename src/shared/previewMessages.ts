@@ -74,6 +74,8 @@ export type WebviewMessage =
     ms: number; renderMs?: number;
     /** Items the patch replaced and kept. */
     replaced?: number; kept?: number;
+    /** The zoom the picture is shown at after this drawing (1 is actual size). */
+    zoom?: number;
   }
   | { type: 'exported'; uri: string; requestId: number; format: 'png'; data?: string; error?: string }
   /** Something the page caught and worked around, for the extension's log. */
@@ -114,7 +116,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'setLock': return uri && typeof m.locked === 'boolean';
     case 'setHiddenLanes': return uri && Array.isArray(m.hiddenLanes) && m.hiddenLanes.length <= MAX_HIDDEN_LANES && m.hiddenLanes.every(isText);
     case 'openRunbook': return uri && isText(m.runbook);
-    case 'rendered': return uri && isCount(m.version) && (m.router === 'grid' || m.router === 'elk') && typeof m.ms === 'number';
+    case 'rendered': return uri && isCount(m.version) && (m.router === 'grid' || m.router === 'elk') && typeof m.ms === 'number'
+      && (m.zoom === undefined || (typeof m.zoom === 'number' && Number.isFinite(m.zoom)));
     case 'exported': return uri && typeof m.requestId === 'number' && m.format === 'png'
       && (m.data === undefined || typeof m.data === 'string') && (m.error === undefined || isText(m.error));
     case 'log': return uri && isText(m.message);

@@ -332,6 +332,8 @@ try {
     await sendAndWaitRendered(p, updateFor(mapText, 5, { hiddenLanes: [lane.key] }).message);
     const lanes = await p.evaluate(() => document.querySelectorAll('#content .jm-lane').length);
     assert(lanes === first.layout.lanes.length - 1, `${lanes} lanes after filtering`);
+    const label = await p.evaluate(() => document.getElementById('lanes-button').textContent);
+    assert(label === 'Lanes (1 hidden)…', `a filtered picture says so on its button: ${label}`);
     await p.click(`#lanes-menu vscode-checkbox[data-lane="${lane.key}"]`);
     await p.click('#lanes-button');
     await sendAndWaitRendered(p, updateFor(mapText, 6).message);
@@ -512,6 +514,76 @@ try {
     assert(await p.evaluate(() => document.getElementById('lane-rail').hidden), 'the lane rail covers a fitted picture in a narrow window');
     await p.setViewportSize({ width: 1600, height: 1000 });
     await p.click('#zoom-fit');
+  });
+
+  await test('a large map opens readable at its start, follows the cursor\'s card, 1:1 centres that card, and stage names stay on top', async () => {
+    const big = measured.find((m) => m.name === 'blueprint-40');
+    const { layout, message } = updateFor(big.text, 1);
+    // Another map: the preview switches to it, as when the user opens a different map.
+    await sendAndWaitRendered(p, { ...message, uri: 'file:///ws/big.journey.yaml', fileName: 'big.journey.yaml' });
+    const zoomNow = () => p.evaluate(() => Number(document.getElementById('status').textContent.replace('%', '')));
+    const view = await p.evaluate(() => document.getElementById('viewport').getBoundingClientRect().toJSON());
+    const fit = Math.min((view.width - 16) / layout.width, (view.height - 16) / layout.height);
+    assert(fit < 0.5, `blueprint-40 fits at ${fit}: the test needs a map too large to read whole`);
+    const opened = await zoomNow();
+    assert(opened >= 50 && opened <= 100, `opened at ${opened}% (fit would be ${Math.round(fit * 100)}%)`);
+    const firstStage = await p.evaluate(() => document.querySelector('#content .jm-stage rect').getBoundingClientRect().toJSON());
+    // The start of the journey: the lane headers and the first stage, whole, from the left edge.
+    assert(firstStage.left >= view.left && firstStage.right <= view.right, `the first stage is not in view: ${JSON.stringify(firstStage)}`);
+    const svgLeft = await p.evaluate(() => document.querySelector('#content svg').getBoundingClientRect().left);
+    assert(svgLeft >= view.left && svgLeft < view.left + 20, `the picture does not start at the left edge: ${svgLeft}`);
+
+    const card = layout.cards[Math.floor(layout.cards.length * 0.7)];
+    const cardBox = () => p.evaluate((key) => document.querySelector(`#content .jm-card[data-id="${key}"]`).getBoundingClientRect().toJSON(), card.key);
+    await send(p, { type: 'highlight', uri: 'file:///ws/big.journey.yaml', line: card.line, key: card.key });
+    await p.waitForFunction((key) => document.querySelector(`#content .jm-card[data-id="${key}"]`)?.classList.contains('jm-highlight'), card.key, { timeout: 5000 });
+    const seen = await cardBox();
+    assert(seen.left >= view.left && seen.right <= view.right && seen.top >= view.top && seen.bottom <= view.bottom, `the cursor's card is out of view: ${JSON.stringify(seen)}`);
+    await p.click('#zoom-fit');
+    await p.click('#zoom-reset');
+    assert(await zoomNow() === 100, '1:1 is actual size');
+    const centred = await cardBox();
+    const dx = (centred.left + centred.right) / 2 - (view.left + view.right) / 2;
+    const dy = (centred.top + centred.bottom) / 2 - (view.top + view.bottom) / 2;
+    assert(Math.abs(dx) < 2 && Math.abs(dy) < 2, `1:1 did not centre the highlighted card (off by ${dx}, ${dy})`);
+
+    // Panned down past the stage headers: their names stay on the top edge, each over its column.
+    await p.mouse.move(view.left + view.width / 2, view.top + view.height / 2);
+    await p.mouse.wheel(0, 700);
+    await p.waitForFunction(() => !document.getElementById('stage-rail').hidden, null, { timeout: 5000 });
+    const rail = await p.evaluate(() => {
+      const el = document.getElementById('stage-rail');
+      const stages = [...document.querySelectorAll('#content .jm-stage rect')].map((r) => r.getBoundingClientRect().left);
+      return { hidden: el.hidden, items: [...el.children].map((c) => ({ text: c.textContent, left: c.getBoundingClientRect().left })), stages };
+    });
+    assert(!rail.hidden, 'the stage rail is hidden while the stage headers are above the window');
+    assert(rail.items.length === layout.stages.length && rail.items[0].text.includes(layout.stages[0].name), JSON.stringify(rail.items.slice(0, 3)));
+    assert(rail.items.every((item, i) => Math.abs(item.left - rail.stages[i]) < 2), 'a stage name is not over its column');
+    mkdirSync(join(root, 'test-results', 'screenshots'), { recursive: true });
+    await p.screenshot({ path: join(root, 'test-results', 'screenshots', 'blueprint-40-rails-light.png') });
+    await p.click('#zoom-fit');
+    assert(await p.evaluate(() => document.getElementById('stage-rail').hidden), 'the stage rail covers the headers of a fitted picture');
+  });
+
+  await test('a narrow preview: the improvements go below the picture, and a menu opens under its button', async () => {
+    await p.setViewportSize({ width: 560, height: 900 });
+    await p.click('vscode-checkbox[data-toggle="improvements"]');
+    const boxes = await p.evaluate(() => ({
+      viewport: document.getElementById('viewport').getBoundingClientRect().toJSON(),
+      panel: document.getElementById('improvements').getBoundingClientRect().toJSON(),
+    }));
+    await p.screenshot({ path: join(root, 'test-results', 'screenshots', 'narrow-improvements-light.png') });
+    assert(boxes.panel.top >= boxes.viewport.bottom - 1 && boxes.viewport.width > 500, `improvements beside the picture: ${JSON.stringify(boxes)}`);
+    await p.click('vscode-checkbox[data-toggle="improvements"]');
+    await p.click('#lanes-button');
+    const menu = await p.evaluate(() => ({
+      button: document.getElementById('lanes-button').getBoundingClientRect().toJSON(),
+      menu: document.getElementById('lanes-menu').getBoundingClientRect().toJSON(),
+    }));
+    assert(menu.menu.top >= menu.button.bottom && menu.menu.top - menu.button.bottom < 12, `the lanes menu is not under its button: ${JSON.stringify(menu)}`);
+    assert(menu.menu.left <= menu.button.right && menu.menu.right >= menu.button.left && menu.menu.right <= 560, `the lanes menu is not under its button: ${JSON.stringify(menu)}`);
+    await p.click('#lanes-button');
+    await p.setViewportSize({ width: 1600, height: 1000 });
   });
 
   await test('no page errors and no CSP violations', async () => {

@@ -12,11 +12,12 @@ export const codeServerEntry = join(harness, 'node_modules/code-server/out/node/
 export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** A fresh copy of the fixture workspace plus the examples, `{{today}}` / `{{today-N}}` filled in. */
+/** A fresh copy of the fixture workspace plus the examples and test/maps (as test-maps/), `{{today}}` / `{{today-N}}` filled in. */
 export function makeWorkspace(base) {
   const ws = join(base, 'workspace');
   cpSync(join(root, 'test/vscode/fixtures/workspace'), ws, { recursive: true });
   if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(ws, 'examples'), { recursive: true });
+  if (existsSync(join(root, 'test/maps'))) cpSync(join(root, 'test/maps'), join(ws, 'test-maps'), { recursive: true });
   const today = new Date();
   const iso = (d) => d.toISOString().slice(0, 10);
   const fill = (dir) => {

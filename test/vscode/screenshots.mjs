@@ -35,7 +35,7 @@ try {
     await page.keyboard.type(name);
     await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30_000 });
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 }).catch(() => undefined);
+    await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 15_000 });
   };
   const goTo = async (lineColumn) => {
@@ -79,6 +79,7 @@ try {
   await page.screenshot({ path: join(outDir, 'hover.png') });
   console.log('docs/screenshots/hover.png');
   await page.keyboard.press('Escape');
+  await settle();
 
   // 3. The quick fix menu on an unknown key.
   await openFile('broken.journey.yaml');
@@ -89,6 +90,38 @@ try {
   await page.screenshot({ path: join(outDir, 'quick-fix.png') });
   console.log('docs/screenshots/quick-fix.png');
   await page.keyboard.press('Escape');
+
+  // 4. Suggestions as you type (no Ctrl+Space): a new key in a touchpoint.
+  await openFile('clean.journey.yml');
+  await goTo(where('maps/clean.journey.yml', 'channel: phone', 'channel: phone'.length));
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('th', { delay: 120 }); // thinks:
+  await page.waitForSelector('.suggest-widget.visible', { timeout: 15_000 });
+  await settle();
+  await page.screenshot({ path: join(outDir, 'completion.png') });
+  console.log('docs/screenshots/completion.png');
+  await page.keyboard.press('Escape');
+  await command('File: Revert File');
+
+  // 5. A 40-touchpoint map's preview as it opens beside the editor: readable, at the cursor's card.
+  await openFile('regional-outage-40.journey.yaml');
+  await goTo(where('test-maps/regional-outage-40.journey.yaml', '- id: failover-live', 6));
+  await command('Journey Map: Open Preview to the Side');
+  await page.waitForSelector('iframe.webview.ready', { timeout: 30_000 });
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: join(outDir, 'preview-opening.png') });
+  console.log('docs/screenshots/preview-opening.png');
+  await command('View: Close All Editors');
+
+  // 6. A rule's documentation from the Problems panel's link: rendered, at the rule.
+  await command('Journey Map: Show Rule Documentation');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('silent-handoff');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('iframe.webview.ready', { timeout: 30_000 });
+  await page.waitForTimeout(2000);
+  await page.screenshot({ path: join(outDir, 'rule-docs.png') });
+  console.log('docs/screenshots/rule-docs.png');
 } catch (error) {
   console.error(error);
   const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];

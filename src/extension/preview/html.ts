@@ -43,7 +43,7 @@ export function previewHtml(p: { csp: string; nonce: string; scriptUri: string; 
     <vscode-checkbox data-toggle="handoffs" label="Handoffs"></vscode-checkbox>
     <vscode-checkbox data-toggle="metrics" label="Metrics"></vscode-checkbox>
     <vscode-checkbox data-toggle="improvements" label="Improvements"></vscode-checkbox>
-    <vscode-checkbox data-toggle="elk" label="Try elk routing" title="Also route the flow arrows with elk (maps up to 300 touchpoints); its routes are kept only where they cross fewer edges"></vscode-checkbox>
+    <vscode-checkbox data-toggle="elk" label="Untangle arrows" title="Route the arrows a second way, with the elk layout engine (maps up to 300 touchpoints), and keep its routes only where they cross fewer lines"></vscode-checkbox>
   </div>
   <span class="sep"></span>
   <div class="group">
@@ -55,7 +55,7 @@ export function previewHtml(p: { csp: string; nonce: string; scriptUri: string; 
 </div>
 <div id="banner" role="alert" hidden><span id="banner-text"></span><vscode-button id="banner-problems" secondary>Show Problems</vscode-button></div>
 <div id="main">
-  <div id="viewport" tabindex="0" aria-label="Journey map diagram"><div id="content"></div><div id="lane-rail" aria-hidden="true" hidden></div><div id="empty">Loading the journey map…</div></div>
+  <div id="viewport" tabindex="0" aria-label="Journey map diagram"><div id="content"></div><div id="lane-rail" aria-hidden="true" hidden></div><div id="stage-rail" aria-hidden="true" hidden></div><div id="empty">Loading the journey map…</div></div>
   <aside id="improvements" hidden aria-label="Improvements"></aside>
 </div>
 <div id="tooltip" role="tooltip" hidden></div>

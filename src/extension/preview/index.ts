@@ -15,8 +15,13 @@ import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
 
 export { JourneyPreview } from './preview';
 
+/** Export options for scripts and tests: the theme, instead of asking. */
+export interface ExportOptions {
+  theme?: 'light' | 'dark';
+}
+
 /** A preview page drew a version of a map. */
-export interface PreviewRenderEvent { readonly uri: string; readonly version: number; readonly router: 'grid' | 'elk' }
+export interface PreviewRenderEvent { readonly uri: string; readonly version: number; readonly router: 'grid' | 'elk'; readonly zoom?: number }
 
 class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Partial<PreviewState>> {
   readonly previews = new Set<JourneyPreview>();
@@ -38,7 +43,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     this.previews.add(preview);
     this.active = preview;
     preview.panel.onDidChangeViewState(() => { if (preview.panel.active) this.active = preview; });
-    preview.onDidRender((m) => this.renderedEmitter.fire({ uri: m.uri, version: m.version, router: m.router }));
+    preview.onDidRender((m) => this.renderedEmitter.fire({ uri: m.uri, version: m.version, router: m.router, zoom: m.zoom }));
     return preview;
   }
 
@@ -47,13 +52,33 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     return [...this.previews].find((p) => p.panel.active) ?? this.active;
   }
 
-  /** The map a command is about: its argument, the active map editor, or the active preview's map. */
+  /**
+   * The map a command is about: its argument when that is a map, the active map editor, or the
+   * active preview's map. Run from the preview's own "..." menu, a command gets the webview's
+   * address (`webview-panel:...`), which is no file: the preview's map is meant then.
+   */
   targetUri(arg?: unknown): vscode.Uri | undefined {
-    if (arg instanceof vscode.Uri) return arg;
+    if (arg instanceof vscode.Uri && arg.scheme !== 'webview-panel') return arg;
+    // A command from a preview's own menu gets the panel's address (`webview-panel:`), not its map.
+    const focusedPreview = this.previewInFrontTab() ?? [...this.previews].find((p) => p.panel.active);
+    if (focusedPreview) return focusedPreview.resource;
     const editor = vscode.window.activeTextEditor;
     if (editor && this.isMap(editor.document)) return editor.document.uri;
     const focused = [...this.previews].find((p) => p.panel.active) ?? this.active;
     return focused?.resource;
+  }
+
+  /**
+   * The preview in the active tab of the active group. The tab model is the workbench's own view
+   * of focus; a panel's `active` flag and view column arrive in separate messages and can lag.
+   */
+  private previewInFrontTab(): JourneyPreview | undefined {
+    const group = vscode.window.tabGroups.activeTabGroup;
+    const tab = group.activeTab;
+    if (!(tab?.input instanceof vscode.TabInputWebview) || !tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE)) return undefined;
+    // Matched by title: a panel's view column, like its `active` flag, can lag (seen in the web build).
+    const titled = [...this.previews].filter((p) => p.panel.title === tab.label);
+    return titled.length === 1 ? titled[0] : titled.find((p) => p.panel.viewColumn === group.viewColumn);
   }
 
   async open(arg: unknown, toSide: boolean): Promise<JourneyPreview | undefined> {
@@ -107,14 +132,25 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     return layoutJourney(parsed, { detail: 'full', hiddenLanes: preview?.hiddenLaneKeys });
   }
 
-  async export(arg: unknown, format: 'svg' | 'png'): Promise<void> {
+  /** Light (the default for a file, which is read on paper and wikis), dark, or as VS Code is now. */
+  private async askTheme(): Promise<'light' | 'dark' | undefined> {
+    const kind = vscode.window.activeColorTheme.kind;
+    const current = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
+    const picked = await vscode.window.showQuickPick([
+      { label: vscode.l10n.t('Light'), description: vscode.l10n.t('for documents, wikis and print'), theme: 'light' as const },
+      { label: vscode.l10n.t('Dark'), description: current === 'dark' ? vscode.l10n.t('as VS Code is now') : '', theme: 'dark' as const },
+    ], { title: vscode.l10n.t('Export Diagram'), placeHolder: vscode.l10n.t('Colours of the exported picture') });
+    return picked?.theme;
+  }
+
+  async export(arg: unknown, format: 'svg' | 'png', options: ExportOptions = {}): Promise<void> {
     const uri = this.targetUri(arg);
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a journey map (*.journey.yaml) to export its diagram.'));
       return;
     }
-    const kind = vscode.window.activeColorTheme.kind;
-    const theme = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
+    const theme = options.theme ?? await this.askTheme();
+    if (!theme) return;
     let preview = [...this.previews].find((p) => p.resource.toString() === uri.toString());
     const layout = await this.exportLayout(uri, preview);
     if (!layout) return;
@@ -151,7 +187,13 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Diagram exported to {0}', vscode.workspace.asRelativePath(target)));
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal in Explorer');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Diagram exported to {0}', vscode.workspace.asRelativePath(target)), open, reveal).then((choice) => {
+      if (choice === open) return vscode.commands.executeCommand('vscode.open', target);
+      if (choice === reveal) return vscode.commands.executeCommand('revealInExplorer', target);
+      return undefined;
+    });
   }
 }
 
@@ -177,8 +219,8 @@ export function registerPreview(context: vscode.ExtensionContext, service: Langu
     manager.renderedEmitter,
     vscode.commands.registerCommand('journeymap.openPreview', (uri?: unknown) => manager.open(uri, false)),
     vscode.commands.registerCommand('journeymap.openPreviewToSide', (uri?: unknown) => manager.open(uri, true)),
-    vscode.commands.registerCommand('journeymap.exportSvg', (uri?: unknown) => manager.export(uri, 'svg')),
-    vscode.commands.registerCommand('journeymap.exportPng', (uri?: unknown) => manager.export(uri, 'png')),
+    vscode.commands.registerCommand('journeymap.exportSvg', (uri?: unknown, options?: ExportOptions) => manager.export(uri, 'svg', options)),
+    vscode.commands.registerCommand('journeymap.exportPng', (uri?: unknown, options?: ExportOptions) => manager.export(uri, 'png', options)),
     vscode.commands.registerCommand('journeymap.togglePreviewLock', () => {
       const preview = manager.current();
       preview?.setLocked(!preview.locked);

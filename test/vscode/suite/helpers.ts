@@ -8,12 +8,14 @@ export interface Api {
   activationMs: number;
   host: 'node' | 'web';
   onDidValidate: vscode.Event<{ uri: vscode.Uri; version?: number; diagnostics: { code: string }[] }>;
-  onDidRenderPreview: vscode.Event<{ uri: string; version: number; router: 'grid' | 'elk' }>;
+  onDidRenderPreview: vscode.Event<{ uri: string; version: number; router: 'grid' | 'elk'; zoom?: number }>;
   workspaceScan: Promise<number>;
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
   templates: readonly string[];
   validateAll(token?: vscode.CancellationToken): Promise<number>;
   deliverPreviewMessage(message: unknown): Promise<boolean>;
+  docsShown(): { page: string; anchor?: string; anchors: string[] } | undefined;
+  onDidShowDocs: vscode.Event<unknown>;
 }
 
 /**
@@ -161,12 +163,16 @@ export async function undoUntil(doc: vscode.TextDocument, original: string, maxS
   }
 }
 
-/** Runs a command with the save dialog answered with `target` and error messages collected. */
+/**
+ * Runs a command with the save dialog answered with `target`, a quick pick with its first item
+ * (the default, as Enter would), and error messages collected.
+ */
 export async function answeringDialogs(target: vscode.Uri, action: () => Thenable<unknown>): Promise<string[]> {
   const window = vscode.window as unknown as Record<string, unknown>;
-  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage };
+  const saved = { showSaveDialog: window.showSaveDialog, showErrorMessage: window.showErrorMessage, showQuickPick: window.showQuickPick };
   const errors: string[] = [];
   window.showSaveDialog = async () => target;
+  window.showQuickPick = async (items: unknown) => (await items as unknown[])[0];
   window.showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
   try {
     await action();

@@ -82,6 +82,41 @@ describe('preview', () => {
     assert.ok(svg.startsWith('<svg') && svg.includes('class="jm-card'), svg.slice(0, 200));
   });
 
+  it('Export from the preview\'s own menu acts on the map the preview shows (VS Code passes the webview\'s address)', async function () {
+    this.timeout(120_000);
+    // The editor-title menu of a webview hands its commands the panel's own address, not a file.
+    const fromMenu = vscode.Uri.parse('webview-panel:webview-panel/webview-0f1e2d3c');
+    await vscode.commands.executeCommand('journeymap.openPreview', second());
+    await waitFor('the preview in front', vscode.window.tabGroups.onDidChangeTabs,
+      () => previewTabs().find((t) => t.isActive && t.group.isActive && /billing-dispute/.test(t.label)), 30_000,
+      () => previewTabs().map((t) => `${t.label} active=${t.isActive}`).join(', '));
+    const svgTarget = workspaceUri('exports/from-menu.svg');
+    assert.deepStrictEqual(await answeringDialogs(svgTarget, () => vscode.commands.executeCommand('journeymap.exportSvg', fromMenu)), []);
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgTarget));
+    assert.ok(svg.startsWith('<svg') && svg.includes('Disputed charge'), /<title[^>]*>([^<]*)/.exec(svg)?.[1] ?? svg.slice(0, 300));
+    const pngTarget = workspaceUri('exports/from-menu.png');
+    assert.deepStrictEqual(await answeringDialogs(pngTarget, () => vscode.commands.executeCommand('journeymap.exportPng', fromMenu)), []);
+    const png = await vscode.workspace.fs.readFile(pngTarget);
+    assert.deepStrictEqual([...png.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG signature');
+    // The preview still shows its map, under its name, with no error banner from a bogus address.
+    assert.ok(previewTabs().some((t) => /billing-dispute\.journey\.yaml/.test(t.label)), previewTabs().map((t) => t.label).join(', '));
+    assert.ok(!previewTabs().some((t) => /webview-/.test(t.label)), previewTabs().map((t) => t.label).join(', '));
+  });
+
+  it('a 40-touchpoint map opens at a readable zoom, not shrunk to fit the panel', async function () {
+    this.timeout(120_000);
+    // test/maps, copied into the workspace by the runner.
+    const uri = workspaceUri('test-maps/regional-outage-40.journey.yaml');
+    if (previewTabs().some((t) => t.label.startsWith('[Preview]'))) await vscode.commands.executeCommand('journeymap.togglePreviewLock');
+    const drawn = new Promise<number | undefined>((resolve) => {
+      const sub = api.onDidRenderPreview((e) => { if (e.uri === uri.toString()) { sub.dispose(); resolve(e.zoom); } });
+    });
+    await vscode.commands.executeCommand('journeymap.openPreview', uri);
+    const zoom = await drawn;
+    // Whole, this picture (about 3,200 x 2,700 px) would be a quarter of its size in the panel.
+    assert.ok(zoom !== undefined && zoom >= 0.5 && zoom <= 1, `opened at ${zoom}`);
+  });
+
   it('a runbook the page asks for is opened only when the map links it and it lies inside the workspace', async () => {
     const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('maps/clean.journey.yml')));
     const hostile = source
