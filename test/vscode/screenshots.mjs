@@ -1,5 +1,6 @@
 // Takes the README's screenshots in a real VS Code (code-server + Chromium, as the test runner):
-// the editor with the Problems panel, a hover, and the quick fix menu, into docs/screenshots/.
+// the editor with the Problems panel, a hover, the quick fix menu, completion as you type, a large
+// map's preview as it opens, and a rule's documentation, into docs/screenshots/
 // Usage: node test/vscode/screenshots.mjs   (after npm run test:setup; install fonts-noto-color-emoji
 // first so the hover's status emoji render)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,8 +34,8 @@ try {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
     await page.keyboard.type(name);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    // Click the file's own row: Enter can land on a recently opened file before the list filters.
+    await page.click(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30_000 });
     await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 15_000 });
   };
@@ -104,10 +105,12 @@ try {
   await command('File: Revert File');
 
   // 5. A 40-touchpoint map's preview as it opens beside the editor: readable, at the cursor's card.
+  await command('View: Close Primary Side Bar'); // room for the editor and the preview side by side
   await openFile('regional-outage-40.journey.yaml');
   await goTo(where('test-maps/regional-outage-40.journey.yaml', '- id: failover-live', 6));
   await command('Journey Map: Open Preview to the Side');
   await page.waitForSelector('iframe.webview.ready', { timeout: 30_000 });
+  await page.mouse.move(200, 600); // no tab tooltip over the picture
   await page.waitForTimeout(3000);
   await page.screenshot({ path: join(outDir, 'preview-opening.png') });
   console.log('docs/screenshots/preview-opening.png');
