@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap } from 'yaml';
-import { evaluateMetric, getLanguageService, metricInfo, NO_DIRECTION_HINT } from '../core';
+import { describeSignal, evaluateMetric, evaluateSignal, formatIsoDate, getLanguageService, metricInfo, NO_DIRECTION_HINT, parseIsoDate, type JourneyMap } from '../core';
 import { chooseWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeJson, safeLines, visibleLine } from './terminal';
@@ -12,8 +12,9 @@ import { todayOption, UsageError, utcToday, type Io } from './usage';
 export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD] [--root DIR]
 
 Prints every metric of a map: touchpoint, metric, value (computed from a ticket export when the
-metric says from:), target, status against the target, source and sample size. In JSON, a value,
-target or source the map does not give is null. --root DIR: the workspace root ticket exports
+metric says from:), target, status against the target, source and sample size; then each
+improvement's structured signal (signal: { metric, at, target, by }) and whether it is met, not
+yet met, or missed after its date. In JSON, a value, target or source the map does not give is null. --root DIR: the workspace root ticket exports
 must stay inside (default: as lint chooses it).
 
 Exit codes: 0 printed, 1 the file is not a journey map (empty, not a YAML mapping, or YAML that
@@ -22,6 +23,21 @@ cannot be read: the errors are printed), 2 usage or I/O error (a folder is a usa
 
 /** YAML problems that leave no map to read the metrics of (the same as render's). */
 const BLOCKING = new Set(['yaml-syntax', 'file-too-large']);
+
+/** An improvement's structured signal and where it stands. */
+interface SignalRow {
+  improvement: string;
+  metric: string | null;
+  at: string | null;
+  target: string | null;
+  by: string | null;
+  state: string;
+  value: string | null;
+  computed: boolean;
+  n: number | null;
+  /** The status in words, as hovers say it. */
+  status: string;
+}
 
 interface Row {
   touchpoint: string;
@@ -92,8 +108,9 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
       });
     }
   }
+  const signals = signalRows(doc.map, parseIsoDate(today ?? utcToday())!);
   if (values.format === 'json') {
-    io.stdout(safeJson(JSON.stringify({ map: positionals[0], metrics: rows }, null, 2)) + '\n');
+    io.stdout(safeJson(JSON.stringify({ map: positionals[0], metrics: rows, signals }, null, 2)) + '\n');
     return 0;
   }
   if (!rows.length) {
@@ -107,5 +124,40 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   const notes = ['* computed from a ticket export'];
   if (rows.some((r) => r.status === 'no-direction')) notes.push(`no-direction: a custom metric with a target but no direction: ${NO_DIRECTION_HINT.replace(/`/g, '')}`);
   io.stdout(safeLines([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', ...notes].join('\n') + '\n'));
+  if (signals.length) io.stdout(safeLines(`\n${signalTable(signals)}\n`));
   return 0;
+}
+
+/** The improvements with a structured signal, judged on `today` (days since the epoch). */
+function signalRows(map: JourneyMap, today: number): SignalRow[] {
+  const rows: SignalRow[] = [];
+  for (const imp of map.improvements) {
+    const evaluation = evaluateSignal(imp, map, today);
+    const check = imp.signalCheck;
+    if (!evaluation || !check) continue;
+    rows.push({
+      improvement: imp.id?.value ?? `#${imp.index + 1}`,
+      metric: check.metric?.value ?? null,
+      at: check.at?.value ?? null,
+      target: check.target?.value.text ?? null,
+      by: check.by ? formatIsoDate(check.by.value) : null,
+      state: evaluation.state,
+      value: evaluation.value ?? null,
+      computed: !!evaluation.computed,
+      n: evaluation.n ?? null,
+      status: describeSignal(evaluation),
+    });
+  }
+  return rows;
+}
+
+function signalTable(signals: SignalRow[]): string {
+  const header = ['improvement', 'signal', 'status'];
+  const cells = signals.map((s) => {
+    const comparison = s.target === null ? '' : ` reaches ${s.target}`;
+    return [s.improvement, `${s.metric ?? '?'} at ${s.at ?? '?'}${comparison}${s.by ? ` by ${s.by}` : ''}`, s.status].map(visibleLine);
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

@@ -4,7 +4,7 @@
  *
  * The core is grouped in rooms, each with an index.ts that names its public exports, and may
  * import only the rooms below it (enforced by test/architecture.test.ts; see CONTRIBUTING.md):
- *   base -> format -> files -> parse -> evidence -> rules -> language,  and  diagram (beside rules).
+ *   base -> format -> files -> parse -> evidence -> rules -> language,  and  diff, then diagram (beside rules).
  */
 export type {
   CompletionItem, CompletionKind, Diagnostic, DiagnosticData, DocumentSymbol, Finding, FoldingRange, Hover, Location, Position, Range,
@@ -21,9 +21,14 @@ export {
   type FileProblem, type FileRead, type FileReader, type FileStat, type MarkdownHeading, type MarkdownOutline,
 } from './files';
 export { DEFAULT_MAX_SIZE, parseJourney, tooLargeMessage, unreadableMapDiagnostic, type JourneyDocument, type ParseOptions } from './parse';
-export { evaluateMetric, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState } from './evidence';
+export {
+  describeSignal, evaluateMetric, evaluateSignal, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState, type SignalEvaluation, type SignalState,
+} from './evidence';
 export { RULES, ruleByName, type RuleInfo } from './rules';
 export {
   carryOverFindings, FROM_LAST_VALID, getLanguageService, hypothesisSentence, validateSync, type CodeFix, type DocumentLink, type LanguageService, type LanguageServiceOptions,
   type RenameResult, type ReviewEdits, type StageSummary,
 } from './language';
+export {
+  diffJourneys, diffSummary, diffToMarkdown, diffToText, escapeMarkdown, hasChanges, type DiffSide, type JourneyDiff,
+} from './diff';

@@ -170,7 +170,8 @@ class RunbookLinkProvider implements vscode.DocumentLinkProvider<RunbookLink> {
   provideDocumentLinks(doc: vscode.TextDocument): RunbookLink[] {
     return this.service.links(doc.uri.toString(), doc.getText()).map((link) => {
       const result = new RunbookLink(toRange(link.range), link, doc.uri);
-      result.tooltip = link.kind === 'runbook' ? vscode.l10n.t('Open the runbook') : vscode.l10n.t('Open the data file');
+      result.tooltip = link.kind === 'runbook' ? vscode.l10n.t('Open the runbook')
+        : link.kind === 'baseline' ? vscode.l10n.t('Open the baseline map (the current state)') : vscode.l10n.t('Open the data file');
       return result;
     });
   }

@@ -104,8 +104,8 @@ describe('completion: keys', () => {
 
   it('on a top-level line, offers only the missing top-level keys', () => {
     const text = edit(edit(CLEAN_MAP, 'goal: Regain access within 30 minutes with one contact\n', ''), 'owner: Service desk team lead\n', '');
-    assert.deepEqual(labels(edit(text, 'lanes:\n', '|\nlanes:\n')), ['goal', 'owner']);
-    assert.deepEqual(labels(inMap('    due: 2026-12-31\n', '|')), []);
+    assert.deepEqual(labels(edit(text, 'lanes:\n', '|\nlanes:\n')), ['goal', 'owner', 'state', 'baseline']);
+    assert.deepEqual(labels(inMap('    due: 2026-12-31\n', '|')), ['state', 'baseline']);
   });
 
   it('gives list fields a snippet that becomes a valid entry', async () => {

@@ -32,6 +32,20 @@ const CASES: RuleCase[] = [
   { rule: 'runbook-anchor-missing', what: 'an anchor with no heading', text: edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockout.md#diagnosis'), at: 'runbook:' },
   { rule: 'source-missing', what: 'a data file that does not exist', text: edit(CLEAN_MAP, 'path: ../data/tickets.csv', 'path: ../data/tickets-q4.csv'), at: 'path: ../data' },
   { rule: 'link-outside-workspace', what: 'a runbook above the workspace root', text: edit(CLEAN_MAP, '../runbooks/lockout.md#symptoms', '../../../etc/passwd'), at: 'runbook:' },
+  {
+    rule: 'baseline-missing', what: 'a future map whose baseline file does not exist', at: 'baseline:',
+    text: edit(CLEAN_MAP, 'review:\n', 'state: future\nbaseline: admin-today.journey.yaml\nreview:\n'),
+  },
+  {
+    rule: 'baseline-not-current', what: 'a baseline that does not say state: current', at: 'baseline:',
+    text: edit(CLEAN_MAP, 'review:\n', 'state: future\nbaseline: admin-today.journey.yaml\nreview:\n'),
+    files: { '/ws/maps/admin-today.journey.yaml': CLEAN_MAP },
+  },
+  {
+    rule: 'baseline-without-future', what: 'a baseline on a map that does not say state: future', at: 'baseline:',
+    text: edit(CLEAN_MAP, 'review:\n', 'baseline: admin-today.journey.yaml\nreview:\n'),
+    files: { '/ws/maps/admin-today.journey.yaml': edit(CLEAN_MAP, 'review:\n', 'state: current\nreview:\n') },
+  },
   { rule: 'review-missing', what: 'no review block', text: edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', ''), at: 'title:' },
   { rule: 'review-overdue', what: 'a monthly review last done in September', text: edit(CLEAN_MAP, 'last: 2026-10-30\n  every: quarter', 'last: 2026-09-01\n  every: month'), at: 'last: 2026-09-01' },
   { rule: 'review-stale', what: 'a review two years old', text: edit(CLEAN_MAP, 'last: 2026-10-30', 'last: 2024-10-30'), at: 'last: 2024-10-30' },
@@ -65,6 +79,14 @@ const CASES: RuleCase[] = [
   { rule: 'improvement-unlinked', what: 'an improvement with no for:', text: edit(CLEAN_MAP, '    for: [locked-out]\n', ''), at: '- id: lock-hint' },
   { rule: 'improvement-overdue', what: 'an improvement due last month and not done', text: edit(CLEAN_MAP, 'due: 2026-12-31', 'due: 2026-10-31'), at: 'due: 2026-10-31' },
   { rule: 'signal-not-measurable', what: 'a signal with no number', text: edit(CLEAN_MAP, 'signal: 30% fewer lockout tickets within one quarter', 'signal: Fewer lockout tickets'), at: 'signal: Fewer' },
+  {
+    rule: 'signal-unknown-metric', what: 'a structured signal naming a metric its touchpoint does not measure', at: 'signal: {',
+    text: edit(CLEAN_MAP, 'signal: 30% fewer lockout tickets within one quarter', 'signal: { metric: fcrr, at: desk-verify, target: 80%, by: 2027-03-31 }'),
+  },
+  {
+    rule: 'signal-missed-but-done', what: 'a done improvement whose signal passed its date unmet', at: 'status: done',
+    text: edit(CLEAN_MAP, '    signal: 30% fewer lockout tickets within one quarter\n', '    signal: { metric: fcr, at: desk-verify, target: 80%, by: 2026-09-30 }\n    status: done\n'),
+  },
   { rule: 'unaddressed-pain', what: 'pains no improvement targets', text: edit(CLEAN_MAP, 'for: [locked-out]', 'for: [back-in]'), at: 'pains: [No hint' },
   {
     rule: 'source-unreadable', what: 'a malformed export', at: 'path: ../data/tickets.csv',

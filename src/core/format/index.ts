@@ -5,8 +5,8 @@
  * the words every feature uses for the same facts. It imports only the base room.
  */
 export {
-  childShape, FORMAT_VERSION, ID_PATTERN, IMPROVEMENT_STATUSES, isValidId, LANE_KINDS, LEVELS, SHAPES, SOURCE_KINDS,
-  type FieldSpec, type LaneKind, type RefKind, type ShapeName, type ShapeSpec, type ValueType,
+  childShape, FORMAT_VERSION, ID_PATTERN, IMPROVEMENT_STATUSES, isValidId, LANE_KINDS, LEVELS, MAP_STATES, SHAPES, SOURCE_KINDS,
+  type FieldSpec, type LaneKind, type MapState, type RefKind, type ShapeName, type ShapeSpec, type ValueType,
 } from './shapes';
 export type * from './model';
 export { emptyMap } from './model';

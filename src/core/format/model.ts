@@ -1,6 +1,6 @@
 /** The typed journey map model. Every value keeps the source span it came from. */
 import type { Span } from '../base';
-import type { LaneKind, RefKind, ShapeName } from './shapes';
+import type { LaneKind, MapState, RefKind, ShapeName } from './shapes';
 import type { Quantity } from './values';
 
 export type { Span } from '../base';
@@ -133,12 +133,31 @@ export interface Improvement {
   forKeySpan?: Span;
   experiment?: Located<string>;
   outcome?: Located<string>;
+  /**
+   * The success signal as a sentence: as written, or for a structured signal one made from its
+   * parts ("fcr at desk-verify reaches 80% by 2027-03-31"), so every reader of the hypothesis has one.
+   */
   signal?: Located<string>;
+  /** A structured signal (`signal: { metric, at, target, by }`), which evidence can check. */
+  signalCheck?: SignalCheck;
   impact?: Located<string>;
   effort?: Located<string>;
   owner?: Located<string>;
   due?: Located<number>;
   status?: Located<string>;
+}
+
+/** `signal: { metric: fcr, at: desk-verify, target: 80%, by: 2027-03-31 }`. */
+export interface SignalCheck {
+  /** The mapping's span. */
+  span: Span;
+  keySpan: Span;
+  metric?: Located<string>;
+  /** A touchpoint id. */
+  at?: Located<string>;
+  target?: Located<Quantity>;
+  /** Days since the epoch. */
+  by?: Located<number>;
 }
 
 export interface JourneyMap {
@@ -151,6 +170,10 @@ export interface JourneyMap {
   scenario?: Located<string>;
   goal?: Located<string>;
   owner?: Located<string>;
+  /** `state: current | future`, when said. */
+  state?: Located<MapState>;
+  /** For a future map: the path of its current-state map, as written. */
+  baseline?: Located<string>;
   review?: Review;
   sources: Source[];
   sourcesKeySpan?: Span;

@@ -51,6 +51,8 @@ function fieldSchema(field: FieldSpec): JsonSchema {
       return { ...base, ...QUANTITY, description: field.description };
     case 'object':
       return { ...base, $ref: `#/definitions/${t.shape}` };
+    case 'text-or-object':
+      return { ...base, anyOf: [{ type: ['string', 'number', 'boolean'] }, { $ref: `#/definitions/${t.shape}` }] };
     case 'list':
       return { ...base, type: 'array', items: { $ref: `#/definitions/${t.shape}` } };
     case 'metrics':

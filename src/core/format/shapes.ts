@@ -32,6 +32,8 @@ export type ValueType =
   | { type: 'texts' }
   | { type: 'quantity' }
   | { type: 'object'; shape: ShapeName }
+  /** A sentence, or a mapping of the shape's fields (`signal`: a sentence or `{ metric, at, target, by }`). */
+  | { type: 'text-or-object'; shape: ShapeName }
   | { type: 'list'; shape: ShapeName }
   | { type: 'metrics' }
   | { type: 'dictionary' };
@@ -47,7 +49,7 @@ export interface FieldSpec {
 }
 
 export type ShapeName =
-  | 'map' | 'review' | 'source' | 'lane' | 'stage' | 'touchpoint' | 'metric' | 'handoff' | 'improvement';
+  | 'map' | 'review' | 'source' | 'lane' | 'stage' | 'touchpoint' | 'metric' | 'handoff' | 'improvement' | 'signal';
 
 export interface ShapeSpec {
   description: string;
@@ -61,6 +63,9 @@ export const SOURCE_KINDS = [
 ] as const;
 export const LEVELS = ['low', 'medium', 'high'] as const;
 export const IMPROVEMENT_STATUSES = ['idea', 'planned', 'in-progress', 'done', 'dropped'] as const;
+/** A map of the journey as it is today, or as it should become. */
+export const MAP_STATES = ['current', 'future'] as const;
+export type MapState = (typeof MAP_STATES)[number];
 
 const text = (description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: { type: 'text' }, description, ...extra });
 
@@ -74,6 +79,8 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       scenario: text('The one situation this map follows.', { required: true, example: 'Locked out after three failed sign-ins' }),
       goal: text('What success looks like for the persona.', { example: 'Regain access within 30 minutes with one contact' }),
       owner: text('The named person or team who keeps this map current.', { example: 'Service desk team lead' }),
+      state: { type: { type: 'enum', values: MAP_STATES }, description: 'Whether the map shows the journey as it is today (`current`) or as it should become (`future`). Default: neither is said.' },
+      baseline: text('For a `state: future` map: the current-state map it improves on, a relative path. Its touchpoint ids may be named in improvements\' `for:`.', { example: 'admin-lockout.journey.yaml' }),
       review: { type: { type: 'object', shape: 'review' }, description: 'When the map was last reviewed against live data, and how often it must be.' },
       sources: { type: { type: 'list', shape: 'source' }, description: 'The evidence the map was built from: tickets, surveys, transcripts, interviews.' },
       lanes: { type: { type: 'list', shape: 'lane' }, required: true, description: 'Swimlanes, top to bottom: the customer, frontstage teams, backstage teams and systems.' },
@@ -167,7 +174,7 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       for: { type: { type: 'refs', target: 'touchpoint' }, description: 'The touchpoints it targets.' },
       experiment: text('We believe [experiment]...'),
       outcome: text('...will result in [outcome].'),
-      signal: text('We will know we succeeded when [signal]: a measurable change with a number.'),
+      signal: { type: { type: 'text-or-object', shape: 'signal' }, description: 'We will know we succeeded when [signal]: a measurable change with a number. A sentence, or `{ metric, at, target, by }` so the map can tell whether it is met.' },
       impact: { type: { type: 'enum', values: LEVELS }, description: 'Expected impact: low | medium | high.' },
       effort: { type: { type: 'enum', values: LEVELS }, description: 'Expected effort: low | medium | high.' },
       owner: text('Who delivers it.'),
@@ -175,10 +182,19 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       status: { type: { type: 'enum', values: IMPROVEMENT_STATUSES }, description: 'Where it stands: idea | planned | in-progress | done | dropped.' },
     },
   },
+  signal: {
+    description: 'A success signal the map can check: a metric at a touchpoint, the target it must reach, and by when.',
+    fields: {
+      metric: text('The metric that shows success, as written in the touchpoint\'s `metrics:`.', { required: true, example: 'fcr' }),
+      at: { type: { type: 'ref', target: 'touchpoint' }, required: true, description: 'The touchpoint where the metric is measured.' },
+      target: { type: { type: 'quantity' }, required: true, description: 'The value that counts as success, in the metric\'s unit: 80%, 4h, 4.5/5.', example: '80%' },
+      by: { type: { type: 'date' }, description: 'ISO date by which the target must be met; after it, a signal not met is missed.', example: '2027-03-31' },
+    },
+  },
 };
 
 /** The shape of the items inside a field of list or object type, if any. */
 export function childShape(field: FieldSpec): ShapeName | undefined {
   const t = field.type;
-  return t.type === 'object' || t.type === 'list' ? t.shape : undefined;
+  return t.type === 'object' || t.type === 'list' || t.type === 'text-or-object' ? t.shape : undefined;
 }

@@ -90,7 +90,8 @@ function resolve(path: readonly PathSegment[]): Target | undefined {
 
 function fieldTarget(field: FieldSpec): Target {
   const t = field.type;
-  if (t.type === 'object') return { t: 'shape', shape: t.shape };
+  // A sentence or a mapping (`signal:`): inside the mapping, its keys.
+  if (t.type === 'object' || t.type === 'text-or-object') return { t: 'shape', shape: t.shape };
   if (t.type === 'list') return { t: 'list', shape: t.shape };
   if (t.type === 'metrics') return { t: 'metrics' };
   if (t.type === 'refs' || t.type === 'texts') return { t: 'scalars', field };
@@ -218,8 +219,24 @@ function valueItems(doc: JourneyDocument, field: FieldSpec, range: Range, ctx: C
       label: String(value), kind: 'value' as const, detail: FEELS_SCALE[value].word, documentation: `${describeFeels(value)}.`, range, sortText: String(i),
     }));
     case 'ref': case 'refs': return idItems(doc, t.target, range, new Set(ctx.listed));
-    default: return [];
+    default: return field === SHAPES.signal.fields.metric ? measuredMetricItems(doc, range) : [];
   }
+}
+
+/** For a structured signal's `metric:`: the metrics the map measures, with where. */
+function measuredMetricItems(doc: JourneyDocument, range: Range): CompletionItem[] {
+  const where = new Map<string, string[]>();
+  for (const tp of doc.map.touchpoints) {
+    for (const metric of tp.metrics) {
+      const at = where.get(metric.name.value) ?? [];
+      if (tp.id) at.push(tp.id.value);
+      where.set(metric.name.value, at);
+    }
+  }
+  return [...where].map(([name, at], i) => ({
+    label: name, kind: 'metric' as const, range, sortText: String(i).padStart(4, '0'),
+    ...(at.length ? { detail: `at ${at.slice(0, 3).join(', ')}${at.length > 3 ? ` and ${at.length - 3} more` : ''}` } : {}),
+  }));
 }
 
 function idItems(doc: JourneyDocument, kind: RefKind, range: Range, exclude: Set<string>): CompletionItem[] {
@@ -261,6 +278,7 @@ function typeSummary(field: FieldSpec): string {
     case 'refs': return `list of ${t.target} ids`;
     case 'list': return `list of ${t.shape}s`;
     case 'object': return t.shape;
+    case 'text-or-object': return `text or ${t.shape}`;
     case 'metrics': return 'metrics';
     case 'texts': return 'list of texts';
     case 'feels': return '-3 .. 3';

@@ -1,11 +1,11 @@
-/** Document links: runbooks and source data files, resolved relative to the map. */
+/** Document links: runbooks, source data files and a future map's baseline, resolved relative to the map. */
 import type { JourneyDocument } from '../parse';
 import type { Touchpoint } from '../format';
 import { resolveLink, splitAnchor } from '../files';
 import type { Range } from '../base';
 
 export interface DocumentLink {
-  kind: 'runbook' | 'source';
+  kind: 'runbook' | 'source' | 'baseline';
   range: Range;
   /** The resolved path or URI of the linked file. */
   target: string;
@@ -28,5 +28,6 @@ export function documentLinks(doc: JourneyDocument, uri: string, root?: string):
   };
   for (const tp of doc.map.touchpoints) if (tp.runbook) add('runbook', tp.runbook.value, tp.runbook.span, tp);
   for (const source of doc.map.sources) if (source.path) add('source', source.path.value, source.path.span);
+  if (doc.map.baseline) add('baseline', doc.map.baseline.value, doc.map.baseline.span);
   return links;
 }

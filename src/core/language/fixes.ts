@@ -28,6 +28,7 @@ function proposeFixes(doc: JourneyDocument, diagnostic: Diagnostic, options: { t
   switch (diagnostic.code) {
     case 'unknown-key':
     case 'unknown-reference':
+    case 'signal-unknown-metric':
     case 'invalid-value':
       if (!data.suggestion) return [];
       return [{ title: `Change to '${data.suggestion}'`, edits: [replaceScalar(doc, start, end, data.suggestion)], isPreferred: true }];

@@ -3,7 +3,7 @@
  * a map's text must never turn into links, images or commands.
  */
 import type { Hover, Position, Today } from '../base';
-import { evaluateMetric, shownValue, type MetricEvaluation } from '../evidence';
+import { describeSignal, evaluateMetric, evaluateSignal, shownValue, type MetricEvaluation } from '../evidence';
 import {
   describeFeels, formatIsoDate, formatPeriod, hypothesis, metricInfo, NO_DIRECTION_HINT, SHAPES,
   type Improvement, type Lane, type Metric, type RefKind, type Source, type Span, type Stage, type Touchpoint,
@@ -26,8 +26,11 @@ export function doHover(doc: JourneyDocument, position: Position, options: Hover
   }
   const reference = referenceAt(doc, offset);
   if (reference) {
+    const inBaseline = doc.map.baseline && reference.kind === 'touchpoint' && doc.map.improvements.some((imp) => imp.for.some((f) => f.span === reference.span));
     const content = itemHover(doc, reference.kind, reference.name, today)
-      ?? `No ${reference.kind} has the id \`${code(reference.name)}\`.`;
+      ?? (inBaseline
+        ? `No touchpoint of this map has the id \`${code(reference.name)}\`. A future map's \`for:\` may name the touchpoints of its baseline, \`${code(doc.map.baseline!.value)}\` (validation checks that it has this one).`
+        : `No ${reference.kind} has the id \`${code(reference.name)}\`.`);
     return hover(content, reference.span);
   }
   const tp = touchpointAt(doc, offset);
@@ -39,10 +42,12 @@ export function doHover(doc: JourneyDocument, position: Position, options: Hover
   const key = keyAt(doc, offset);
   if (key) {
     if (key.shape === 'touchpoint' && key.field === 'feels') return hover(feelsHover(undefined), key.span);
-    const improvement = key.shape === 'improvement' ? improvementAt(doc, offset) : undefined;
+    const improvement = key.shape === 'improvement' || key.shape === 'signal' ? improvementAt(doc, offset) : undefined;
     const field = SHAPES[key.shape].fields[key.field];
     let content = `**${key.field}** (${key.shape === 'map' ? 'journey map' : key.shape})\n\n${field.description}`;
     if (improvement) content += `\n\n---\n\n${hypothesisSentence(improvement)}`;
+    const signal = improvement && (key.field === 'signal' || key.shape === 'signal') ? signalLine(doc, improvement, today) : undefined;
+    if (signal) content += `\n\n${signal}`;
     return hover(content, key.span);
   }
   return undefined;
@@ -56,7 +61,7 @@ function itemHover(doc: JourneyDocument, kind: RefKind, name: string, today: num
     case 'lane': { const lane = byId(map.lanes); return lane && laneCard(doc, lane); }
     case 'stage': { const stage = byId(map.stages); return stage && stageCard(stage); }
     case 'source': { const source = byId(map.sources); return source && sourceCard(source, today); }
-    case 'improvement': { const imp = byId(map.improvements); return imp && improvementCard(imp); }
+    case 'improvement': { const imp = byId(map.improvements); return imp && improvementCard(doc, imp, today); }
   }
 }
 
@@ -170,8 +175,10 @@ function sourceCard(source: Source, today: number): string {
   return parts.join('\n\n');
 }
 
-function improvementCard(imp: Improvement): string {
+function improvementCard(doc: JourneyDocument, imp: Improvement, today: number): string {
   const parts = [`### Improvement \`${code(imp.id?.value ?? '')}\``, hypothesisSentence(imp)];
+  const signal = signalLine(doc, imp, today);
+  if (signal) parts.push(signal);
   const facts: string[] = [];
   if (imp.impact) facts.push(`**Impact:** ${text(imp.impact.value)}`);
   if (imp.effort) facts.push(`**Effort:** ${text(imp.effort.value)}`);
@@ -181,6 +188,14 @@ function improvementCard(imp: Improvement): string {
   if (facts.length) parts.push(facts.join(' · '));
   if (imp.for.length) parts.push(`**For:** ${imp.for.map((f) => `\`${code(f.value)}\``).join(', ')}`);
   return parts.join('\n\n');
+}
+
+const SIGNAL_MARKS = { met: '✅', 'not-yet': '⏳', missed: '❌', unknown: '➖' } as const;
+
+/** A structured signal against its target: met, not yet met, or missed after `by`, with the figure and n. */
+function signalLine(doc: JourneyDocument, imp: Improvement, today: number): string | undefined {
+  const evaluation = evaluateSignal(imp, doc.map, today);
+  return evaluation && `**Signal:** ${SIGNAL_MARKS[evaluation.state]} ${text(describeSignal(evaluation))}`;
 }
 
 export function hypothesisSentence(imp: Improvement): string {

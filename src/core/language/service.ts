@@ -9,7 +9,7 @@ import type {
   CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, SeveritySetting, Today,
 } from '../base';
 import type { FileReader } from '../files';
-import { validate, type RunbookCache } from './validate';
+import { validate, type BaselineCache, type RunbookCache } from './validate';
 import type { TicketCache } from '../evidence';
 import { doHover } from './hover';
 import { doComplete } from './completion';
@@ -63,6 +63,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const cache = new Map<string, JourneyDocument>();
   const ticketCache: TicketCache = new Map();
   const runbookCache: RunbookCache = new Map();
+  const baselineCache: BaselineCache = new Map();
   const today = (): Today => {
     const iso = options.today();
     const day = parseIsoDate(iso);
@@ -81,7 +82,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   return {
     parse,
     validate: (uri, text) => validate(parse(uri, text), {
-      uri, today: today(), rules: options.rules, fileReader: options.fileReader, workspaceRoot: options.workspaceRoot, ticketCache, runbookCache,
+      uri, today: today(), rules: options.rules, fileReader: options.fileReader, workspaceRoot: options.workspaceRoot, ticketCache, runbookCache, baselineCache,
     }),
     hover: (uri, text, position) => doHover(parse(uri, text), position, { today: today() }),
     complete: (uri, text, position) => doComplete(parse(uri, text), position),

@@ -7,8 +7,8 @@ import { isMap } from 'yaml';
 import { closest, quoteShort, SuggestBudget, type Diagnostic, type Finding, type SeveritySetting, type Today } from '../base';
 import { computeMetrics, type TicketCache } from '../evidence';
 import { inAFolder, markdownAnchors, markdownOutline, resolveLink, splitAnchor, type FileReader } from '../files';
-import { disableComments, isSilenced, type JourneyDocument } from '../parse';
-import { RULES, ruleByName, type LinkFacts, type RuleContext, type RunbookFact, type SourceFact } from '../rules';
+import { disableComments, isSilenced, parseJourney, type JourneyDocument } from '../parse';
+import { RULES, ruleByName, type BaselineFact, type LinkFacts, type RuleContext, type RunbookFact, type SourceFact } from '../rules';
 
 export interface ValidateOptions {
   uri: string;
@@ -16,6 +16,8 @@ export interface ValidateOptions {
   ticketCache?: TicketCache;
   /** Runbook anchors per file version, kept by the language service. */
   runbookCache?: RunbookCache;
+  /** A future map's baseline, read per file version, kept by the language service. */
+  baselineCache?: BaselineCache;
   today: Today;
   rules?: Record<string, SeveritySetting>;
   fileReader?: FileReader;
@@ -125,6 +127,12 @@ async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Pro
       }));
     }
   }
+  const baseline = doc.map.baseline?.value.trim();
+  if (baseline) {
+    const fact: BaselineFact = classify(baseline);
+    facts.baseline = fact;
+    if (fact.path && reader) jobs.push(readBaseline(reader, fact.path, fact, options.baselineCache));
+  }
   await Promise.all(jobs);
   return facts;
 }
@@ -156,4 +164,50 @@ async function readRunbook(reader: FileReader, path: string, fact: RunbookFact, 
     if (cache.size >= RUNBOOK_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(path, { version: read.version ?? stat.version, fact: found });
   }
+}
+
+/** A baseline map's state and touchpoint ids per resolved path, kept while the file's version stays the same. */
+export type BaselineCache = Map<string, { version: string; fact: Pick<BaselineFact, 'notAMap' | 'state' | 'touchpoints'> }>;
+const BASELINE_CACHE_SIZE = 64;
+
+/**
+ * Reads a future map's baseline: whether it is a journey map, the state it says and its
+ * touchpoint ids (which the future map's improvements may name). From the cache while the
+ * baseline's version is unchanged, so typing in the future map does not parse it again.
+ */
+async function readBaseline(reader: FileReader, path: string, fact: BaselineFact, cache: BaselineCache | undefined): Promise<void> {
+  const stat = await reader.stat(path);
+  if ('problem' in stat) {
+    fact.problem = stat.problem;
+    return;
+  }
+  const cached = cache?.get(path);
+  if (cached && cached.version === stat.version) {
+    Object.assign(fact, cached.fact);
+    return;
+  }
+  const read = await reader.readFile(path);
+  if ('problem' in read) {
+    fact.problem = read.problem;
+    return;
+  }
+  const found = baselineFacts(parseJourney(read.text));
+  Object.assign(fact, found);
+  if (cache) {
+    if (cache.size >= BASELINE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(path, { version: read.version ?? stat.version, fact: found });
+  }
+}
+
+function baselineFacts(baseline: JourneyDocument): Pick<BaselineFact, 'notAMap' | 'state' | 'touchpoints'> {
+  const fatal = baseline.findings.find((f) => f.fatal);
+  if (fatal || !baseline.yaml || !isMap(baseline.yaml.contents)) {
+    const line = fatal ? baseline.lines.positionAt(fatal.span[0]).line + 1 : 1;
+    return { notAMap: `Line ${line}: ${fatal?.message ?? 'the file is not a YAML mapping of keys.'}` };
+  }
+  // The state as written, even when it is not a valid one (`state: futur`): the message quotes it.
+  const raw = baseline.yaml.contents.get('state');
+  const state = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
+  const touchpoints = new Set(baseline.map.touchpoints.flatMap((tp) => (tp.id ? [tp.id.value] : [])));
+  return { ...(state !== undefined ? { state } : {}), touchpoints };
 }

@@ -5,8 +5,8 @@
 import { isMap, isScalar, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { quoteShort, type Span } from '../base';
 import {
-  FORMAT_VERSION, metricInfo, parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, TICKET_COLUMNS,
-  type Handoff, type Improvement, type Lane, type LaneKind, type Located, type Metric, type Quantity, type Review, type Source, type Stage, type Touchpoint, type UnitKind,
+  formatIsoDate, FORMAT_VERSION, MAP_STATES, metricInfo, parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, TICKET_COLUMNS,
+  type Handoff, type Improvement, type Lane, type LaneKind, type Located, type MapState, type Metric, type Quantity, type Review, type SignalCheck, type Source, type Stage, type Touchpoint, type UnitKind,
 } from '../format';
 import { FieldReader, type FieldEntry, type FieldValues } from './fields';
 import { compoundHint } from './yamlMessages';
@@ -48,6 +48,9 @@ export class ModelBuilder extends FieldReader {
     map.scenario = this.text(fields, 'scenario');
     map.goal = this.text(fields, 'goal');
     map.owner = this.text(fields, 'owner');
+    const state = this.text(fields, 'state');
+    if (state && (MAP_STATES as readonly string[]).includes(state.value)) map.state = state as Located<MapState>;
+    map.baseline = this.text(fields, 'baseline');
     const persona = fields.get('persona');
     if (persona) {
       map.personaKeySpan = persona.keySpan;
@@ -211,6 +214,25 @@ export class ModelBuilder extends FieldReader {
     return metrics;
   }
 
+  private signalCheck(node: YAMLMap, keySpan: Span): SignalCheck {
+    const fields = this.readFields(node, 'signal');
+    const span = nodeSpan(node, this.doc.text);
+    this.requireFields(fields, 'signal', keySpan);
+    const check: SignalCheck = { span, keySpan };
+    check.metric = this.text(fields, 'metric');
+    check.at = this.reference(fields, 'at', 'touchpoint');
+    const target = fields.get('target');
+    if (target?.value && isScalar(target.value) && target.value.value !== null) {
+      check.target = this.quantity(target.value, check.metric?.value ?? '', 'target', target.keySpan);
+    }
+    const by = fields.get('by');
+    if (by?.value) {
+      const day = parseIsoDate(scalarValue(by.value));
+      if (day !== undefined) check.by = { value: day, span: nodeSpan(by.value, this.doc.text), keySpan: by.keySpan };
+    }
+    return check;
+  }
+
   private quantity(node: Scalar, metric: string, part: string, keySpan?: Span): Located<Quantity> | undefined {
     const info = metricInfo(metric);
     const quantity = parseQuantity(node.value, info?.units);
@@ -256,6 +278,11 @@ export class ModelBuilder extends FieldReader {
     for (const part of ['experiment', 'outcome', 'signal', 'impact', 'effort', 'owner', 'status'] as const) {
       imp[part] = this.text(fields, part);
     }
+    const signal = fields.get('signal');
+    if (signal?.value && isMap(signal.value)) {
+      imp.signalCheck = this.signalCheck(signal.value, signal.keySpan);
+      imp.signal = { value: signalSentence(imp.signalCheck), span: imp.signalCheck.span, keySpan: signal.keySpan };
+    }
     const due = fields.get('due');
     if (due?.value) {
       const day = parseIsoDate(scalarValue(due.value));
@@ -263,6 +290,15 @@ export class ModelBuilder extends FieldReader {
     }
     return imp;
   }
+}
+
+/** A structured signal, "fcr at desk-verify reaches 80% by 2027-03-31", for the hypothesis sentence. */
+function signalSentence(check: SignalCheck): string {
+  const parts = [check.metric?.value ?? 'the metric'];
+  if (check.at) parts.push(`at ${check.at.value}`);
+  if (check.target) parts.push(`reaches ${check.target.value.text}`);
+  if (check.by) parts.push(`by ${formatIsoDate(check.by.value)}`);
+  return parts.join(' ');
 }
 
 /** A bare number written with the unit it most likely lacks: 64 -> 64%, 48 -> 48h, 4.2 -> 4.2/5. */

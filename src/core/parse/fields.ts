@@ -153,6 +153,10 @@ export class FieldReader {
           }
         } else if (!isScalar(node)) bad(`\`${name}\` should be a list such as [a, b], not ${describe(node)}.`);
         return;
+      case 'text-or-object':
+        if (!isMap(node) && !isScalar(node)) bad(`\`${name}\` should be a sentence or a mapping of keys (${Object.keys(SHAPES[t.shape].fields).join(', ')}), not ${describe(node)}.`);
+        else if (isScalar(node) && scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
+        return;
       case 'object': case 'metrics': case 'dictionary':
         if (!isMap(node)) bad(`\`${name}\` should be a mapping of keys, not ${describe(node)}.`);
         return;

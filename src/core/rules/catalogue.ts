@@ -1,4 +1,5 @@
 /** The rule catalogue, in the order of docs/rules.md. */
+import { baselineRules } from './baseline';
 import { bothSidesRules } from './bothSides';
 import { emotionsAndMetricsRules } from './emotionsAndMetrics';
 import { evidenceRules } from './evidence';
@@ -7,6 +8,7 @@ import { linkRules } from './links';
 import { liveDataRules } from './liveData';
 import { linkToActionRules } from './linkToAction';
 import { livingRules } from './living';
+import { signalRules } from './signals';
 import type { Rule } from './rule';
 import { structureRules } from './structure';
 import { suspiciousTextRule } from './suspiciousText';
@@ -15,12 +17,14 @@ export const RULES: readonly Rule[] = [
   ...structureRules,
   suspiciousTextRule,
   ...linkRules,
+  ...baselineRules,
   ...livingRules,
   ...evidenceRules,
   ...bothSidesRules,
   ...emotionsAndMetricsRules,
   ...flowRules,
   ...linkToActionRules,
+  ...signalRules,
   ...liveDataRules,
 ];
 

@@ -4,4 +4,4 @@
  * the facts a rule sees. It imports base, format, files, parse and evidence.
  */
 export { RULES, ruleByName } from './catalogue';
-export type { LinkFacts, Rule, RuleContext, RuleGroup, RuleInfo, RunbookFact, SourceFact } from './rule';
+export type { BaselineFact, LinkFacts, Rule, RuleContext, RuleGroup, RuleInfo, RunbookFact, SourceFact } from './rule';

@@ -34,7 +34,8 @@ export const linkToActionRules: Rule[] = [
     name: 'signal-not-measurable', group: 'link-to-action', severity: 'info', summary: 'A success signal with no number in it.',
     check({ map, report }) {
       for (const imp of map.improvements) {
-        if (!imp.signal || /\d/.test(imp.signal.value)) continue;
+        // A structured signal is measurable by construction (its missing target is a missing-field).
+        if (!imp.signal || imp.signalCheck || /\d/.test(imp.signal.value)) continue;
         report(imp.signal.span, 'The signal has no number, so nobody can tell when it is met: say how much and by when (for example "30% fewer reset tickets within one billing cycle").');
       }
     },
@@ -56,7 +57,7 @@ export const linkToActionRules: Rule[] = [
       const candidates = unaddressed(map);
       for (const imp of map.improvements) {
         if (imp.for.length || writtenWrong(doc, imp.span, 'improvement', 'for')) continue;
-        const hint = candidates.length ? ` Touchpoints with pains no improvement addresses: ${candidates.slice(0, 4).join(', ')}${candidates.length > 4 ? ', ...' : ''}.` : '';
+        const hint = candidates.length ? ` Touchpoints with pains no improvement addresses: ${candidates.slice(0, 4).join(', ')}${candidates.length > 4 ? ` and ${candidates.length - 4} more` : ''}.` : '';
         report(imp.forKeySpan ?? imp.id?.span ?? imp.span, `This improvement names no touchpoint, so nothing on the map shows where it acts: add \`for: [touchpoint-id]\` with the touchpoints whose pains it should relieve.${hint}`, candidates.length ? { suggestion: candidates[0] } : undefined);
       }
     },

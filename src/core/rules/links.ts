@@ -38,7 +38,7 @@ export const linkRules: Rule[] = [
         const encoding = fact.notUtf8 ? ' The runbook is not valid UTF-8 (its headings show �): save it as UTF-8.' : '';
         report(tp.runbook.span,
           `\`${quoteShort(file)}\` has no heading with the anchor \`#${quoteShort(anchor)}\`.` +
-          (guess ? ` Did you mean \`#${guess}\`?` : listed ? ` Its headings: ${listed}${slugs.length > LISTED_ANCHORS ? ', ...' : ''}.` : ' It has no headings.') + encoding,
+          (guess ? ` Did you mean \`#${guess}\`?` : listed ? ` Its headings: ${listed}${slugs.length > LISTED_ANCHORS ? ` and ${slugs.length - LISTED_ANCHORS} more` : ''}.` : ' It has no headings.') + encoding,
           { path: fact.path, anchor, ...(guess ? { suggestion: guess } : {}) });
       }
     },
@@ -72,6 +72,9 @@ export const linkRules: Rule[] = [
         const why = fact ? fact.outside ?? (fact.problem?.kind === 'outside' ? describeFileProblem(fact.problem) : undefined) : undefined;
         if (source.path && why) report(source.path.span, `The source path \`${quoteShort(source.path.value)}\` ${why}: it is not read. Keep the data inside the workspace and use a relative path.`);
       }
+      const baseline = links.baseline;
+      const baselineWhy = baseline && (baseline.outside ?? (baseline.problem?.kind === 'outside' ? describeFileProblem(baseline.problem) : undefined));
+      if (map.baseline && baselineWhy) report(map.baseline.span, `The baseline \`${quoteShort(map.baseline.value)}\` ${baselineWhy}: it is not read. Keep the current-state map inside the workspace and use a relative path.`);
     },
   },
 ];

@@ -42,10 +42,25 @@ export interface SourceFact {
   problem?: FileProblem;
 }
 
+/** A future map's `baseline:`, resolved and read before the rules run. */
+export interface BaselineFact {
+  path?: string;
+  outside?: string;
+  problem?: FileProblem;
+  /** Why the file, though read, is not a journey map (YAML that does not parse, a list at the root...): a sentence with its line. */
+  notAMap?: string;
+  /** The baseline's `state:` as written, when read. */
+  state?: string;
+  /** The baseline's touchpoint ids, when read. */
+  touchpoints?: Set<string>;
+}
+
 /** What links point at, resolved before the rules run (rules themselves stay synchronous). */
 export interface LinkFacts {
   runbooks: Map<string, RunbookFact>;
   sources: Map<string, SourceFact>;
+  /** The map's `baseline:`, when it has one and it was resolved. */
+  baseline?: BaselineFact;
   /** False when no reader was given: the rules about files say nothing then. */
   checked: boolean;
 }

@@ -1,8 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { closest, quoteShort, SuggestBudget, type Span } from '../base';
-import { formatIsoDate, impossibleQuantity, metricInfo, REF_WORDS, SHAPES, type FieldSpec, type RefKind } from '../format';
+import { formatIsoDate, impossibleQuantity, metricInfo, REF_WORDS, SHAPES, type FieldSpec, type JourneyMap, type RefKind, type Reference } from '../format';
 import type { JourneyDocument } from '../parse';
-import type { Rule } from './rule';
+import type { LinkFacts, Rule } from './rule';
 import { FUTURE_SLACK_DAYS, plural } from './util';
 
 export const structureRules: Rule[] = [
@@ -104,7 +104,7 @@ export const structureRules: Rule[] = [
   },
   {
     name: 'unknown-reference', group: 'structure', severity: 'error', summary: 'A reference to an id that is not defined.',
-    check({ doc, report }) {
+    check({ doc, map, links, report }) {
       const defined = new Map<RefKind, Set<string>>();
       for (const def of doc.definitions) {
         let set = defined.get(def.kind);
@@ -115,6 +115,7 @@ export const structureRules: Rule[] = [
       for (const ref of doc.references) {
         const names = defined.get(ref.kind);
         if (names?.has(ref.name)) continue;
+        if (ref.kind === 'touchpoint' && baselineMayDefine(map, links, ref)) continue;
         const suggestion = names ? closest(ref.name, names, budget) : undefined;
         const known = names ? [...names].slice(0, 8).map((n) => quoteShort(n)).join(', ') : '';
         // A stage id where a touchpoint id belongs (and the like): say what it is.
@@ -122,12 +123,22 @@ export const structureRules: Rule[] = [
         const isOther = other ? ` \`${quoteShort(ref.name)}\` is a ${REF_WORDS[other]} id, and this field takes a ${REF_WORDS[ref.kind]} id.` : '';
         report(ref.span,
           `No ${REF_WORDS[ref.kind]} has the id \`${quoteShort(ref.name)}\`.${isOther}` +
-          (suggestion ? ` Did you mean \`${suggestion}\`?` : known ? ` Known ${REF_WORDS[ref.kind]}s: ${known}${names && names.size > 8 ? ', ...' : ''}.` : ` Define the ${REF_WORDS[ref.kind]} first.`),
+          (suggestion ? ` Did you mean \`${suggestion}\`?` : known ? ` Known ${REF_WORDS[ref.kind]}s: ${known}${names && names.size > 8 ? ` and ${names.size - 8} more` : ''}.` : ` Define the ${REF_WORDS[ref.kind]} first.`),
           suggestion ? { suggestion } : undefined);
       }
     },
   },
 ];
+
+/**
+ * Whether an improvement's `for:` entry in a future map may name a touchpoint of its baseline:
+ * one the baseline defines, or any while the baseline was not read (its own finding says why).
+ */
+function baselineMayDefine(map: JourneyMap, links: LinkFacts, ref: Reference): boolean {
+  if (!map.baseline || !map.improvements.some((imp) => imp.for.some((f) => f.span === ref.span))) return false;
+  const ids = links.baseline?.touchpoints;
+  return ids ? ids.has(ref.name) : true;
+}
 
 /**
  * Whether a comma between two flow entries most likely split one: with no space after it (`1,000`,
