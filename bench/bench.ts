@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService as getPeerService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
-import { getLanguageService, parseJourney, type FileReader, type Position, type JourneyDocument } from '../src/core';
+import { diffJourneys, getLanguageService, parseJourney, type FileReader, type Position, type JourneyDocument } from '../src/core';
 import { layoutJourney, renderSvg, type Layout } from '../src/core/diagram';
 import { generateJourney, generatedFiles } from './generate';
 
@@ -36,7 +36,7 @@ export const MEASURES = [
 export type Measure = (typeof MEASURES)[number];
 
 /** Extra figures shown in the table but not part of the bench JSON's fixed set of measures. */
-type Extra = 'coreParse' | 'completeAfterEdit' | 'hoverAfterValidate' | 'peerHoverRepeated';
+type Extra = 'coreParse' | 'completeAfterEdit' | 'hoverAfterValidate' | 'peerHoverRepeated' | 'diff';
 
 interface Args {
   sizes: number[];
@@ -258,8 +258,19 @@ async function benchSize(n: number, args: Args, peer: PeerService | undefined, n
   Object.assign(row, await measure({ complete: () => service.complete(MAP_URI, text, completeAt) }, args.budgetMs / 3, 20, 2000));
   Object.assign(row, await measure({ symbols: () => service.symbols(MAP_URI, text) }, args.budgetMs / 3, 10, 2000));
 
-  // Layout and render of the parsed document (the parse is measured above).
+  // The semantic diff of two validated versions: every other `feels` changed and an id renamed
+  // (the parses and validations are measured above; this is the matching and the comparison).
   const doc: JourneyDocument = service.parse(MAP_URI, text);
+  let flip = 0;
+  const changedText = text.replace(/feels: (-?\d)/g, (whole, f) => (flip++ % 2 ? whole : `feels: ${Number(f) === 0 ? 1 : 0}`)).replace(/\bid: (tp-[\w-]+)\n/, 'id: $1-renamed\n');
+  const changedService = getLanguageService(options);
+  const after = { doc: changedService.parse(MAP_URI, changedText), diagnostics: await changedService.validate(MAP_URI, changedText) };
+  const before = { doc, diagnostics };
+  const probeDiff = diffJourneys(before, after);
+  if (!probeDiff.feels.length) notes.push(`${n}: the diff found no feels change`);
+  Object.assign(row, await measure({ diff: () => diffJourneys(before, after) }, args.budgetMs / 2));
+
+  // Layout and render of the parsed document (the parse is measured above).
   const layout = layoutJourney(doc);
   checkGrid(layout, n, notes);
   Object.assign(row, await measure({ layout: () => layoutJourney(doc) }, args.budgetMs / 2));
@@ -419,6 +430,7 @@ const LABELS: Record<Measure | Extra, string> = {
   completeAfterEdit: 'completion, first after edit',
   complete: 'completion, repeated',
   symbols: 'document symbols (parsed)',
+  diff: 'diff of two validated versions',
   layout: 'layout',
   render: 'SVG render',
   peerValidate: 'peer doValidation',
@@ -428,7 +440,7 @@ const LABELS: Record<Measure | Extra, string> = {
 
 const ORDER: (Measure | Extra)[] = [
   'parseDocument', 'coreParse', 'validate', 'revalidate', 'hoverAfterEdit', 'hoverAfterValidate', 'hover',
-  'completeAfterEdit', 'complete', 'symbols', 'layout', 'render', 'peerValidate', 'peerHover', 'peerHoverRepeated',
+  'completeAfterEdit', 'complete', 'symbols', 'diff', 'layout', 'render', 'peerValidate', 'peerHover', 'peerHoverRepeated',
 ];
 
 export function table(sizes: number[], rows: Record<number, Row>, clock: Clock): string {

@@ -18,7 +18,8 @@ export const ROOMS: Record<string, readonly string[]> = {
   evidence: ['base', 'format', 'files', 'parse'],
   rules: ['base', 'format', 'files', 'parse', 'evidence'],
   language: ['base', 'format', 'files', 'parse', 'evidence', 'rules'],
-  diagram: ['base', 'format', 'parse', 'evidence'],
+  diff: ['base', 'format', 'parse', 'evidence'],
+  diagram: ['base', 'format', 'parse', 'evidence', 'diff'],
 };
 
 /** Packages the core may use: it runs in Node, the extension host, web workers and the webview. */

@@ -1,4 +1,5 @@
 /** The `journeymap` command: dispatches to its subcommands. */
+import { DIFF_HELP, runDiff } from './diff';
 import { LINT_HELP, runLint } from './lint';
 import { METRICS_HELP, runMetrics } from './metrics';
 import { runRender } from './render';
@@ -11,10 +12,12 @@ Commands:
   lint [files or folders...]   Check journey maps; for CI (see journeymap lint --help)
   render <map> [-o out.svg]    Draw a map as an SVG swimlane diagram
   metrics <map>                Table of every metric: value, target, status, source, n
+  diff OLD NEW | --base REV    What changed in a journey: touchpoints, feels, metrics, handoffs...
   help                         Show this help
 
 ${LINT_HELP}
-${METRICS_HELP}`;
+${METRICS_HELP}
+${DIFF_HELP}`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -24,6 +27,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runLint(rest, io);
       case 'metrics':
         return await runMetrics(rest, io);
+      case 'diff':
+        return await runDiff(rest, io);
       case 'render':
         return await runRender(rest);
       case undefined: case 'help': case '--help': case '-h':
