@@ -23,6 +23,7 @@ import { StageJump } from './stageJump';
 import { LaneRail } from './laneRail';
 import { StageRail } from './stageRail';
 import { placeUnder } from './menus';
+import { CompareBar } from './compare';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -81,6 +82,7 @@ const viewport = new Viewport(viewportEl, contentEl, state, (v) => {
 });
 const tooltip = new Tooltip($('tooltip'), (runbook) => current && post({ type: 'openRunbook', uri: current.uri, runbook }));
 const stageJump = new StageJump($('stages-button'), $('stages-menu'), viewport);
+const compareBar = new CompareBar($('compare-group'), $('compare-label'), $('compare-exit'), () => current && post({ type: 'exitCompare', uri: current.uri }));
 const improvements = new ImprovementsPanel($('improvements'), (line) => current && post({ type: 'reveal', uri: current.uri, line }));
 
 // ---- drawing ---------------------------------------------------------------------------------------
@@ -115,11 +117,12 @@ function draw(next: Layout): void {
   stageRail.setLayout(next);
   stageRail.update(viewport.state);
   emptyEl.hidden = true;
+  const compare = compareBar.update(next, contentEl);
   const ms = performance.now() - start;
   document.body.dataset.router = next.router;
   if (current) {
     document.body.dataset.version = String(current.version);
-    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router, renderMs: rendered - start, replaced: stats.replaced, kept: stats.kept, zoom: viewport.state.zoom });
+    post({ type: 'rendered', uri: current.uri, version: current.version, ms, router: next.router, renderMs: rendered - start, replaced: stats.replaced, kept: stats.kept, zoom: viewport.state.zoom, compare });
   }
 }
 
@@ -174,7 +177,7 @@ function setHighlight(key: string | undefined, scroll: boolean): void {
 }
 
 function cardAt(target: EventTarget | null): Element | null {
-  return target instanceof Element ? target.closest('[data-id][data-line]') : null;
+  return target instanceof Element ? target.closest('[data-id][data-line], .jm-ghost') : null;
 }
 
 contentEl.addEventListener('click', (e) => {
@@ -183,7 +186,8 @@ contentEl.addEventListener('click', (e) => {
   const target = e.target instanceof Element ? e.target : null;
   const el = target?.closest('.jm-card, .jm-curve-point, .jm-handoff')
     ?? (target?.tagName === 'text' ? target.closest('.jm-stage, .jm-lane') : null);
-  if (!el) return;
+  // A removed touchpoint's ghost (compare mode) has no line in this text: it is no link.
+  if (!el || !el.hasAttribute('data-line')) return;
   const line = Number(el.getAttribute('data-line'));
   if (!Number.isInteger(line)) return;
   const id = el.getAttribute('data-id');
@@ -193,7 +197,7 @@ contentEl.addEventListener('click', (e) => {
 contentEl.addEventListener('keydown', (e) => {
   if (e.key !== 'Enter' && e.key !== ' ') return;
   const el = cardAt(e.target);
-  if (!el || !current) return;
+  if (!el || !current || !el.hasAttribute('data-line')) return;
   e.preventDefault();
   post({ type: 'reveal', uri: current.uri, line: Number(el.getAttribute('data-line')) });
 });

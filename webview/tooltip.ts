@@ -49,6 +49,16 @@ export class Tooltip {
     const parts: HTMLElement[] = [];
     parts.push(el('div', 'tt-title', card.name));
     parts.push(el('div', 'tt-meta', [stage?.name, lane?.name, card.channel].filter(Boolean).join(' · ')));
+    if (card.compare) {
+      // Compare mode: what changed since the other side, before → after, one line each.
+      const [heading, ...changes] = card.compare.changes;
+      parts.push(el('div', `tt-compare tt-compare-${card.compare.kind}`, heading));
+      if (changes.length) {
+        const list = el('ul', 'tt-changes');
+        for (const change of changes) list.appendChild(el('li', undefined, change));
+        parts.push(list);
+      }
+    }
     if (card.feels !== undefined) parts.push(el('div', 'tt-row', `Feels ${card.feels > 0 ? '+' : ''}${card.feels} (−3 to +3)`));
     if (card.does) parts.push(el('div', 'tt-row', `Does: ${card.does}`));
     if (card.thinks) parts.push(el('div', 'tt-row', `Thinks: “${card.thinks}”`));
@@ -79,7 +89,7 @@ export class Tooltip {
     }
     if (card.improvements.length) parts.push(el('div', 'tt-row', `Improvements planned: ${card.improvements.join(', ')}`));
     if (card.deadEnd) parts.push(el('div', 'tt-row tt-alert', 'Dead end: no next step for the customer.'));
-    parts.push(el('div', 'tt-hint', 'Click to go to the source line'));
+    parts.push(el('div', 'tt-hint', card.compare?.kind === 'removed' ? 'Removed: it has no line in the map now' : 'Click to go to the source line'));
     this.root.replaceChildren(...parts);
   }
 }

@@ -8,13 +8,14 @@ import * as vscode from 'vscode';
 import type { LanguageService } from '../core';
 import { registerCodeLenses } from './codeLens';
 import { registerCommands } from './commands';
+import { registerCompare } from './compare';
 import { DiagnosticsManager, isMapDocument, type ValidationEvent } from './diagnostics';
 import { MapIndex } from './mapIndex';
 import { registerLanguageFeatures } from './providers';
 import { ServiceRegistry } from './service';
 import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
-import { registerPreview, type PreviewRenderEvent } from './preview';
+import { registerPreview, type CompareWith, type PreviewRenderEvent } from './preview';
 import { disposeLog, log } from './log';
 import { DocsView, ruleDocsUri, type DocsShown } from './docsView';
 
@@ -34,6 +35,11 @@ export interface JourneyMapApi {
    * For tests of the host's handling of untrusted page messages; resolves false without a preview.
    */
   deliverPreviewMessage(message: unknown): Promise<boolean>;
+  /**
+   * Opens (or reveals) a map's preview in compare mode against another version of it: `before` is
+   * its text there and a name for it (`HEAD~1`, `main`). Renders report `compare` counts then.
+   */
+  showCompare(documentUri: vscode.Uri, before: CompareWith): Promise<void>;
   /** Resolves when the activation scan of the workspace has finished, with the number of maps. */
   readonly workspaceScan: Promise<number>;
   /** What the review status bar item shows for the active editor. */
@@ -72,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     vscode.commands.registerCommand('journeymap.showLog', () => log().show()),
   );
   const previews = registerPreview(context, service, (uri) => registry.filesFor(uri));
+  context.subscriptions.push(registerCompare(previews, service, (uri) => registry.filesFor(uri)));
   const activationMs = now() - started;
 
   // After activation: open maps first (they are what the user looks at), then the whole workspace.
@@ -84,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
 
   return {
     activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate,
-    onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, workspaceScan,
+    onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, showCompare: previews.showCompare, workspaceScan,
     reviewStatus: () => statusBar.state, docsShown: () => docs.shown, onDidShowDocs: docs.onDidShow, templates: TEMPLATES.map((t) => t.id),
     validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
   };

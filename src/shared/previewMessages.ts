@@ -59,6 +59,13 @@ export type HostMessage =
   /** Draw this layout (full detail, embedded font metrics) as a PNG and send it back. */
   | { type: 'export'; uri: string; requestId: number; format: 'png'; theme: 'light' | 'dark'; layout: Layout };
 
+/** How many cards of each compare mark a page draws. */
+export interface CompareCounts {
+  added: number;
+  removed: number;
+  changed: number;
+}
+
 /** Webview -> host. */
 export type WebviewMessage =
   /** The page is listening; with the font it draws in, measured, for the layout. */
@@ -76,7 +83,11 @@ export type WebviewMessage =
     replaced?: number; kept?: number;
     /** The zoom the picture is shown at after this drawing (1 is actual size). */
     zoom?: number;
+    /** Compare mode: the marks the page really shows (new, removed and changed cards, counted in its DOM). */
+    compare?: CompareCounts;
   }
+  /** Compare mode: the user left it (the toolbar's control); the preview shows the map alone again. */
+  | { type: 'exitCompare'; uri: string }
   | { type: 'exported'; uri: string; requestId: number; format: 'png'; data?: string; error?: string }
   /** Something the page caught and worked around, for the extension's log. */
   | { type: 'log'; uri: string; message: string };
@@ -95,6 +106,10 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 /** A width table's length is checked against the ranges when it is used (pageMeasure); here only its bound. */
 const MAX_WIDTHS = 4096;
 const isWidths = (v: unknown): v is number[] => Array.isArray(v) && v.length <= MAX_WIDTHS && v.every((w) => typeof w === 'number');
+const isCompareCounts = (v: unknown): v is CompareCounts => {
+  const c = v as Record<string, unknown> | null;
+  return typeof c === 'object' && c !== null && isCount(c.added) && isCount(c.removed) && isCount(c.changed);
+};
 const isPageFont = (v: unknown): v is PageFont => {
   const f = v as Record<string, unknown> | null;
   return typeof f === 'object' && f !== null && isText(f.family) && isWidths(f.regular) && isWidths(f.bold);
@@ -117,7 +132,9 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'setHiddenLanes': return uri && Array.isArray(m.hiddenLanes) && m.hiddenLanes.length <= MAX_HIDDEN_LANES && m.hiddenLanes.every(isText);
     case 'openRunbook': return uri && isText(m.runbook);
     case 'rendered': return uri && isCount(m.version) && (m.router === 'grid' || m.router === 'elk') && typeof m.ms === 'number'
-      && (m.zoom === undefined || (typeof m.zoom === 'number' && Number.isFinite(m.zoom)));
+      && (m.zoom === undefined || (typeof m.zoom === 'number' && Number.isFinite(m.zoom)))
+      && (m.compare === undefined || isCompareCounts(m.compare));
+    case 'exitCompare': return uri;
     case 'exported': return uri && typeof m.requestId === 'number' && m.format === 'png'
       && (m.data === undefined || typeof m.data === 'string') && (m.error === undefined || isText(m.error));
     case 'log': return uri && isText(m.message);

@@ -40,6 +40,8 @@ const { blueprintMap } = require(join(root, 'out/bench/blueprints.js'));
 const { measureSvg, measurePreview, measuredMaps } = await import('./measure.mjs');
 const { previewHtml } = require(join(root, 'out/src/extension/preview/html.js'));
 const { generateMap } = require(join(root, 'out/test/core/journeyGen.js'));
+const { BEFORE: COMPARE_BEFORE, AFTER: COMPARE_AFTER } = require(join(root, 'out/test/core/compareMaps.js'));
+const { diffJourneys } = require(join(root, 'out/src/core/index.js'));
 const { getLanguageService } = require(join(root, 'out/src/core/index.js'));
 const { RootedFiles, toCorePath } = require(join(root, 'out/src/node/files.js'));
 // Like the host: validation computes the metrics that come from ticket exports, then the layout shows them.
@@ -145,6 +147,23 @@ function updateFor(text, version, extra = {}) {
   return { doc, layout, message: { type: 'update', uri: URI, version, fileName: 'map.journey.yaml', layout, errorCount: 0, locked: false, ...extra.message } };
 }
 
+/** The host's update in compare mode: the map now, marked against its text at `label`. */
+function compareUpdateFor(before, after, version, label, measure) {
+  const b = parseJourney(before);
+  const a = parseJourney(after);
+  const diff = diffJourneys({ doc: b, diagnostics: [] }, { doc: a, diagnostics: [] });
+  const layout = layoutJourney(a, { measure, compare: { before: b.map, diff, label } });
+  return { layout, message: { type: 'update', uri: URI, version, fileName: 'map.journey.yaml', layout, errorCount: 0, locked: false } };
+}
+
+/** Opens a fresh preview page, waits for its 'ready', and returns it with its own font measure. */
+async function freshPage(theme, viewport) {
+  const sp = await browser.newPage({ viewport });
+  await sp.goto(`${origin}/page?theme=${theme}`);
+  const ready = await sp.evaluate(() => window.__waitFor((m) => m.type === 'ready', 10000));
+  return { sp, measure: pageMeasure(ready.font.family, ready.font.regular, ready.font.bold) };
+}
+
 async function send(p, message) {
   await p.evaluate((m) => window.postMessage(m, '*'), message);
 }
@@ -165,7 +184,10 @@ async function sendAndWaitRendered(p, message) {
 const results = [];
 let passed = 0;
 let failed = 0;
+/** `JOURNEYMAP_BROWSER_GREP=compare node test/browser/run.mjs`: only the tests whose name has it (a tool for working on one part). */
+const GREP = process.env.JOURNEYMAP_BROWSER_GREP;
 async function test(name, fn) {
+  if (GREP && !name.includes(GREP)) return;
   try {
     await fn();
     passed++;
@@ -586,6 +608,59 @@ try {
     await p.setViewportSize({ width: 1600, height: 1000 });
   });
 
+  await test('compare mode: new, changed and removed marks are drawn, counted from the page in the render event, and left with the toolbar', async () => {
+    const { sp, measure } = await freshPage('light', { width: 1600, height: 900 });
+    const errors = [];
+    sp.on('pageerror', (e) => errors.push(String(e)));
+    const { layout, message } = compareUpdateFor(COMPARE_BEFORE, COMPARE_AFTER, 3, 'HEAD~1', measure);
+    await sendAndWaitRendered(sp, message);
+    const seen = await sp.evaluate(() => ({
+      rendered: window.__messages.filter((m) => m.type === 'rendered').pop(),
+      added: [...document.querySelectorAll('#content .jm-card[data-compare="added"]')].map((e) => e.getAttribute('data-id')),
+      ghosts: [...document.querySelectorAll('#content .jm-card.jm-ghost')].map((e) => e.getAttribute('data-id')),
+      tags: [...document.querySelectorAll('#content .jm-compare-tag text')].map((e) => e.textContent),
+      beforeCurve: document.querySelectorAll('#content .jm-curve-before-point').length,
+      bar: document.getElementById('compare-group').hidden ? '' : document.getElementById('compare-label').textContent,
+    }));
+    assert(JSON.stringify(seen.rendered.compare) === JSON.stringify({ added: 1, removed: 3, changed: 3 }), `render event: ${JSON.stringify(seen.rendered.compare)}`);
+    assert(seen.added.join() === 'chatbot', `added: ${seen.added}`);
+    assert(seen.ghosts.sort().join() === '#removed:fax-form,#removed:rates,#removed:read-faq', `ghosts: ${seen.ghosts}`);
+    assert(seen.tags.filter((t) => t === 'CHANGED').length === 3 && seen.tags.includes('NEW') && seen.tags.filter((t) => t === 'REMOVED').length === 3, `tags: ${seen.tags}`);
+    assert(seen.beforeCurve === layout.beforeCurves[0].points.length && seen.beforeCurve === 5, `${seen.beforeCurve} points on the HEAD~1 curve`);
+    assert(/Compared with HEAD~1: 1 new, 3 changed, 3 removed/.test(seen.bar), `toolbar: ${seen.bar}`);
+    // A changed card's hover lists before → after; a ghost has a hover but is no link to the source.
+    await sp.hover('#content .jm-card[data-id="desk-verify"]');
+    const tip = await sp.evaluate(() => document.getElementById('tooltip').textContent);
+    assert(tip.includes('name: “Agent verifies identity” → “Agent checks identity”') && tip.includes('fcr: 64% / 80% → 82% / 80%'), `tooltip: ${tip}`);
+    const from = await sp.evaluate(() => window.__messages.length);
+    await sp.click('#content .jm-card[data-id="#removed:read-faq"]');
+    const ghostTip = await sp.evaluate(() => document.getElementById('tooltip').textContent);
+    assert(ghostTip.includes('removed since HEAD~1'), `ghost tooltip: ${ghostTip}`);
+    await sp.click('#compare-exit');
+    const posted = await sp.evaluate((from) => window.__messages.slice(from).map((m) => m.type), from);
+    assert(!posted.includes('reveal'), `a ghost revealed a line: ${posted}`);
+    assert(posted.includes('exitCompare'), `no exitCompare: ${posted}`);
+    // The host answers with the map alone: no marks, the bar hidden, no counts in the event.
+    const plain = { ...message, version: 4, layout: layoutJourney(parseJourney(COMPARE_AFTER), { measure }) };
+    await sendAndWaitRendered(sp, plain);
+    const after = await sp.evaluate(() => ({ rendered: window.__messages.filter((m) => m.type === 'rendered').pop(), marks: document.querySelectorAll('#content [data-compare]').length, hidden: document.getElementById('compare-group').hidden }));
+    assert(after.rendered.compare === undefined && after.marks === 0 && after.hidden, `after leaving: ${JSON.stringify(after)}`);
+    assert(errors.length === 0, errors.join('; '));
+    await sp.close();
+  });
+
+  await test('compare mode: the marked picture has no collisions either, in the preview and in a file, measured in Chromium', async () => {
+    const { sp, measure } = await freshPage('dark', { width: 1600, height: 900 });
+    await sendAndWaitRendered(sp, compareUpdateFor(COMPARE_BEFORE, COMPARE_AFTER, 1, 'HEAD~1', measure).message);
+    const inPreview = await measurePreview(sp);
+    const inFile = await measureSvg(sp, renderSvg(compareUpdateFor(COMPARE_BEFORE, COMPARE_AFTER, 1, 'HEAD~1', undefined).layout));
+    await sp.close();
+    for (const [where, m] of [['preview', inPreview], ['file', inFile]]) {
+      const problems = Object.entries(m.problems).filter(([, list]) => list.length).map(([k, list]) => `${k}: ${list.slice(0, 3).join('; ')}`);
+      assert(problems.length === 0, `${where}: ${problems.join(' | ')}`);
+    }
+  });
+
   await test('no page errors and no CSP violations', async () => {
     const violations = await p.evaluate(() => window.__violations);
     assert(pageErrors.length === 0, pageErrors.join('; '));
@@ -615,6 +690,19 @@ try {
         results.push(`screenshot: ${out.slice(root.length + 1)}`);
       });
     }
+  }
+  // Compare mode, light and dark: a changed card's hover open, so the picture shows before → after too.
+  for (const theme of ['light', 'dark']) {
+    await test(`screenshot compare mode (${theme})`, async () => {
+      const { sp, measure } = await freshPage(theme, { width: 1560, height: 860 });
+      await sendAndWaitRendered(sp, compareUpdateFor(COMPARE_BEFORE, COMPARE_AFTER, 1, 'HEAD~1', measure).message);
+      await sp.hover('#content .jm-card[data-id="locked-out"]');
+      await sp.waitForTimeout(150);
+      const out = join(shots, `compare-${theme}.png`);
+      await sp.screenshot({ path: out });
+      await sp.close();
+      results.push(`screenshot: ${out.slice(root.length + 1)}`);
+    });
   }
   // A 40-touchpoint blueprint in the preview: whole (fit) and one stage (the stage jump); and the
   // file `journeymap render` writes (full detail), opened in a browser.

@@ -5,6 +5,7 @@
  */
 import { STATUS_WORDS } from '../format';
 import { DIMENSIONS, FLOW_PORT_DY } from './dimensions';
+import { compareCardOpen, compareMarks } from './compareSvg';
 import { escapeXml, n } from './svgText';
 import type { SvgTheme } from './theme';
 import type { Card, MetricBadge } from './types';
@@ -75,9 +76,12 @@ export function cardSvg(card: Card, t: SvgTheme, withTitle: boolean): string {
   const M = DIMENSIONS;
   const p: string[] = [];
   const painful = card.pains.length > 0;
-  p.push(`<g class="jm-card${painful ? ' jm-has-pains' : ''}" data-key="card:${escapeXml(card.key)}" data-id="${escapeXml(card.key)}" data-line="${card.line}" data-lane="${escapeXml(card.laneKey)}" data-stage="${escapeXml(card.stageKey)}" data-column="${card.column}"${card.customer ? ' data-customer="true"' : ''} transform="translate(${n(card.x)} ${n(card.y)})" tabindex="0">`);
+  const ghost = card.compare?.kind === 'removed';
+  if (card.compare) p.push(compareCardOpen(card, painful));
+  else p.push(`<g class="jm-card${painful ? ' jm-has-pains' : ''}" data-key="card:${escapeXml(card.key)}" data-id="${escapeXml(card.key)}" data-line="${card.line}" data-lane="${escapeXml(card.laneKey)}" data-stage="${escapeXml(card.stageKey)}" data-column="${card.column}"${card.customer ? ' data-customer="true"' : ''} transform="translate(${n(card.x)} ${n(card.y)})" tabindex="0">`);
   if (withTitle) p.push(`<title>${escapeXml(cardTooltipText(card))}</title>`);
-  p.push(`<rect class="jm-card-box" x="0" y="0" width="${card.width}" height="${card.height}" rx="6" fill="${escapeXml(t.cardFill)}" stroke="${escapeXml(painful ? t.pain : t.cardStroke)}" stroke-width="${painful ? 1.5 : 1}"/>`);
+  const body = p.length;
+  p.push(`<rect class="jm-card-box" x="0" y="0" width="${card.width}" height="${card.height}" rx="6" fill="${escapeXml(t.cardFill)}" stroke="${ghost ? 'none' : escapeXml(painful ? t.pain : t.cardStroke)}" stroke-width="${painful ? 1.5 : 1}"/>`);
   if (card.channelLabel) p.push(`<text x="${M.cardPadding}" y="15" font-size="${M.smallSize - 0.5}" font-weight="700" fill="${escapeXml(t.muted)}">${escapeXml(card.channelLabel)}</text>`);
   if (card.feels !== undefined) {
     const color = feelsColor(t, card.feels);
@@ -105,13 +109,14 @@ export function cardSvg(card: Card, t: SvgTheme, withTitle: boolean): string {
     p.push(`<text x="${M.cardPadding}" y="${n(y + 11)}" font-size="${M.smallSize}" font-weight="700" fill="${escapeXml(t.meets)}">${escapeXml(card.improvementLabel)}</text></g>`);
   }
   if (card.deadEnd) p.push(endMark(card, t));
+  if (card.compare) compareMarks(card, t, p, body);
   p.push('</g>');
   return p.join('');
 }
 
 /** The plain-text tooltip of a card (native `<title>`), also used by tests. */
 export function cardTooltipText(card: Card): string {
-  const lines = [card.name];
+  const lines = [card.name, ...(card.compare?.changes ?? [])];
   if (card.channel) lines.push(`Channel: ${card.channel}`);
   if (card.feels !== undefined) lines.push(`Feels: ${feelsText(card.feels)}`);
   if (card.does) lines.push(`Does: ${card.does}`);

@@ -97,6 +97,11 @@ function improvementLabel(ids: string[], ctx: CardContext): string | undefined {
   return ellipsize(ctx.measure, `↑ ${ids.length} improvement${ids.length === 1 ? '' : 's'}`, INNER_WIDTH, DIMENSIONS.smallSize, true);
 }
 
+/** The channel as the card's header shows it: upper case, shortened to the room left by the feels badge and `reserve` (a compare tag). */
+export function channelLabel(channel: string, feels: boolean, measure: TextMeasure, reserve = 0): string {
+  return ellipsize(measure, channel.toUpperCase(), INNER_WIDTH - (feels ? 30 : 4) - reserve, DIMENSIONS.smallSize - 0.5, true);
+}
+
 /** The card's height for its content, as cardSvg draws it. */
 export function cardHeight(card: Pick<Card, 'titleLines' | 'painLines' | 'metricRows' | 'metrics' | 'improvementLabel'>): number {
   const M = DIMENSIONS;
@@ -119,7 +124,7 @@ export function buildCard(t: Touchpoint, key: string, lane: LaneBand, context: {
     key, id, index: t.index, laneKey: lane.key, stageKey: '', laneIndex: lane.index, stageIndex: t.stage.index,
     column: 0, line: context.line, name, titleLines: wrapText(ctx.measure, name, INNER_WIDTH, M.fontSize, M.maxTitleLines, true),
     channel: t.channel ? normalizeSpace(t.channel.value) : undefined,
-    channelLabel: t.channel ? ellipsize(ctx.measure, normalizeSpace(t.channel.value).toUpperCase(), INNER_WIDTH - (t.feels !== undefined ? 30 : 4), M.smallSize - 0.5, true) : undefined,
+    channelLabel: t.channel ? channelLabel(normalizeSpace(t.channel.value), t.feels !== undefined, ctx.measure) : undefined,
     does: t.does?.value, thinks: t.thinks?.value,
     feels: t.feels?.value, pains, painLines: painLines(pains, ctx), metrics,
     metricRows: ctx.detail === 'full' ? metrics.length : Math.min(metrics.length, M.maxMetricRows), runbook: t.runbook?.value,

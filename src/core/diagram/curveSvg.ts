@@ -38,7 +38,18 @@ export function curveSwatch(t: SvgTheme, style: number, x: number, y: number, wi
     + curvePointMark(style, x + width / 2, y, color, t.background, 4);
 }
 
-function bandScale(band: CurveBand, curves: EmotionCurve[], t: SvgTheme): string[] {
+/** Compare mode: the other side's curve is drawn lighter, thinner and finely dashed, with hollow points. */
+const BEFORE_DASH = '4 4';
+const BEFORE_OPACITY = 0.75;
+
+/** The legend's and key's mark for the other side's curve. */
+export function beforeSwatch(t: SvgTheme, style: number, x: number, y: number, width = 26): string {
+  const color = escapeXml(curveColor(t, style));
+  return `<g opacity="${BEFORE_OPACITY}"><line x1="${n(x)}" y1="${n(y)}" x2="${n(x + width)}" y2="${n(y)}" stroke="${color}" stroke-width="2" stroke-dasharray="${BEFORE_DASH}"/>`
+    + `${curvePointMark(style, x + width / 2, y, t.background, curveColor(t, style), 3.5)}</g>`;
+}
+
+function bandScale(band: CurveBand, curves: EmotionCurve[], t: SvgTheme, before: EmotionCurve[] = []): string[] {
   const M = DIMENSIONS;
   const items: string[] = [];
   items.push(`<rect x="${n(M.margin)}" y="${n(band.y)}" width="${n(band.x + band.width - M.margin)}" height="${n(band.height)}" fill="${escapeXml(t.background)}" fill-opacity="0.55"/>`);
@@ -51,6 +62,10 @@ function bandScale(band: CurveBand, curves: EmotionCurve[], t: SvgTheme): string
     const y = band.y + 58 + i * 15;
     items.push(`<g class="jm-curve-key" data-lane="${escapeXml(c.laneKey)}">${curveSwatch(t, c.style, M.margin + 14, y - 4)}<text x="${n(M.margin + 14 + CURVE_KEY_MARK)}" y="${n(y)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">${escapeXml(c.label)}</text></g>`);
   });
+  before.slice(0, Math.max(0, room - curves.length)).forEach((c, i) => {
+    const y = band.y + 58 + (curves.length + i) * 15;
+    items.push(`<g class="jm-curve-key jm-curve-before-key" data-lane="${escapeXml(c.laneKey)}">${beforeSwatch(t, c.style, M.margin + 14, y - 4)}<text x="${n(M.margin + 14 + CURVE_KEY_MARK)}" y="${n(y)}" font-size="${M.smallSize}" fill="${escapeXml(t.muted)}">${escapeXml(c.label)}</text></g>`);
+  });
   for (const v of [3, 0, -3]) {
     const y = band.zeroY - v * band.unit;
     items.push(`<line x1="${n(band.x)}" y1="${n(y)}" x2="${n(band.x + band.width)}" y2="${n(y)}" stroke="${escapeXml(v === 0 ? t.muted : t.border)}" stroke-width="1" stroke-dasharray="${v === 0 ? '4 4' : '2 6'}"/>`);
@@ -60,9 +75,10 @@ function bandScale(band: CurveBand, curves: EmotionCurve[], t: SvgTheme): string
 }
 
 /** The curve layer's items: the band, the scale and key, then each curve's line and points. */
-export function curveItems(band: CurveBand, curves: EmotionCurve[], t: SvgTheme): { key?: string; markup: string }[] {
+export function curveItems(band: CurveBand, curves: EmotionCurve[], t: SvgTheme, before?: EmotionCurve[]): { key?: string; markup: string }[] {
   const M = DIMENSIONS;
-  const items: { key?: string; markup: string }[] = bandScale(band, curves, t).map((markup) => ({ markup }));
+  const items: { key?: string; markup: string }[] = bandScale(band, curves, t, before).map((markup) => ({ markup }));
+  for (const c of before ?? []) items.push(beforeCurve(c, curves.length, t));
   for (const c of curves) {
     const color = curveColor(t, c.style);
     const dash = DASHES[c.style % DASHES.length];
@@ -92,4 +108,18 @@ export function curveItems(band: CurveBand, curves: EmotionCurve[], t: SvgTheme)
     }
   }
   return items;
+}
+
+/** The other side's curve (compare mode): its line and hollow points, each point named in a tooltip. */
+function beforeCurve(c: EmotionCurve, currentCount: number, t: SvgTheme): { key: string; markup: string } {
+  const color = curveColor(t, c.style);
+  const key = `curve:${escapeXml(c.laneKey)}`;
+  const p: string[] = [`<g class="jm-curve-before" data-key="${key}" data-lane="${escapeXml(c.laneKey)}" opacity="${BEFORE_OPACITY}">`];
+  p.push(`<path class="jm-curve-before-line" d="${smoothPath(c.points)}" fill="none" stroke="${escapeXml(color)}" stroke-width="2" stroke-linecap="round" stroke-dasharray="${BEFORE_DASH}"/>`);
+  for (const pt of c.points) {
+    const who = currentCount > 1 ? ` (${c.laneName})` : '';
+    p.push(`<g class="jm-curve-before-point" data-feels="${pt.feels}"><title>${escapeXml(`${pt.name}${who} ${c.label}: feels ${feelsText(pt.feels)}`)}</title>${curvePointMark(c.style, pt.x, pt.y, t.background, color, 3.5)}</g>`);
+  }
+  p.push('</g>');
+  return { key, markup: p.join('') };
 }

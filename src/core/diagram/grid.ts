@@ -39,7 +39,7 @@ export function columnX(gridX: number, column: number): number {
   return gridX + DIMENSIONS.columnGap + column * (DIMENSIONS.cardWidth + DIMENSIONS.columnGap);
 }
 
-function stageColumns(map: JourneyMap, included: readonly number[], widths: readonly number[], gridX: number, lineOf: (offset: number) => number, measure: TextMeasure): StageColumn[] {
+function stageColumns(map: JourneyMap, included: readonly number[], widths: readonly number[], gridX: number, lineOf: (offset: number) => number, measure: TextMeasure, removed?: ReadonlyMap<number, string>): StageColumn[] {
   const M = DIMENSIONS;
   const stages: StageColumn[] = [];
   let first = 0;
@@ -49,10 +49,13 @@ function stageColumns(map: JourneyMap, included: readonly number[], widths: read
     const x = columnX(gridX, first) - M.columnGap / 2;
     const width = columns * (M.cardWidth + M.columnGap);
     const name = normalizeSpace(st.name?.value ?? st.id?.value ?? `Stage ${s + 1}`);
+    const gone = removed?.get(s);
     stages.push({
       key: st.id?.value ?? `#stage${s}`, id: st.id?.value, name, index: s, line: lineOf(st.span[0]),
       labelLines: wrapText(measure, name, width - 24, M.stageHeaderSize, 2, true), firstColumn: first, columns, touchpointCount: st.touchpoints.length,
       x, y: 0, width, height: 0,
+      // A ghost stage (compare mode): its line is the other side's, so it is no link.
+      ...(gone !== undefined ? { key: `#removed-stage:${st.id?.value ?? s}`, id: undefined, line: -1, touchpointCount: 0, removed: ellipsize(measure, `Stage ${gone}`, width - 24, M.smallSize, true) } : {}),
     });
     first += columns;
   }
@@ -84,7 +87,7 @@ function emotionCurves(lanes: LaneBand[], cards: Card[], band: CurveBand, measur
   for (const lane of customerLanes) {
     const points: CurvePoint[] = [];
     for (const card of cards) {
-      if (card.laneKey !== lane.key || card.feels === undefined || !Number.isFinite(card.feels)) continue;
+      if (card.laneKey !== lane.key || card.feels === undefined || !Number.isFinite(card.feels) || card.compare?.kind === 'removed') continue;
       const feels = Math.max(-3, Math.min(3, card.feels));
       const x = card.x + card.width / 2;
       const y = band.zeroY - feels * band.unit;
@@ -121,12 +124,14 @@ export interface GridInput {
   minGridWidth: number;
   lineOf: (offset: number) => number;
   measure: TextMeasure;
+  /** Compare mode: the stages drawn as ghosts (gone since the other side), with what their header says. */
+  removedStages?: ReadonlyMap<number, string>;
 }
 
-export function placeGrid({ map, lanes, cards, stagesShown, widths, localColumn, gutterExtra, minGridWidth, lineOf, measure }: GridInput): Grid {
+export function placeGrid({ map, lanes, cards, stagesShown, widths, localColumn, gutterExtra, minGridWidth, lineOf, measure, removedStages }: GridInput): Grid {
   const M = DIMENSIONS;
   const gridX = M.margin + M.labelWidth;
-  const stages = stageColumns(map, stagesShown, widths, gridX, lineOf, measure);
+  const stages = stageColumns(map, stagesShown, widths, gridX, lineOf, measure, removedStages);
   const last = stages[stages.length - 1];
   const gridRight = Math.max(last ? last.x + last.width + M.columnGap / 2 : gridX, gridX + 240, gridX + minGridWidth);
   const width = gridRight + M.margin;

@@ -3,14 +3,16 @@
  * columns, cards in sequence columns, flow and handoff edges with placed labels, one emotion curve
  * per customer lane, the legend and, in full detail, the improvements and footer), text measured
  * with real font metrics, edge routing with the grid router or an injected elk, and the SVG
- * renderer with its themes. It imports base,
- * format, parse and evidence; the preview, `journeymap render` and exports all draw through it.
+ * renderer with its themes; in compare mode, the marks of what changed since another version
+ * (./compare). It imports base, format, parse, evidence and diff; the preview, `journeymap render`
+ * and exports all draw through it.
  */
 export * from './types';
 export { DIMENSIONS, FLOW_PORT_DY } from './dimensions';
 export { countCrossings } from './crossings';
 export { hypothesis } from '../format';
 export { layoutJourney, type LayoutOptions, type LayoutSource } from './layout';
+export type { CompareOptions } from './compare';
 export {
   ellipsize, EMBEDDED_MEASURE, FONT_FAMILY, FONT_RANGE_SIZE, FONT_RANGES, normalizeSpace, pageMeasure, tableMeasure, wrapText,
   type TextMeasure, type WidthTable,

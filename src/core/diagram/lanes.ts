@@ -4,7 +4,7 @@
  * not. Touchpoints whose lane id is not defined get an error row at the top, one per id, never
  * mistaken for a backstage lane. Headers wrap the lane's name and team to the header column.
  */
-import { LANE_KINDS, type JourneyMap, type LaneKind, type Touchpoint } from '../format';
+import { LANE_KINDS, type JourneyMap, type Lane, type LaneKind, type Touchpoint } from '../format';
 import { DIMENSIONS } from './dimensions';
 import { normalizeSpace, wrapText, type TextMeasure } from './textMetrics';
 import type { LaneBand, Layout } from './types';
@@ -21,6 +21,8 @@ export interface LaneRows {
   allLanes: Layout['allLanes'];
   /** The row a touchpoint is drawn in, or undefined when its lane is hidden. */
   laneFor(t: Touchpoint): LaneBand | undefined;
+  /** Compare mode: the row drawn for a lane id of this map or a ghost lane's key, unless hidden. */
+  laneByKey(key: string): LaneBand | undefined;
 }
 
 function kindOf(raw: string | undefined): LaneKind {
@@ -37,7 +39,16 @@ function band(measure: TextMeasure, fields: Omit<LaneBand, 'labelLines' | 'teamL
   };
 }
 
-export function layoutLanes(map: JourneyMap, hidden: ReadonlySet<string>, lineOf: (offset: number) => number, measure: TextMeasure): LaneRows {
+/** Compare mode: a lane the map no longer has, drawn for the touchpoints removed from it. */
+export interface GhostLane {
+  key: string;
+  name: string;
+  kind: string | undefined;
+  /** What the header says of it (`removed since HEAD~1`). */
+  note: string;
+}
+
+export function layoutLanes(map: JourneyMap, hidden: ReadonlySet<string>, lineOf: (offset: number) => number, measure: TextMeasure, ghosts: readonly GhostLane[] = []): LaneRows {
   const lanes: LaneBand[] = [];
   const laneByRef = new Map<string, LaneBand>();
   const allLanes: Layout['allLanes'] = [];
@@ -47,6 +58,7 @@ export function layoutLanes(map: JourneyMap, hidden: ReadonlySet<string>, lineOf
 
   // Rows for touchpoints whose lane is missing or unknown, at the top, one per reference.
   const problemRows = new Map<string, LaneBand>();
+  const ghostByKey = new Map<string, LaneBand>();
   for (const t of map.touchpoints) {
     const ref = t.lane?.value;
     if (ref !== undefined && known.has(ref)) continue;
@@ -66,8 +78,24 @@ export function layoutLanes(map: JourneyMap, hidden: ReadonlySet<string>, lineOf
     const key = id && !seenLaneIds.has(id) ? id : `#lane${i}`;
     if (id) seenLaneIds.add(id);
     return { lane, i, key, rank: KIND_ORDER[kindOf(lane.kind?.value)] };
-  }).sort((a, b) => a.rank - b.rank || a.i - b.i);
-  for (const { lane, i, key } of rows) {
+  });
+  const ghostRow = (ghost: GhostLane) => {
+    const kind = kindOf(ghost.kind);
+    allLanes.push({ key: ghost.key, name: ghost.name, kind, hidden: hidden.has(ghost.key) });
+    if (hidden.has(ghost.key)) return;
+    const row = band(measure, { key: ghost.key, name: ghost.name, kind, team: ghost.note, index: lanes.length, line: -1, visible: VISIBLE_KINDS.has(kind), removed: ghost.note });
+    lanes.push(row);
+    ghostByKey.set(ghost.key, row);
+  };
+  // Ghost lanes (compare mode) stand after the map's own lanes of their kind.
+  const ghostRows = ghosts.map((ghost, g) => ({ ghost, i: map.lanes.length + g, key: ghost.key, rank: KIND_ORDER[kindOf(ghost.kind)] }));
+  const ordered: ({ lane: Lane; i: number; key: string; rank: number } | (typeof ghostRows)[number])[] = [...rows, ...ghostRows];
+  for (const entry of ordered.sort((a, b) => a.rank - b.rank || a.i - b.i)) {
+    if ('ghost' in entry) {
+      ghostRow(entry.ghost);
+      continue;
+    }
+    const { lane, i, key } = entry;
     const id = lane.id?.value;
     const kind = kindOf(lane.kind?.value);
     const name = normalizeSpace(lane.name?.value ?? id ?? `Lane ${i + 1}`);
@@ -85,5 +113,5 @@ export function layoutLanes(map: JourneyMap, hidden: ReadonlySet<string>, lineOf
     if (ref !== undefined && hiddenLaneIds.has(ref)) return undefined;
     return (ref !== undefined ? laneByRef.get(ref) : undefined) ?? problemRows.get(`#lane:${ref ?? ''}`);
   };
-  return { lanes, allLanes, laneFor };
+  return { lanes, allLanes, laneFor, laneByKey: (key) => laneByRef.get(key) ?? ghostByKey.get(key) };
 }

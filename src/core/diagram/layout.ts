@@ -13,6 +13,7 @@ import type { LineIndex } from '../base';
 import { deadEndSpan, formatPeriod, type JourneyMap, type Touchpoint } from '../format';
 import { disableComments, isSilenced } from '../parse';
 import { buildCard, improvementItems, type CardContext } from './cards';
+import { beforeCurves, compareSummary, ghostCards, ghostPredecessors, markCards, planCompare, type CompareOptions, type ComparePlan } from './compare';
 import { DIMENSIONS } from './dimensions';
 import { flowEdges, flowPairs, handoffEdges, type FlowPair } from './edges';
 import { placeGrid, type Grid } from './grid';
@@ -49,6 +50,11 @@ export interface LayoutOptions {
    * for the touchpoints shown.
    */
   stages?: readonly number[];
+  /**
+   * Compare mode: the picture marked against another version of the map (`label`, e.g. `HEAD~1`):
+   * new and changed cards marked, removed touchpoints as ghosts in place, the other side's curve.
+   */
+  compare?: CompareOptions;
 }
 
 /** Forward flow steps and handoffs into each card: what it may not stand left of. */
@@ -82,10 +88,13 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
   const lineOf = (offset: number): number => source.lines.positionAt(offset).line;
   const comments = disableComments(source.lines);
   const cardContext: CardContext = { measure, detail, periods: periods(map) };
-  const { lanes, allLanes, laneFor } = layoutLanes(map, new Set(options.hiddenLanes ?? []), lineOf, measure);
+  const plan = options.compare ? planCompare(map, options.compare) : undefined;
+  const { lanes, allLanes, laneFor, laneByKey } = layoutLanes(map, new Set(options.hiddenLanes ?? []), lineOf, measure, plan?.ghostLanes);
   const { items: improvements, byTouchpoint } = improvementItems(map, lineOf);
   const wanted = options.stages ? new Set(options.stages) : undefined;
-  const stagesShown = map.stages.map((_, i) => i).filter((i) => !wanted || wanted.has(i));
+  // In compare mode, ghost stages (gone since the other side) stand where they stood.
+  const gridMap: JourneyMap = plan ? { ...map, stages: plan.stages } : map;
+  const stagesShown = (plan?.stageOrder ?? map.stages.map((_, i) => i)).filter((i) => !wanted || wanted.has(i));
   const shown = new Set(stagesShown);
 
   const cards: Card[] = [];
@@ -108,9 +117,11 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
   }
 
   const allPairs = flowPairs(drawn, cardByIndex, cardById);
-  const widths = assignColumns(cards, predecessors(allPairs, map, cardById), map.stages.length);
-  const localColumn = new Map(cards.map((c) => [c, c.column]));
-  const inPicture = cards.filter((c) => shown.has(c.stageIndex));
+  const preds = predecessors(allPairs, map, cardById);
+  const placed = plan ? withGhosts(plan, cards, preds, cardByIndex, laneByKey, cardContext) : cards;
+  const widths = assignColumns(placed, preds, gridMap.stages.length);
+  const localColumn = new Map(placed.map((c) => [c, c.column]));
+  const inPicture = placed.filter((c) => shown.has(c.stageIndex));
   const inside = (c: Card) => shown.has(c.stageIndex);
   const pairs = allPairs.filter((p) => inside(p.from) && inside(p.to));
   const pictureCards = new Map([...cardById].filter(([, c]) => inside(c)));
@@ -119,22 +130,31 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
   const gutterExtra = new Array<number>(lanes.length + 1).fill(0);
   let minGridWidth = 0;
   for (let attempt = 0; ; attempt++) {
-    const grid = placeGrid({ map, lanes, cards: inPicture, stagesShown, widths, localColumn, gutterExtra, minGridWidth, lineOf, measure });
+    const grid = placeGrid({ map: gridMap, lanes, cards: inPicture, stagesShown, widths, localColumn, gutterExtra, minGridWidth, lineOf, measure, removedStages: plan?.removedStages });
     const vis = grid.visibilityY;
     const router = new GridRouter(grid.gutters, grid.gridX, inPicture, vis === undefined ? undefined : lanes.findIndex((l) => l.y === vis));
     // Labels keep a clear band around the line of visibility.
     const labels = new LabelPlacer((g) => router.gutterY(g), vis === undefined ? [] : [{ x: grid.gridX, y: vis - 6, width: grid.gridRight - grid.gridX, height: 12 }], { left: grid.gridX + 2, right: grid.gridRight - 2 });
     const { handoffs, carried } = handoffEdges(map, pictureCards, pairs, { router, labels, measure, lineOf, comments });
     const flows = flowEdges(pairs, carried, router);
-    const stubs = stageStubs(allPairs.filter((p) => inside(p.from) !== inside(p.to)), map, router, labels, grid.gridRight, measure);
+    const stubs = stageStubs(allPairs.filter((p) => inside(p.from) !== inside(p.to)), gridMap, router, labels, grid.gridRight, measure);
     if ((labels.crowded.size || labels.tooWide) && attempt < MAX_GUTTER_GROWTH) {
       for (const g of labels.crowded) gutterExtra[g] += DIMENSIONS.labelHeight + 4;
       // A picture narrower than a label (one stage, one column): widen the grid to hold it.
       if (labels.tooWide) minGridWidth = Math.max(minGridWidth, labels.tooWide + 16);
       continue;
     }
-    return finish({ map, measure, detail, grid, cards: inPicture, flows, handoffs, stubs, improvements, wanted: wanted !== undefined, lanes, allLanes });
+    return finish({ map, measure, detail, grid, cards: inPicture, flows, handoffs, stubs, improvements, wanted: wanted !== undefined, lanes, allLanes, plan });
   }
+}
+
+/** Compare mode: marks the new and changed cards, and adds the ghosts of the removed touchpoints in time order. */
+function withGhosts(plan: ComparePlan, cards: Card[], preds: Predecessors, cardByIndex: Map<number, Card>, laneByKey: (key: string) => LaneBand | undefined, ctx: CardContext): Card[] {
+  markCards(plan, cards, ctx.measure);
+  const ghosts = ghostCards(plan, laneByKey, ctx);
+  ghostPredecessors(plan, preds, ghosts, cardByIndex);
+  // Document order, which sequence columns need: a ghost stands just after the card that preceded it.
+  return [...cards, ...ghosts].sort((a, b) => a.index - b.index);
 }
 
 /** How many times the layout grows crowded gutters before it accepts a label that overlaps. */
@@ -154,14 +174,16 @@ interface Finished {
   wanted: boolean;
   lanes: LaneBand[];
   allLanes: Layout['allLanes'];
+  plan?: ComparePlan;
 }
 
 /** The legend, the full-detail blocks and the picture's size, around a placed grid. */
-function finish({ map, measure, detail, grid, cards, flows, handoffs, stubs, improvements, wanted, lanes, allLanes }: Finished): Layout {
+function finish({ map, measure, detail, grid, cards, flows, handoffs, stubs, improvements, wanted, lanes, allLanes, plan }: Finished): Layout {
   const M = DIMENSIONS;
   const vis = grid.visibilityY;
   const legendY = grid.gridBottom + 16;
-  const legend = layoutLegend({ cards, flows, handoffs, lanes, curves: grid.curves, visibility: vis !== undefined }, M.margin, legendY, grid.width - 2 * M.margin, measure);
+  const before = plan && grid.curveBand ? beforeCurves(plan, cards, lanes, grid.curveBand, grid.curves, measure) : undefined;
+  const legend = layoutLegend({ cards, flows, handoffs, lanes, curves: grid.curves, visibility: vis !== undefined, beforeCurves: before, compareLabel: plan?.label }, M.margin, legendY, grid.width - 2 * M.margin, measure);
   const shownIds = new Set(cards.map((c) => c.id));
   const listed = wanted ? improvements.filter((imp) => imp.for.some((id) => shownIds.has(id))) : improvements;
   const blocks = detail === 'full' ? fullDetailBlocks(map, listed, M.margin, legendY + legend.height + 12, Math.min(TEXT_BLOCK_WIDTH, grid.width - 2 * M.margin), measure) : [];
@@ -173,6 +195,7 @@ function finish({ map, measure, detail, grid, cards, flows, handoffs, stubs, imp
     subtitleLines: grid.subtitleLines, grid: { x: grid.gridX, y: grid.gridTop, width: grid.gridRight - grid.gridX, height: grid.gridBottom - grid.gridTop },
     labelWidth: M.labelWidth, fontFamily: measure.family, detail, lanes, allLanes, stages: grid.stages, cards, flows, handoffs, stubs,
     visibilityY: vis, curveBand: grid.curveBand, curves: grid.curves, improvements, legendY, legend: legend.entries, blocks, router: 'grid',
+    ...(plan ? { compare: compareSummary(plan.label, cards), beforeCurves: before ?? [] } : {}),
   };
 }
 

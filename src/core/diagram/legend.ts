@@ -19,6 +19,9 @@ export interface Drawn {
   lanes: LaneBand[];
   curves: EmotionCurve[];
   visibility: boolean;
+  /** Compare mode: the other side's curves, and its name. */
+  beforeCurves?: EmotionCurve[];
+  compareLabel?: string;
 }
 
 /** The marks drawn, in the legend's order, with their words. */
@@ -43,7 +46,19 @@ function marksOf(d: Drawn): { mark: LegendMark; label: string; style?: number }[
   add(d.visibility, 'visibility', 'line of visibility: the customer does not see below it');
   for (const curve of d.curves) marks.push({ mark: 'curve', label: `emotion: ${curve.laneName}`, style: curve.style });
   add(d.lanes.some((l) => l.problem), 'unknown-lane', 'touchpoints in a lane that is not defined');
+  if (d.compareLabel !== undefined) compareMarks(d, d.compareLabel, marks);
   return marks;
+}
+
+/** Compare mode's marks: new, changed and removed cards, and the other side's curves. */
+function compareMarks(d: Drawn, label: string, marks: { mark: LegendMark; label: string; style?: number }[]): void {
+  const has = (kind: string) => d.cards.some((c) => c.compare?.kind === kind);
+  if (has('added')) marks.push({ mark: 'compare-added', label: `new since ${label}` });
+  if (has('changed')) marks.push({ mark: 'compare-changed', label: `changed since ${label} (hover: before → after)` });
+  if (has('removed')) marks.push({ mark: 'compare-removed', label: `removed since ${label}, where it stood` });
+  for (const curve of d.beforeCurves ?? []) {
+    marks.push({ mark: 'curve-before', label: `emotion at ${label}${(d.beforeCurves ?? []).length > 1 ? `: ${curve.laneName}` : ''}`, style: curve.style });
+  }
 }
 
 /** The legend's entries placed in rows from (x, y), within `width`; returns them and the height used. */

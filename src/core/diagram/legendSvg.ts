@@ -3,7 +3,7 @@
  * detail: the improvements and the footer).
  */
 import { metricMarker, painMarker } from './cardSvg';
-import { curveSwatch } from './curveSvg';
+import { beforeSwatch, curveSwatch } from './curveSvg';
 import { DIMENSIONS } from './dimensions';
 import { LEGEND_MARK_WIDTH } from './legend';
 import { escapeXml, n } from './svgText';
@@ -34,6 +34,10 @@ function markSvg(e: LegendEntry, t: SvgTheme): string {
     case 'visibility': return `<line x1="${x}" y1="${y}" x2="${x + 26}" y2="${y}" stroke="${c(t.visibility)}" stroke-width="2" stroke-dasharray="6 3"/>`;
     case 'curve': return curveSwatch(t, e.style ?? 0, x, y);
     case 'unknown-lane': return `<rect x="${x}" y="${y - 7}" width="26" height="14" fill="${c(t.problemFill)}" stroke="${c(t.alert)}"/>`;
+    case 'compare-added': return `<rect x="${x + 1}" y="${y - 7}" width="24" height="14" rx="3" fill="${c(t.cardFill)}" stroke="${c(t.compareAdded)}" stroke-width="2.5"/>`;
+    case 'compare-changed': return `<rect x="${x + 1}" y="${y - 7}" width="24" height="14" rx="3" fill="${c(t.cardFill)}" stroke="${c(t.compareChanged)}" stroke-width="2.5"/>`;
+    case 'compare-removed': return `<rect x="${x + 1}" y="${y - 7}" width="24" height="14" rx="3" fill="${c(t.cardFill)}" fill-opacity="0.5" stroke="${c(t.compareRemoved)}" stroke-width="1.5" stroke-dasharray="4 2"/><line x1="${x + 5}" y1="${y}" x2="${x + 21}" y2="${y}" stroke="${c(t.compareRemoved)}" stroke-width="1.3"/>`;
+    case 'curve-before': return beforeSwatch(t, e.style ?? 0, x, y);
   }
 }
 

@@ -17,7 +17,7 @@ import { LANE_HEADER } from './grid';
 import { legendSvg, textBlockSvg } from './legendSvg';
 import { escapeXml, n, roundedPath } from './svgText';
 import { LIGHT_THEME, type SvgTheme } from './theme';
-import type { FlowEdge, HandoffEdge, Layout, Rect, StageStub } from './types';
+import type { FlowEdge, HandoffEdge, Layout, Rect, StageColumn, StageStub } from './types';
 
 export { escapeXml, roundedPath, stripUnsafe } from './svgText';
 export { DARK_THEME, LIGHT_THEME, THEMES, type SvgTheme } from './theme';
@@ -115,7 +115,7 @@ export function renderSvgParts(layout: Layout, options: RenderOptions = {}): Svg
   laneLayer(b, layout, t);
   if (layout.curveBand) {
     b.layer('curve', ' data-layer="curve" class="jm-curve"');
-    for (const item of curveItems(layout.curveBand, layout.curves, t)) b.item(item.markup, item.key);
+    for (const item of curveItems(layout.curveBand, layout.curves, t, layout.beforeCurves)) b.item(item.markup, item.key);
   }
   b.layer('flows', ' data-layer="flows" fill="none"');
   for (const e of layout.flows) b.item(flowEdge(e, t), `flow:${escapeXml(e.key)}`);
@@ -155,6 +155,10 @@ function stageLayer(b: SvgBuilder, layout: Layout, t: SvgTheme): void {
   for (const st of layout.stages) {
     const fill = st.index % 2 === 0 ? t.stageFill : t.stageFillAlt;
     const key = `stage:${escapeXml(st.key)}`;
+    if (st.removed !== undefined) {
+      removedStage(b, st, gridBottom, t);
+      continue;
+    }
     b.push(`<g data-key="${key}" class="jm-stage" data-line="${st.line}" data-stage="${escapeXml(st.key)}">`);
     b.push(`<rect x="${n(st.x)}" y="${n(st.y)}" width="${n(st.width)}" height="${n(gridBottom - st.y)}" fill="${escapeXml(fill)}"/>`);
     b.push(`<line x1="${n(st.x)}" y1="${n(st.y)}" x2="${n(st.x)}" y2="${n(gridBottom)}" stroke="${escapeXml(t.border)}" stroke-width="1"/>`);
@@ -168,16 +172,32 @@ function stageLayer(b: SvgBuilder, layout: Layout, t: SvgTheme): void {
   }
 }
 
+/** Compare mode: a stage gone since the other side, kept as a column for its removed touchpoints. */
+function removedStage(b: SvgBuilder, st: StageColumn, gridBottom: number, t: SvgTheme): void {
+  const M = DIMENSIONS;
+  const key = `stage:${escapeXml(st.key)}`;
+  b.push(`<g data-key="${key}" class="jm-stage jm-stage-removed" data-stage="${escapeXml(st.key)}">`);
+  b.push(`<rect x="${n(st.x)}" y="${n(st.y)}" width="${n(st.width)}" height="${n(gridBottom - st.y)}" fill="${escapeXml(t.stageFillAlt)}" fill-opacity="0.5"/>`);
+  b.push(`<line x1="${n(st.x)}" y1="${n(st.y)}" x2="${n(st.x)}" y2="${n(gridBottom)}" stroke="${escapeXml(t.compareRemoved)}" stroke-width="1" stroke-dasharray="5 3"/>`);
+  st.labelLines.forEach((line, i) => {
+    b.push(`<text x="${n(st.x + 12)}" y="${n(st.y + 22 + i * 16)}" font-size="${M.stageHeaderSize}" font-weight="700" fill="${escapeXml(t.muted)}">${escapeXml(line)}</text>`);
+  });
+  b.push(`<text x="${n(st.x + 12)}" y="${n(st.y + 22 + st.labelLines.length * 16 + 2)}" font-size="${M.smallSize}" font-weight="700" fill="${escapeXml(t.compareRemoved)}">${escapeXml(st.removed ?? '')}</text>`);
+  b.push('</g>');
+  b.flush(key);
+}
+
 /** Lane bands and their headers (name, kind, team; an undefined lane's problem), and the line of visibility. */
 function laneLayer(b: SvgBuilder, layout: Layout, t: SvgTheme): void {
   const M = DIMENSIONS;
   b.layer('lanes', ' data-layer="lanes"');
   for (const lane of layout.lanes) {
     const key = `lane:${escapeXml(lane.key)}`;
-    const accent = lane.problem ? t.alert : t.laneAccent[lane.kind];
-    b.push(`<g data-key="${key}" class="jm-lane${lane.problem ? ' jm-lane-problem' : ''}" data-lane="${escapeXml(lane.key)}" data-line="${lane.line}" data-kind="${lane.problem ? 'unknown' : lane.kind}">`);
+    const accent = lane.problem ? t.alert : lane.removed !== undefined ? t.compareRemoved : t.laneAccent[lane.kind];
+    const removed = lane.removed !== undefined;
+    b.push(`<g data-key="${key}" class="jm-lane${lane.problem ? ' jm-lane-problem' : ''}${removed ? ' jm-lane-removed' : ''}" data-lane="${escapeXml(lane.key)}"${removed ? '' : ` data-line="${lane.line}"`} data-kind="${lane.problem ? 'unknown' : lane.kind}">`);
     if (lane.problem) b.push(`<title>${escapeXml(`${lane.name}: ${lane.problem}`)}</title>`);
-    b.push(`<rect x="${n(lane.x)}" y="${n(lane.y)}" width="${n(lane.width)}" height="${n(lane.height)}" fill="${escapeXml(lane.problem ? t.problemFill : t.laneFill[lane.kind])}" fill-opacity="0.75"/>`);
+    b.push(`<rect x="${n(lane.x)}" y="${n(lane.y)}" width="${n(lane.width)}" height="${n(lane.height)}" fill="${escapeXml(lane.problem ? t.problemFill : t.laneFill[lane.kind])}" fill-opacity="${removed ? 0.3 : 0.75}"/>`);
     b.push(`<line x1="${n(lane.x)}" y1="${n(lane.y)}" x2="${n(lane.x + lane.width)}" y2="${n(lane.y)}" stroke="${escapeXml(t.border)}" stroke-width="1"/>`);
     b.push(`<rect x="${n(lane.x)}" y="${n(lane.y)}" width="4" height="${n(lane.height)}" fill="${escapeXml(accent)}"/>`);
     let ly = lane.y + LANE_HEADER.firstBaseline;
@@ -189,7 +209,7 @@ function laneLayer(b: SvgBuilder, layout: Layout, t: SvgTheme): void {
     b.push(`<text x="${n(lane.x + 14)}" y="${n(ly)}" font-size="${M.smallSize}" font-weight="700" fill="${escapeXml(accent)}">${kind}</text>`);
     for (const line of [...lane.teamLines, ...lane.problemLines]) {
       ly += 14;
-      b.push(`<text x="${n(lane.x + 14)}" y="${n(ly)}" font-size="${M.smallSize}" fill="${escapeXml(lane.problem ? t.alert : t.muted)}">${escapeXml(line)}</text>`);
+      b.push(`<text x="${n(lane.x + 14)}" y="${n(ly)}" font-size="${M.smallSize}"${removed ? ' font-weight="700"' : ''} fill="${escapeXml(lane.problem ? t.alert : removed ? t.compareRemoved : t.muted)}">${escapeXml(line)}</text>`);
     }
     b.push('</g>');
     b.flush(key);

@@ -36,6 +36,11 @@ export interface SvgTheme {
   /** Text drawn on coloured chips. */
   onAccent: string;
   highlight: string;
+  /** Compare mode: new, changed and removed cards (ring, tag and ghost outline), the other side's curve, and the tags' text. */
+  compareAdded: string;
+  compareChanged: string;
+  compareRemoved: string;
+  compareTagText: string;
 }
 
 export const LIGHT_THEME: SvgTheme = {
@@ -49,6 +54,7 @@ export const LIGHT_THEME: SvgTheme = {
   meets: '#1a7f37', misses: '#cf222e', noTarget: '#6e7781', pain: '#cf222e',
   visibility: '#8c959f', curves: ['#0969da', '#8250df', '#bf3989', '#953800'], curveFill: '#0969da', accepted: '#6e7781', problemFill: '#ffebe9', positive: '#1a7f37', negative: '#cf222e', neutral: '#6e7781',
   onAccent: '#ffffff', highlight: '#fb8500',
+  compareAdded: '#1a7f37', compareChanged: '#9a6700', compareRemoved: '#6e7781', compareTagText: '#ffffff',
 };
 
 export const DARK_THEME: SvgTheme = {
@@ -62,6 +68,7 @@ export const DARK_THEME: SvgTheme = {
   meets: '#3fb950', misses: '#f85149', noTarget: '#9198a1', pain: '#ff7b72',
   visibility: '#768390', curves: ['#4493f8', '#ab7df8', '#db61a2', '#f0883e'], curveFill: '#4493f8', accepted: '#9198a1', problemFill: '#3c1e1e', positive: '#3fb950', negative: '#f85149', neutral: '#9198a1',
   onAccent: '#ffffff', highlight: '#f0b72f',
+  compareAdded: '#3fb950', compareChanged: '#d29922', compareRemoved: '#9198a1', compareTagText: '#1e1e1e',
 };
 
 export const THEMES: Record<'light' | 'dark', SvgTheme> = { light: LIGHT_THEME, dark: DARK_THEME };

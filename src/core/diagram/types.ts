@@ -36,6 +36,8 @@ export interface LaneBand extends Rect {
   problem?: string;
   /** The problem wrapped to the header column. */
   problemLines: string[];
+  /** Compare mode: a lane the map no longer has, drawn for the touchpoints removed from it (`removed since HEAD~1`). */
+  removed?: string;
 }
 
 export interface StageColumn extends Rect {
@@ -49,6 +51,8 @@ export interface StageColumn extends Rect {
   firstColumn: number;
   columns: number;
   touchpointCount: number;
+  /** Compare mode: a stage the map no longer has, drawn for the touchpoints removed from it (`removed since HEAD~1`). */
+  removed?: string;
 }
 
 export interface MetricBadge {
@@ -104,6 +108,24 @@ export interface Card extends Rect {
   /** The improvements line drawn at the card's foot (`↑ 2 improvements: faster-reset, …`). */
   improvementLabel?: string;
   customer: boolean;
+  /** Compare mode only: how this touchpoint changed since the other side. */
+  compare?: CardCompare;
+}
+
+/**
+ * A card's mark in compare mode. `removed` cards are ghosts: the touchpoint as it was on the other
+ * side, drawn faded in its old lane and stage (their `line` is the other side's, so it is not a link).
+ */
+export interface CardCompare {
+  kind: 'added' | 'changed' | 'removed';
+  /** The tag drawn in the card's header (`NEW`, `CHANGED`, `REMOVED`). */
+  tag: string;
+  /** The tag's width, measured with the picture's font. */
+  tagWidth: number;
+  /** What changed, one line each, `before → after` (the tooltip lists them). */
+  changes: string[];
+  /** Removed: the width of each title line, for the strike-through. */
+  strike?: number[];
 }
 
 /** A line of a card's pains: the first line of a pain carries the pain marker, the lines it wraps onto do not. */
@@ -205,7 +227,8 @@ export interface LegendEntry {
 
 export type LegendMark =
   | 'flow' | 'loop' | 'handoff' | 'handoff-alert' | 'handoff-accepted' | 'dead-end' | 'dead-end-accepted' | 'pain'
-  | 'meets' | 'misses' | 'no-target' | 'computed' | 'feels' | 'improvement' | 'visibility' | 'curve' | 'unknown-lane';
+  | 'meets' | 'misses' | 'no-target' | 'computed' | 'feels' | 'improvement' | 'visibility' | 'curve' | 'unknown-lane'
+  | 'compare-added' | 'compare-changed' | 'compare-removed' | 'curve-before';
 
 /** A block of text lines below the picture (full detail: the improvements, the footer). */
 export interface TextBlock {
@@ -261,4 +284,8 @@ export interface Layout {
   blocks: TextBlock[];
   /** Which router drew the edges. */
   router: 'grid' | 'elk';
+  /** Compare mode only: what the picture is compared with, and how many cards carry each mark. */
+  compare?: { label: string; added: number; changed: number; removed: number };
+  /** Compare mode only: the emotion curves of the other side, at the cards' places in this picture. */
+  beforeCurves?: EmotionCurve[];
 }

@@ -29,6 +29,10 @@ export function previewHtml(p: { csp: string; nonce: string; scriptUri: string; 
 <body data-uri="${escapeAttr(p.uri)}">
 <div id="toolbar" role="toolbar" aria-label="Preview">
   <span id="file-name"></span>
+  <div class="group" id="compare-group" hidden>
+    <span id="compare-label"></span>
+    <vscode-button id="compare-exit" secondary title="Show the map alone, without the marks of what changed">Leave compare</vscode-button>
+  </div>
   <div class="group">
     <vscode-button id="zoom-out" secondary title="Zoom out (-)">−</vscode-button>
     <span id="status">100%</span>

@@ -5,12 +5,12 @@
  * active map editor; a locked preview stays on its map.
  */
 import * as vscode from 'vscode';
-import type { LanguageService } from '../../core';
+import type { Diagnostic, LanguageService } from '../../core';
 import { layoutJourney, renderSvg, THEMES, type Layout } from '../../core/diagram';
 import { isMapDocument } from '../diagnostics';
 import type { FilesFor } from '../providers';
 import { logError } from '../log';
-import { PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/previewMessages';
+import { PREVIEW_VIEW_TYPE, type CompareCounts, type PreviewState } from '../../shared/previewMessages';
 import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
 
 export { JourneyPreview } from './preview';
@@ -20,8 +20,19 @@ export interface ExportOptions {
   theme?: 'light' | 'dark';
 }
 
-/** A preview page drew a version of a map. */
-export interface PreviewRenderEvent { readonly uri: string; readonly version: number; readonly router: 'grid' | 'elk'; readonly zoom?: number }
+/**
+ * A preview page drew a version of a map. `compare`: in compare mode, the new, removed and changed
+ * cards the page's DOM really holds (undefined outside compare mode).
+ */
+export interface PreviewRenderEvent {
+  readonly uri: string; readonly version: number; readonly router: 'grid' | 'elk'; readonly zoom?: number; readonly compare?: CompareCounts;
+}
+
+/** The other side of a compare: the map's text there and its name (`HEAD~1`, `main`). */
+export interface CompareWith {
+  text: string;
+  label: string;
+}
 
 class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Partial<PreviewState>> {
   readonly previews = new Set<JourneyPreview>();
@@ -43,7 +54,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     this.previews.add(preview);
     this.active = preview;
     preview.panel.onDidChangeViewState(() => { if (preview.panel.active) this.active = preview; });
-    preview.onDidRender((m) => this.renderedEmitter.fire({ uri: m.uri, version: m.version, router: m.router, zoom: m.zoom }));
+    preview.onDidRender((m) => this.renderedEmitter.fire({ uri: m.uri, version: m.version, router: m.router, zoom: m.zoom, compare: m.compare }));
     return preview;
   }
 
@@ -98,6 +109,25 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     }
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
     return this.track(new JourneyPreview(panel, uri, false, this));
+  }
+
+  /**
+   * Opens (or reveals) the preview of a map in compare mode against another version of it: the
+   * other side stays as given, the map follows its edits. The other side is validated as the map
+   * is (computed metrics from the exports), so a metric is compared figure with figure.
+   */
+  async showCompare(documentUri: vscode.Uri, before: CompareWith): Promise<void> {
+    const key = documentUri.toString();
+    // Parsed first, then validated: validation fills in this very document's computed metrics.
+    const doc = this.service.parse(key, before.text);
+    let diagnostics: Diagnostic[] = [];
+    try {
+      diagnostics = await this.service.validate(key, before.text);
+    } catch (error) {
+      logError(`Validating ${before.label} of ${key} for compare mode failed`, error);
+    }
+    const preview = await this.open(documentUri, true);
+    preview?.setCompare({ side: { doc, diagnostics }, label: before.label });
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: Partial<PreviewState> | undefined): Promise<void> {
@@ -210,6 +240,8 @@ export interface PreviewApi {
   readonly onDidRender: vscode.Event<PreviewRenderEvent>;
   /** Hands a message to the focused preview as if its page had posted it (the page is untrusted input). */
   deliver(message: unknown): Promise<boolean>;
+  /** Opens (or reveals) a map's preview in compare mode against `before` (its text at a revision, and the revision's name). */
+  showCompare(documentUri: vscode.Uri, before: CompareWith): Promise<void>;
 }
 
 /** Registers the preview's commands and serializer. */
@@ -230,6 +262,7 @@ export function registerPreview(context: vscode.ExtensionContext, service: Langu
   );
   return {
     onDidRender: manager.renderedEmitter.event,
+    showCompare: (documentUri, before) => manager.showCompare(documentUri, before),
     deliver: async (message) => {
       const preview = manager.current();
       if (!preview) return false;

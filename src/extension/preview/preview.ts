@@ -5,7 +5,9 @@
  * per panel (with a fresh nonce); every later change is a message the page patches in.
  */
 import * as vscode from 'vscode';
-import { anchorLine, describeFileProblem, markdownOutline, resolveLink, splitAnchor, type LanguageService } from '../../core';
+import {
+  anchorLine, describeFileProblem, diffJourneys, markdownOutline, resolveLink, splitAnchor, type Diagnostic, type DiffSide, type LanguageService,
+} from '../../core';
 import { layoutJourney, pageMeasure, type Layout, type TextMeasure } from '../../core/diagram';
 import { toUri } from '../fileReader';
 import { log, logError } from '../log';
@@ -32,6 +34,12 @@ export interface PreviewHost {
   onDispose(preview: JourneyPreview): void;
 }
 
+/** Compare mode: the other side of the map (fixed) and its name (`HEAD~1`); the map itself follows its edits. */
+export interface CompareSide {
+  side: DiffSide;
+  label: string;
+}
+
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
@@ -54,6 +62,7 @@ export class JourneyPreview implements vscode.Disposable {
   /** Fires when the page has drawn a version. */
   readonly onDidRender = this.renderedEmitter.event;
   private disposed = false;
+  private compareWith: CompareSide | undefined;
   lastLayout: Layout | undefined;
 
   constructor(
@@ -96,6 +105,8 @@ export class JourneyPreview implements vscode.Disposable {
     if (uri.toString() === this.resourceUri.toString()) return;
     this.resourceUri = uri;
     this.hiddenLanes = [];
+    // The other side belongs to the map shown until now: another map leaves compare mode.
+    this.compareWith = undefined;
     this.updateTitle();
     this.update(true);
   }
@@ -110,8 +121,23 @@ export class JourneyPreview implements vscode.Disposable {
     }
   }
 
+  /** Compare mode on (the other side and its name) or off: the panel's title says which, and the page redraws. */
+  setCompare(compare: CompareSide | undefined): void {
+    this.compareWith = compare;
+    this.updateTitle();
+    this.update(true);
+  }
+
+  get comparing(): CompareSide | undefined {
+    return this.compareWith;
+  }
+
   private updateTitle(): void {
     const name = baseName(this.resourceUri);
+    if (this.compareWith) {
+      this.panel.title = vscode.l10n.t('Compare {0} with {1}', name, this.compareWith.label);
+      return;
+    }
     this.panel.title = this.locked ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
@@ -167,20 +193,22 @@ export class JourneyPreview implements vscode.Disposable {
     const text = doc.getText();
     const version = doc.version;
     // Validation first: it computes the metrics that come from ticket exports, which the cards show.
-    let errorCount: number;
+    let diagnostics: Diagnostic[] = [];
     try {
-      errorCount = (await this.host.service.validate(uri, text)).filter((d) => d.severity === 'error').length;
+      diagnostics = await this.host.service.validate(uri, text);
     } catch (error) {
       // Drawn all the same, with the values the map states; the failure is in the log.
       logError(`Validating ${uri} for the preview failed`, error);
-      errorCount = 0;
     }
+    const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
     if (this.disposed || seq !== this.updateSeq) return;
     const parsed = this.host.service.parse(uri, text);
     let layout: Layout | null = null;
     if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
       try {
-        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure });
+        const other = this.compareWith;
+        const compare = other && { before: other.side.doc.map, diff: diffJourneys(other.side, { doc: parsed, diagnostics }), label: other.label };
+        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure, compare });
       } catch (error) {
         // The page keeps its last picture; the failure is in the log.
         logError(`Laying out ${uri} failed`, error);
@@ -242,6 +270,9 @@ export class JourneyPreview implements vscode.Disposable {
         break;
       case 'openRunbook':
         await this.openRunbook(message.runbook);
+        break;
+      case 'exitCompare':
+        if (message.uri === this.resourceUri.toString() && this.compareWith) this.setCompare(undefined);
         break;
       case 'rendered':
         this.renderedEmitter.fire(message);

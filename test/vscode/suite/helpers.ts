@@ -8,12 +8,14 @@ export interface Api {
   activationMs: number;
   host: 'node' | 'web';
   onDidValidate: vscode.Event<{ uri: vscode.Uri; version?: number; diagnostics: { code: string }[] }>;
-  onDidRenderPreview: vscode.Event<{ uri: string; version: number; router: 'grid' | 'elk'; zoom?: number }>;
+  onDidRenderPreview: vscode.Event<{ uri: string; version: number; router: 'grid' | 'elk'; zoom?: number; compare?: { added: number; removed: number; changed: number } }>;
   workspaceScan: Promise<number>;
   reviewStatus(): { visible: boolean; text: string; warning: boolean };
   templates: readonly string[];
   validateAll(token?: vscode.CancellationToken): Promise<number>;
   deliverPreviewMessage(message: unknown): Promise<boolean>;
+  /** Opens a map's preview in compare mode against `before` (its text at a revision, and the revision's name). */
+  showCompare(documentUri: vscode.Uri, before: { text: string; label: string }): Promise<void>;
   docsShown(): { page: string; anchor?: string; anchors: string[] } | undefined;
   onDidShowDocs: vscode.Event<unknown>;
 }
