@@ -19,6 +19,7 @@ export const ROOMS: Record<string, readonly string[]> = {
   rules: ['base', 'format', 'files', 'parse', 'evidence'],
   language: ['base', 'format', 'files', 'parse', 'evidence', 'rules'],
   diff: ['base', 'format', 'parse', 'evidence'],
+  portfolio: ['base', 'format', 'parse', 'evidence'],
   diagram: ['base', 'format', 'parse', 'evidence', 'diff'],
 };
 

@@ -4,7 +4,8 @@
  *
  * The core is grouped in rooms, each with an index.ts that names its public exports, and may
  * import only the rooms below it (enforced by test/architecture.test.ts; see CONTRIBUTING.md):
- *   base -> format -> files -> parse -> evidence -> rules -> language,  and  diff, then diagram (beside rules).
+ *   base -> format -> files -> parse -> evidence -> rules -> language,  and beside rules: diff (then
+ *   diagram) and portfolio.
  */
 export type {
   CompletionItem, CompletionKind, Diagnostic, DiagnosticData, DocumentSymbol, Finding, FoldingRange, Hover, Location, Position, Range,
@@ -32,3 +33,7 @@ export {
 export {
   diffJourneys, diffSummary, diffToMarkdown, diffToText, escapeMarkdown, hasChanges, type DiffSide, type JourneyDiff,
 } from './diff';
+export {
+  DUE_SOON_DAYS, groupMaps, improvementBoard, reviewSummary, summarizeMap,
+  type Grouping, type ImprovementSummary, type MapGroup, type MapSummary, type MetricMiss, type ReviewStatus,
+} from './portfolio';

@@ -6,10 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type * as core from '../core';
-import { carryOverFindings, describeFileProblem, tooLargeMessage } from '../core';
+import { carryOverFindings, describeFileProblem, parseIsoDate, summarizeMap, tooLargeMessage } from '../core';
 import { toRange, toSeverity } from './convert';
 import type { MapIndex } from './mapIndex';
-import type { ServiceRegistry } from './service';
+import { today, type ServiceRegistry } from './service';
 import { logError } from './log';
 
 export const LANGUAGE_ID = 'journeymap';
@@ -39,6 +39,12 @@ export interface ValidationEvent {
   uri: vscode.Uri;
   version?: number;
   diagnostics: core.Diagnostic[];
+  /**
+   * The map at a glance (portfolio), from the very parse and findings just published: the Journey
+   * Maps and Improvements views read it instead of reading the file again. Undefined when the file
+   * was not read (refused, or cleared).
+   */
+  summary?: core.MapSummary;
 }
 
 export class DiagnosticsManager implements vscode.Disposable {
@@ -176,8 +182,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       if (doc && doc.version !== version) return;
     }
     this.published.set(key, { version, diagnostics });
-    this.collection.set(uri, this.shown(key, text, version, diagnostics).map((d) => this.toDiagnostic(d)));
-    this.onDidValidateEmitter.fire({ uri, version, diagnostics });
+    const shown = this.shown(key, text, version, diagnostics);
+    this.collection.set(uri, shown.map((d) => this.toDiagnostic(d)));
+    const summary = summarizeMap(key, service.parse(key, text), shown, parseIsoDate(today())!);
+    this.onDidValidateEmitter.fire({ uri, version, diagnostics, summary });
   }
 
   /**

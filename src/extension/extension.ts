@@ -9,6 +9,7 @@ import type { LanguageService } from '../core';
 import { registerCodeLenses } from './codeLens';
 import { registerCommands } from './commands';
 import { registerCompare } from './compare';
+import { registerPortfolioViews, type PortfolioViews } from './portfolioViews';
 import { DiagnosticsManager, isMapDocument, type ValidationEvent } from './diagnostics';
 import { MapIndex } from './mapIndex';
 import { registerLanguageFeatures } from './providers';
@@ -40,6 +41,8 @@ export interface JourneyMapApi {
    * its text there and a name for it (`HEAD~1`, `main`). Renders report `compare` counts then.
    */
   showCompare(documentUri: vscode.Uri, before: CompareWith): Promise<void>;
+  /** The Journey Maps and Journey Improvements views' data (their trees, as VS Code asks them). */
+  readonly portfolio: Pick<PortfolioViews, 'maps' | 'improvements'>;
   /** Resolves when the activation scan of the workspace has finished, with the number of maps. */
   readonly workspaceScan: Promise<number>;
   /** What the review status bar item shows for the active editor. */
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const docs = new DocsView(context.extensionUri);
   const diagnostics = new DiagnosticsManager(registry, index, (rule) => ruleDocsUri(context.extension.id, rule));
   const statusBar = new ReviewStatusBar(service, diagnostics.onDidValidate);
+  const portfolio = registerPortfolioViews(diagnostics.onDidValidate, context.workspaceState);
   context.subscriptions.push(
     registry,
     index,
@@ -74,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     // The Problems panel's rule links: <scheme>://journeymap.journeymap/docs/rules.md#rule.
     vscode.window.registerUriHandler({ handleUri: (uri) => void docs.show(uri.path.replace(/^\//, ''), uri.fragment || undefined) }),
     statusBar,
+    portfolio,
     { dispose: disposeLog },
     vscode.commands.registerCommand('journeymap.showLog', () => log().show()),
   );
@@ -91,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
 
   return {
     activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate,
-    onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, showCompare: previews.showCompare, workspaceScan,
+    onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, showCompare: previews.showCompare, portfolio, workspaceScan,
     reviewStatus: () => statusBar.state, docsShown: () => docs.shown, onDidShowDocs: docs.onDidShow, templates: TEMPLATES.map((t) => t.id),
     validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
   };

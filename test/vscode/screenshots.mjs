@@ -125,6 +125,26 @@ try {
   await page.waitForTimeout(2000);
   await page.screenshot({ path: join(outDir, 'rule-docs.png') });
   console.log('docs/screenshots/rule-docs.png');
+
+  // 7. Every map at a glance: the Journey Maps and Journey Improvements views in the Explorer.
+  await command('View: Close All Editors');
+  await command('View: Show Explorer');
+  await command('Journey Maps: Focus on Journey Maps View');
+  await page.waitForSelector('.pane-header[aria-label*="Journey Maps"]', { timeout: 15_000 });
+  // Room for the rows' descriptions: the workspace folder section collapsed, the side bar wider.
+  await page.click('.pane-header[aria-label*="Explorer Section: workspace" i]').catch(() => undefined);
+  const sash = await page.$('.part.sidebar + .monaco-sash, .monaco-sash.vertical');
+  const box = await page.$eval('.part.sidebar', (el) => el.getBoundingClientRect().right);
+  await page.mouse.move(box + 1, 400);
+  await page.mouse.down();
+  await page.mouse.move(900, 400, { steps: 10 });
+  await page.mouse.up();
+  void sash;
+  await page.waitForSelector('.monaco-list-row[aria-label*="Admin locked out of account"]', { timeout: 30_000 });
+  await page.mouse.move(900, 500);
+  await settle();
+  await page.screenshot({ path: join(outDir, 'journey-maps-view.png') });
+  console.log('docs/screenshots/journey-maps-view.png');
 } catch (error) {
   console.error(error);
   const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];

@@ -18,6 +18,11 @@ export interface Api {
   showCompare(documentUri: vscode.Uri, before: { text: string; label: string }): Promise<void>;
   docsShown(): { page: string; anchor?: string; anchors: string[] } | undefined;
   onDidShowDocs: vscode.Event<unknown>;
+  /** The Journey Maps and Journey Improvements views' trees, asked as VS Code asks them. */
+  portfolio: {
+    maps: vscode.TreeDataProvider<unknown> & { grouping: string; onDidChangeTreeData: vscode.Event<unknown> };
+    improvements: vscode.TreeDataProvider<unknown> & { onDidChangeTreeData: vscode.Event<unknown> };
+  };
 }
 
 /**

@@ -89,6 +89,19 @@ describe('a workspace of 2,000 maps', function () {
       }
       // Closed maps keep no parse: the heap grows with the published diagnostics, not with the maps' trees.
       assert.ok(growthMb < 400, `heap grew by ${growthMb.toFixed(0)} MB`);
+
+      // The Journey Maps view has every one of them, from the results above (nothing read again).
+      const tree = api.portfolio.maps;
+      const rowsStarted = Date.now();
+      const groups = (await tree.getChildren()) ?? [];
+      const rows = (await Promise.all(groups.map(async (g) => (await tree.getChildren(g)) ?? []))).flat();
+      const items = await Promise.all(rows.map(async (r) => tree.getTreeItem(r)));
+      const loadRows = items.filter((i) => i.resourceUri?.path.includes('/load/'));
+      note(`the Journey Maps view lists ${loadRows.length.toLocaleString('en-US')} generated maps (${items.length.toLocaleString('en-US')} rows) in ${Date.now() - rowsStarted} ms`);
+      assert.equal(loadRows.length, COUNT);
+      const { improvements } = api.portfolio;
+      const board = (await Promise.all(((await improvements.getChildren()) ?? []).map(async (g) => (await improvements.getChildren(g)) ?? []))).flat();
+      assert.ok(board.length >= COUNT, `${board.length} improvements listed`);
       await undoUntil(doc, original);
     } finally {
       clearInterval(sampler);
