@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'out/**', 'test/vscode/harness/**', 'test/web/harness/**', 'test-results/**', '.vscode-test/**', '.cs/**',
+      'node_modules/**', 'dist/**', 'out/**', 'out-*/**', 'test/vscode/harness/**', 'test/web/harness/**', 'test-results/**', '.vscode-test/**', '.cs/**',
       'test/golden/**', '**/*.d.ts',
     ],
   },
