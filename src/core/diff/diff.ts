@@ -108,46 +108,36 @@ function diffHeader(b: JourneyMap, a: JourneyMap, diff: JourneyDiff): void {
 type Renames = Map<string, string>;
 const follow = (renames: Renames, id: string | undefined) => (id === undefined ? undefined : renames.get(id) ?? id);
 
-function diffLanes(b: SideView, a: SideView, diff: JourneyDiff): Renames {
-  const ref = (side: SideView, lane: Lane): LaneRef => ({ id: lane.id?.value ?? `#${lane.index + 1}`, name: lane.name?.value, line: side.line(lane.span) });
-  const matched = matchItems(b.map.lanes, a.map.lanes, {
-    id: (lane) => lane.id?.value,
-    content: (lane) => JSON.stringify([lane.name?.value, lane.kind?.value, lane.team?.value]),
-    name: (lane) => lane.name?.value,
-  });
-  diff.lanes.added = matched.added.map((lane) => ref(a, lane));
-  diff.lanes.removed = matched.removed.map((lane) => ref(b, lane));
+/** A lane or a stage: what the two share for matching and naming. */
+type Named = Lane | Stage;
+
+/**
+ * Lanes or stages matched by id (renames by content, then by unique name) into their section of
+ * the diff; returns the renames, before id -> after id, for the touchpoints that point at them.
+ */
+function diffNamed<T extends Named>(b: SideView, a: SideView, before: T[], after: T[], section: JourneyDiff['lanes'] | JourneyDiff['stages'], content: (item: T) => string): Renames {
+  const ref = (side: SideView, item: T): LaneRef | StageRef => ({ id: item.id?.value ?? `#${item.index + 1}`, name: item.name?.value, line: side.line(item.span) });
+  const matched = matchItems(before, after, { id: (item) => item.id?.value, content, name: (item) => item.name?.value });
+  section.added = matched.added.map((item) => ref(a, item));
+  section.removed = matched.removed.map((item) => ref(b, item));
   const renames: Renames = new Map();
-  for (const [before, after] of matched.renamed) {
-    const [from, to] = [ref(b, before).id, ref(a, after)];
+  for (const [was, now] of matched.renamed) {
+    const [from, to] = [ref(b, was).id, ref(a, now)];
     renames.set(from, to.id);
-    diff.lanes.renamed.push({ from, to: to.id, after: to });
+    section.renamed.push({ from, to: to.id, after: to });
   }
-  for (const [before, after] of [...matched.kept, ...matched.renamed]) {
-    if (before.name?.value !== after.name?.value) diff.lanes.edited.push({ id: ref(a, after).id, before: before.name?.value, after: after.name?.value });
+  for (const [was, now] of [...matched.kept, ...matched.renamed]) {
+    if (was.name?.value !== now.name?.value) section.edited.push({ id: ref(a, now).id, before: was.name?.value, after: now.name?.value });
   }
   return renames;
 }
 
+function diffLanes(b: SideView, a: SideView, diff: JourneyDiff): Renames {
+  return diffNamed(b, a, b.map.lanes, a.map.lanes, diff.lanes, (lane) => JSON.stringify([lane.name?.value, lane.kind?.value, lane.team?.value]));
+}
+
 function diffStages(b: SideView, a: SideView, diff: JourneyDiff): Renames {
-  const ref = (side: SideView, stage: Stage): StageRef => ({ id: stage.id?.value ?? `#${stage.index + 1}`, name: stage.name?.value, line: side.line(stage.span) });
-  const matched = matchItems(b.map.stages, a.map.stages, {
-    id: (stage) => stage.id?.value,
-    content: (stage) => JSON.stringify([stage.name?.value, stage.touchpoints.map((tp) => tp.id?.value).sort()]),
-    name: (stage) => stage.name?.value,
-  });
-  diff.stages.added = matched.added.map((stage) => ref(a, stage));
-  diff.stages.removed = matched.removed.map((stage) => ref(b, stage));
-  const renames: Renames = new Map();
-  for (const [before, after] of matched.renamed) {
-    const [from, to] = [ref(b, before).id, ref(a, after)];
-    renames.set(from, to.id);
-    diff.stages.renamed.push({ from, to: to.id, after: to });
-  }
-  for (const [before, after] of [...matched.kept, ...matched.renamed]) {
-    if (before.name?.value !== after.name?.value) diff.stages.edited.push({ id: ref(a, after).id, before: before.name?.value, after: after.name?.value });
-  }
-  return renames;
+  return diffNamed(b, a, b.map.stages, a.map.stages, diff.stages, (stage) => JSON.stringify([stage.name?.value, stage.touchpoints.map((tp) => tp.id?.value).sort()]));
 }
 
 /** Touchpoint ids before -> after, for every touchpoint on both sides (renames followed). */

@@ -128,8 +128,8 @@ function sections(diff: JourneyDiff): Section[] {
   if (diff.status === 'added' || diff.status === 'removed') return wholeMapSections(diff);
   const all: Section[] = [
     { title: 'Map', lines: diff.header.map((h) => [`${h.field}: `, ...change(h.before, h.after)]) },
-    { title: 'Lanes', lines: laneLines(diff) },
-    { title: 'Stages', lines: stageLines(diff) },
+    { title: 'Lanes', lines: namedLines(diff.lanes) },
+    { title: 'Stages', lines: namedLines(diff.stages) },
     { title: 'Touchpoints', lines: touchpointLines(diff) },
     { title: 'Feels', lines: diff.feels.map((f) => [{ id: f.touchpoint.id }, `: ${feelsWord(f.before)} → ${feelsWord(f.after)}`]) },
     { title: 'Pains', lines: painLines(diff) },
@@ -161,21 +161,13 @@ function change(before: string | undefined, after: string | undefined): Part[] {
 
 const feelsWord = (feels: number | undefined) => (feels === undefined ? 'none' : signed(feels));
 
-function laneLines(diff: JourneyDiff): Line[] {
+/** Lane or stage changes: added, removed, a new id, a new name. */
+function namedLines(section: JourneyDiff['lanes'] | JourneyDiff['stages']): Line[] {
   return [
-    ...diff.lanes.added.map((l): Line => ['added ', { id: l.id }, ...named(l.name)]),
-    ...diff.lanes.removed.map((l): Line => ['removed ', { id: l.id }, ...named(l.name)]),
-    ...diff.lanes.renamed.map((r): Line => ['renamed ', { id: r.from }, ' → ', { id: r.to }]),
-    ...diff.lanes.edited.map((e): Line => ['renamed ', { id: e.id }, ': ', ...change(e.before, e.after)]),
-  ];
-}
-
-function stageLines(diff: JourneyDiff): Line[] {
-  return [
-    ...diff.stages.added.map((s): Line => ['added ', { id: s.id }, ...named(s.name)]),
-    ...diff.stages.removed.map((s): Line => ['removed ', { id: s.id }, ...named(s.name)]),
-    ...diff.stages.renamed.map((r): Line => ['renamed ', { id: r.from }, ' → ', { id: r.to }]),
-    ...diff.stages.edited.map((e): Line => ['renamed ', { id: e.id }, ': ', ...change(e.before, e.after)]),
+    ...section.added.map((item): Line => ['added ', { id: item.id }, ...named(item.name)]),
+    ...section.removed.map((item): Line => ['removed ', { id: item.id }, ...named(item.name)]),
+    ...section.renamed.map((r): Line => ['renamed ', { id: r.from }, ' → ', { id: r.to }]),
+    ...section.edited.map((e): Line => ['renamed ', { id: e.id }, ': ', ...change(e.before, e.after)]),
   ];
 }
 

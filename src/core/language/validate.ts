@@ -6,7 +6,7 @@
 import { isMap } from 'yaml';
 import { closest, quoteShort, SuggestBudget, type Diagnostic, type Finding, type SeveritySetting, type Today } from '../base';
 import { computeMetrics, type TicketCache } from '../evidence';
-import { inAFolder, markdownAnchors, markdownOutline, resolveLink, splitAnchor, type FileReader } from '../files';
+import { inAFolder, markdownAnchors, markdownOutline, resolveLink, splitAnchor, type FileProblem, type FileReader } from '../files';
 import { disableComments, isSilenced, parseJourney, type JourneyDocument } from '../parse';
 import { RULES, ruleByName, type BaselineFact, type LinkFacts, type RuleContext, type RunbookFact, type SourceFact } from '../rules';
 
@@ -138,10 +138,13 @@ async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Pro
 }
 
 /**
- * Reads a runbook's anchors, from the cache while its version is unchanged: a runbook linked by
- * many maps is parsed once per change, not once per validation of each map.
+ * Reads a linked file and digests it into `fact`, from the cache while the file's version is
+ * unchanged: a runbook or baseline linked by many maps is parsed once per change, not once per
+ * validation of each map. The cache keeps the `size` most recent files.
  */
-async function readRunbook(reader: FileReader, path: string, fact: RunbookFact, cache: RunbookCache | undefined): Promise<void> {
+async function readCached<F extends object>(
+  reader: FileReader, path: string, fact: F & { problem?: FileProblem }, cache: Map<string, { version: string; fact: F }> | undefined, size: number, digest: (text: string) => F,
+): Promise<void> {
   const stat = await reader.stat(path);
   if ('problem' in stat) {
     fact.problem = stat.problem;
@@ -157,13 +160,20 @@ async function readRunbook(reader: FileReader, path: string, fact: RunbookFact, 
     fact.problem = read.problem;
     return;
   }
-  const outline = markdownOutline(read.text);
-  const found = { anchors: markdownAnchors(outline), slugs: outline.headings.map((h) => h.slug), notUtf8: read.text.includes('\uFFFD') };
+  const found = digest(read.text);
   Object.assign(fact, found);
   if (cache) {
-    if (cache.size >= RUNBOOK_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
     cache.set(path, { version: read.version ?? stat.version, fact: found });
   }
+}
+
+/** A runbook's anchors and heading slugs (and whether it is valid UTF-8). */
+function readRunbook(reader: FileReader, path: string, fact: RunbookFact, cache: RunbookCache | undefined): Promise<void> {
+  return readCached(reader, path, fact, cache, RUNBOOK_CACHE_SIZE, (text) => {
+    const outline = markdownOutline(text);
+    return { anchors: markdownAnchors(outline), slugs: outline.headings.map((h) => h.slug), notUtf8: text.includes('\uFFFD') };
+  });
 }
 
 /** A baseline map's state and touchpoint ids per resolved path, kept while the file's version stays the same. */
@@ -172,31 +182,11 @@ const BASELINE_CACHE_SIZE = 64;
 
 /**
  * Reads a future map's baseline: whether it is a journey map, the state it says and its
- * touchpoint ids (which the future map's improvements may name). From the cache while the
- * baseline's version is unchanged, so typing in the future map does not parse it again.
+ * touchpoint ids (which the future map's improvements may name); typing in the future map does
+ * not parse it again.
  */
-async function readBaseline(reader: FileReader, path: string, fact: BaselineFact, cache: BaselineCache | undefined): Promise<void> {
-  const stat = await reader.stat(path);
-  if ('problem' in stat) {
-    fact.problem = stat.problem;
-    return;
-  }
-  const cached = cache?.get(path);
-  if (cached && cached.version === stat.version) {
-    Object.assign(fact, cached.fact);
-    return;
-  }
-  const read = await reader.readFile(path);
-  if ('problem' in read) {
-    fact.problem = read.problem;
-    return;
-  }
-  const found = baselineFacts(parseJourney(read.text));
-  Object.assign(fact, found);
-  if (cache) {
-    if (cache.size >= BASELINE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(path, { version: read.version ?? stat.version, fact: found });
-  }
+function readBaseline(reader: FileReader, path: string, fact: BaselineFact, cache: BaselineCache | undefined): Promise<void> {
+  return readCached(reader, path, fact, cache, BASELINE_CACHE_SIZE, (text) => baselineFacts(parseJourney(text)));
 }
 
 function baselineFacts(baseline: JourneyDocument): Pick<BaselineFact, 'notAMap' | 'state' | 'touchpoints'> {
