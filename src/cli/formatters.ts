@@ -1,10 +1,15 @@
-/** Output formats of `journeymap lint`: text (like ESLint's stylish), json, github. */
+/** Output formats of `journeymap lint`: text (like ESLint's stylish), json, github (SARIF and GitLab: ci/). */
 import type { Diagnostic, Severity } from '../core';
 import { safeJson, safeLines, visible, visibleLine } from './terminal';
 
 export interface FileResult {
+  /** As the text report shows it: relative to the current folder when inside it. */
   path: string;
   diagnostics: Diagnostic[];
+  /** The absolute path, for the repository-relative locations of SARIF and GitLab reports. */
+  file?: string;
+  /** The map's text (absent when it was refused unread), for the fingerprints of findings. */
+  text?: string;
 }
 
 export interface Summary {

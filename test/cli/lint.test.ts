@@ -105,7 +105,7 @@ describe('journeymap lint (CLI)', () => {
 
   it('usage and I/O errors exit 2 with a clear message', async () => {
     const cases: [string[], RegExp][] = [
-      [['lint', 'maps', '--format', 'xml'], /--format must be text, json or github, not "xml"/],
+      [['lint', 'maps', '--format', 'xml'], /--format must be text, json, github, sarif or gitlab, not "xml"/],
       [['lint', 'maps', '--today', 'yesterday'], /--today must be a real date like 2026-09-30/],
       [['lint', 'maps', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
       [['lint', 'maps', '--rule', 'no-such-rule=off'], /there is no rule named "no-such-rule"/],
