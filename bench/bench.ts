@@ -4,7 +4,7 @@
  * process, warm, median of many runs. Started by bench/run.mjs, which bundles this file with
  * esbuild.
  *
- *   npm run bench [-- --sizes 10,100] [--json FILE] [--clock cpu|wall] [--no-bundles] [--no-heap] [--no-activation | --activation-runs N]
+ *   npm run bench [-- --sizes 10,100] [--json FILE] [--clock cpu|wall] [--no-bundles] [--no-heap] [--no-activation | --activation-runs N] [--no-report]
  *
  * Method. Every figure is the median of at least 5 timed runs after warm-up runs; the run count
  * adapts to the size (a time budget per measurement, capped at 400 runs). Runs whose ratios are
@@ -46,6 +46,8 @@ interface Args {
   /** VS Code starts to take the activation time's median over; 0 skips it. */
   activationRuns: number;
   budgetMs: number;
+  /** Run `journeymap report` on 200 and 2,000 generated maps (bench/report.mjs). */
+  report: boolean;
   /** The clock of the JSON and the first table: process CPU time (default) or wall time. */
   clock: Clock;
 }
@@ -53,7 +55,7 @@ interface Args {
 type Clock = 'cpu' | 'wall';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [10, 100, 1000, 5000], bundles: true, heap: true, activationRuns: 1, budgetMs: 1500, clock: 'cpu' };
+  const args: Args = { sizes: [10, 100, 1000, 5000], bundles: true, heap: true, activationRuns: 1, budgetMs: 1500, clock: 'cpu', report: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -73,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--no-bundles') args.bundles = false;
     else if (a === '--no-heap') args.heap = false;
     else if (a === '--no-activation') args.activationRuns = 0;
+    else if (a === '--no-report') args.report = false;
     else if (a.startsWith('--activation-runs')) args.activationRuns = Math.max(0, Math.floor(Number(value())));
     else throw new Error(`unknown option ${a}`);
   }
@@ -409,6 +412,24 @@ function activation(runs: number): { ms?: number; note: string } {
   return { ms, note: `VS Code ${version} (code-server), the extension's own activationMs, median of ${runs} start${runs > 1 ? 's' : ''}: ${values.map((v) => v.toFixed(1)).join(', ')} ms` };
 }
 
+/** `journeymap report` on 200 and 2,000 generated maps, in fresh processes (bench/report.mjs). */
+interface ReportRun { maps: number; ms?: number; peakHeapMb?: number; liveHeapMb?: number; maxRssMb?: number; pages?: number; code?: number; error?: string }
+
+function reportRuns(): ReportRun[] | { error: string } {
+  const child = spawnSync(process.execPath, ['bench/report.mjs', '--json-line'], { encoding: 'utf8', timeout: 1_800_000 });
+  try {
+    return JSON.parse((child.stdout ?? '').trim().split('\n').pop() ?? '') as ReportRun[];
+  } catch {
+    return { error: `bench/report.mjs failed (exit ${child.status}): ${(child.stderr ?? '').trim().split('\n').slice(-2).join(' ')}` };
+  }
+}
+
+function reportLine(run: ReportRun): string {
+  if (run.error || run.ms === undefined) return `report, ${run.maps.toLocaleString('en-US')} maps: ${run.error ?? 'no result'}`;
+  return `report, ${run.maps.toLocaleString('en-US')} maps (5-40 touchpoints): ${(run.ms / 1000).toFixed(1)} s wall (${(run.ms / run.maps).toFixed(1)} ms a map), `
+    + `peak heap ${Math.round(run.peakHeapMb ?? 0)} MB (live after GC at most ${Math.round(run.liveHeapMb ?? 0)} MB), peak RSS ${Math.round(run.maxRssMb ?? 0)} MB, ${run.pages} map pages, exit ${run.code}`;
+}
+
 // ---- report -------------------------------------------------------------------------------------
 
 function fmt(ms: number | undefined): string {
@@ -486,6 +507,7 @@ async function main(argv: string[]): Promise<void> {
   const heapSize = args.sizes.includes(5000) ? 5000 : args.sizes[args.sizes.length - 1];
   const heap = args.heap ? heapChild(heapSize) : undefined;
   const act = activation(args.activationRuns);
+  const report = args.report ? reportRuns() : undefined;
 
   console.log('');
   console.log(table(args.sizes, rows, args.clock));
@@ -505,6 +527,10 @@ async function main(argv: string[]): Promise<void> {
     else console.log(`heap, validation of ${heapSize} touchpoints: peak ${heap.peakMB} MB above a ${heap.baselineMB} MB baseline, ${heap.retainedMB} MB retained (the cached parse), peak RSS +${heap.peakRssDeltaMB} MB`);
   }
   console.log(`activation: ${act.ms !== undefined ? `${act.ms} ms (${act.note})` : act.note}`);
+  if (report) {
+    if ('error' in report) console.log(`report: ${report.error}`);
+    else for (const run of report) console.log(reportLine(run));
+  }
   for (const note of notes) console.log(`note: ${note}`);
   console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
@@ -514,6 +540,7 @@ async function main(argv: string[]): Promise<void> {
       bundles: { extension: bundles?.extension ?? null, webview: bundles?.webview ?? null },
       activationMs: act.ms ?? null,
       heapMB5000: heap && !('error' in heap) && heapSize === 5000 ? heap.peakMB : null,
+      report: report && !('error' in report) ? report : null,
     };
     writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`wrote ${args.json}`);

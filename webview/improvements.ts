@@ -72,6 +72,7 @@ export class ImprovementsPanel {
     box.appendChild(el('div', 'sentence', item.sentence));
     const meta = [item.for.length ? `for ${item.for.join(', ')}` : '', item.owner ? `owner ${item.owner}` : 'no owner', item.due ? `due ${item.due}` : 'no due date', item.status ?? ''].filter(Boolean);
     box.appendChild(el('div', 'meta', meta.join(' · ')));
+    if (item.signalStatus) box.appendChild(el('div', 'meta signal', `Signal ${item.signalStatus}`));
     return box;
   }
 }

@@ -3,6 +3,7 @@ import { DIFF_HELP, runDiff } from './diff';
 import { LINT_HELP, runLint } from './lint';
 import { METRICS_HELP, runMetrics } from './metrics';
 import { runRender } from './render';
+import { REPORT_HELP, runReport } from './report/report';
 import { visibleText } from './terminal';
 import { processIo, UsageError, type Io } from './usage';
 
@@ -13,11 +14,13 @@ Commands:
   render <map> [-o out.svg]    Draw a map as an SVG swimlane diagram
   metrics <map>                Table of every metric: value, target, status, source, n
   diff OLD NEW | --base REV    What changed in a journey: touchpoints, feels, metrics, handoffs...
+  report [paths...] -o DIR     Every map as a static site: index, a page per map, improvements board
   help                         Show this help
 
 ${LINT_HELP}
 ${METRICS_HELP}
-${DIFF_HELP}`;
+${DIFF_HELP}
+${REPORT_HELP}`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,6 +32,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runMetrics(rest, io);
       case 'diff':
         return await runDiff(rest, io);
+      case 'report':
+        return await runReport(rest, io);
       case 'render':
         return await runRender(rest);
       case undefined: case 'help': case '--help': case '-h':

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap } from 'yaml';
-import { describeSignal, evaluateMetric, evaluateSignal, formatIsoDate, getLanguageService, metricInfo, NO_DIRECTION_HINT, parseIsoDate, type JourneyMap } from '../core';
+import { describeSignal, evaluateMetric, evaluateSignal, formatIsoDate, getLanguageService, metricInfo, NO_DIRECTION_HINT, parseIsoDate, type Improvement, type JourneyMap } from '../core';
 import { chooseWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeJson, safeLines, visibleLine } from './terminal';
@@ -25,7 +25,7 @@ cannot be read: the errors are printed), 2 usage or I/O error (a folder is a usa
 const BLOCKING = new Set(['yaml-syntax', 'file-too-large']);
 
 /** An improvement's structured signal and where it stands. */
-interface SignalRow {
+export interface SignalRow {
   improvement: string;
   metric: string | null;
   at: string | null;
@@ -39,7 +39,8 @@ interface SignalRow {
   status: string;
 }
 
-interface Row {
+/** A metric as `journeymap metrics` and `journeymap report` show it. */
+export interface MetricRow {
   touchpoint: string;
   metric: string;
   /** null: the map gives no value (and none was computed). */
@@ -91,23 +92,7 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     io.stderr(safeLines(`journeymap: ${shown} is not a journey map that can be read:\n${(lines.length ? lines : [`${shown}: the file holds no YAML mapping`]).join('\n')}\n`));
     return 1;
   }
-  const rows: Row[] = [];
-  for (const tp of doc.map.touchpoints) {
-    for (const m of tp.metrics) {
-      const evaluation = evaluateMetric(m);
-      const shown = m.computed?.value ?? m.value?.value;
-      rows.push({
-        touchpoint: tp.id?.value ?? tp.name?.value ?? '?',
-        metric: m.name.value,
-        value: shown?.text ?? (m.computed?.problem ? 'not computed' : null),
-        computed: !!m.computed?.value,
-        target: m.target?.value.text ?? null,
-        status: evaluation.status === 'misses' ? `misses by ${evaluation.gap}` : evaluation.status,
-        source: m.from?.value ?? m.source?.value ?? null,
-        n: m.computed?.value ? m.computed.n : null,
-      });
-    }
-  }
+  const rows = metricRows(doc.map);
   const signals = signalRows(doc.map, parseIsoDate(today ?? utcToday())!);
   if (values.format === 'json') {
     io.stdout(safeJson(JSON.stringify({ map: positionals[0], metrics: rows, signals }, null, 2)) + '\n');
@@ -128,27 +113,50 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** The improvements with a structured signal, judged on `today` (days since the epoch). */
-function signalRows(map: JourneyMap, today: number): SignalRow[] {
-  const rows: SignalRow[] = [];
-  for (const imp of map.improvements) {
-    const evaluation = evaluateSignal(imp, map, today);
-    const check = imp.signalCheck;
-    if (!evaluation || !check) continue;
-    rows.push({
-      improvement: imp.id?.value ?? `#${imp.index + 1}`,
-      metric: check.metric?.value ?? null,
-      at: check.at?.value ?? null,
-      target: check.target?.value.text ?? null,
-      by: check.by ? formatIsoDate(check.by.value) : null,
-      state: evaluation.state,
-      value: evaluation.value ?? null,
-      computed: !!evaluation.computed,
-      n: evaluation.n ?? null,
-      status: describeSignal(evaluation),
-    });
+/** Every metric of every touchpoint, in document order, with its status against its target. */
+export function metricRows(map: JourneyMap): MetricRow[] {
+  const rows: MetricRow[] = [];
+  for (const tp of map.touchpoints) {
+    for (const m of tp.metrics) {
+      const evaluation = evaluateMetric(m);
+      const shown = m.computed?.value ?? m.value?.value;
+      rows.push({
+        touchpoint: tp.id?.value ?? tp.name?.value ?? '?',
+        metric: m.name.value,
+        value: shown?.text ?? (m.computed?.problem ? 'not computed' : null),
+        computed: !!m.computed?.value,
+        target: m.target?.value.text ?? null,
+        status: evaluation.status === 'misses' ? `misses by ${evaluation.gap}` : evaluation.status,
+        source: m.from?.value ?? m.source?.value ?? null,
+        n: m.computed?.value ? m.computed.n : null,
+      });
+    }
   }
   return rows;
+}
+
+/** The improvements with a structured signal, judged on `today` (days since the epoch). */
+function signalRows(map: JourneyMap, today: number): SignalRow[] {
+  return map.improvements.map((imp) => signalRow(imp, map, today)).filter((row): row is SignalRow => row !== undefined);
+}
+
+/** An improvement's structured signal judged on `today`, or nothing when it has none. */
+export function signalRow(imp: Improvement, map: JourneyMap, today: number): SignalRow | undefined {
+  const evaluation = evaluateSignal(imp, map, today);
+  const check = imp.signalCheck;
+  if (!evaluation || !check) return undefined;
+  return {
+    improvement: imp.id?.value ?? `#${imp.index + 1}`,
+    metric: check.metric?.value ?? null,
+    at: check.at?.value ?? null,
+    target: check.target?.value.text ?? null,
+    by: check.by ? formatIsoDate(check.by.value) : null,
+    state: evaluation.state,
+    value: evaluation.value ?? null,
+    computed: !!evaluation.computed,
+    n: evaluation.n ?? null,
+    status: describeSignal(evaluation),
+  };
 }
 
 function signalTable(signals: SignalRow[]): string {

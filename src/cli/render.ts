@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { getLanguageService, isValidId, type JourneyMap } from '../core';
+import { getLanguageService, isValidId, parseIsoDate, type Finding, type JourneyDocument, type JourneyMap } from '../core';
 import { chooseWorkspaceRoot, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeLines, safeXml, visibleLine } from './terminal';
@@ -33,6 +33,7 @@ Options:
                             (default: as lint chooses it)
   --router grid|elk         edge routing: the grid router (default), or also try elk and keep
                             its routes where they cross fewer edges (maps up to 300 touchpoints)
+  --today YYYY-MM-DD        the date improvement signals are judged on (default: today, UTC)
 
 Exit codes: 0 written, 1 the map has errors that prevent drawing it, 2 usage or I/O error.`;
 
@@ -46,6 +47,7 @@ interface RenderArgs {
   stages: string[];
   split: boolean;
   root?: string;
+  today?: string;
 }
 
 /** Reads one option's value (`--name value` or `--name=value`), or an error sentence. */
@@ -92,6 +94,10 @@ function parseArgs(argv: string[]): RenderArgs | string {
       const v = take();
       if (!v) return '--root needs a folder';
       args.root = v;
+    } else if (name === '--today') {
+      const v = take();
+      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || parseIsoDate(v) === undefined) return `--today must be a real date like 2026-09-30${v ? `, not "${v}"` : ''}`;
+      args.today = v;
     } else if (name === '--split') {
       const v = take();
       if (v !== 'stages') return `--split takes "stages"${v ? `, not "${v}"` : ''}`;
@@ -137,7 +143,7 @@ function splitFileNames(map: JourneyMap): string[] {
 }
 
 /** Lays out and routes one picture; a note on stderr when elk's bounds keep the grid routes. */
-async function draw(doc: Parameters<typeof layoutJourney>[0], options: LayoutOptions, router: RenderArgs['router']): Promise<Layout> {
+export async function draw(doc: Parameters<typeof layoutJourney>[0], options: LayoutOptions, router: RenderArgs['router']): Promise<Layout> {
   let layout = layoutJourney(doc, options);
   // elk's input is bounded (ELK_LIMITS): past a bound the grid routes stand, and the note says why.
   const bound = router === 'grid' ? undefined : elkBound(layout);
@@ -181,7 +187,7 @@ async function writeSplit(doc: Parameters<typeof layoutJourney>[0], args: Render
       process.stderr.write(`journeymap render: cannot write ${visibleLine(name)} in ${visibleLine(args.out!)}: it is not a regular file inside the folder\n`);
       return 2;
     }
-    const layout = await draw(doc, { detail: args.detail, stages: [i] }, args.router);
+    const layout = await draw(doc, { detail: args.detail, stages: [i], today: parseIsoDate(args.today ?? utcToday()) }, args.router);
     const problem = await writeSvg(target.real, renderSvg(layout, { theme: THEMES[args.theme] }));
     if (problem) {
       process.stderr.write(`journeymap render: ${problem}\n`);
@@ -194,6 +200,19 @@ async function writeSplit(doc: Parameters<typeof layoutJourney>[0], args: Render
 
 /** Structural problems that leave nothing sensible to draw. */
 const BLOCKING = new Set(['yaml-syntax', 'file-too-large']);
+
+
+/**
+ * Why a parsed map cannot be drawn: the YAML problems that leave nothing sensible to draw, or the
+ * stages or lanes it lacks; nothing when it can be drawn. `render` and `report` share it.
+ */
+export function undrawable(doc: JourneyDocument): { blocking: Finding[] } | { lacks: 'stages' | 'lanes' } | undefined {
+  const blocking = doc.findings.filter((f) => BLOCKING.has(f.code) && f.severity !== 'warning');
+  if (blocking.length) return { blocking };
+  if (doc.map.stages.length === 0) return { lacks: 'stages' };
+  if (doc.map.lanes.length === 0) return { lacks: 'lanes' };
+  return undefined;
+}
 
 export async function runRender(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -223,18 +242,19 @@ export async function runRender(argv: string[]): Promise<number> {
     return 2;
   }
   const rootFolder = chosen.root;
-  const service = getLanguageService({ fileReader: new RootedFiles(rootFolder), today: utcToday, workspaceRoot: toCorePath(rootFolder) });
+  const today = args.today ?? utcToday();
+  const service = getLanguageService({ fileReader: new RootedFiles(rootFolder), today: () => today, workspaceRoot: toCorePath(rootFolder) });
   try {
     await service.validate(mapPath, text);
   } catch {
     // Drawing does not depend on validation; the map is drawn with the values it states.
   }
   const doc = service.parse(mapPath, text);
-  const blocking = doc.findings.filter((f) => BLOCKING.has(f.code) && f.severity !== 'warning');
-  if (blocking.length || doc.map.stages.length === 0 || doc.map.lanes.length === 0) {
-    const reasons = blocking.length
-      ? blocking.map((f) => { const p = doc.lines.positionAt(f.span[0]); return `${visibleLine(args.file)}:${p.line + 1}:${p.character + 1}  ${visibleLine(f.message)}  ${visibleLine(f.code)}`; })
-      : [`${visibleLine(args.file)}: the map has no ${doc.map.stages.length === 0 ? 'stages' : 'lanes'} to draw`];
+  const why = undrawable(doc);
+  if (why) {
+    const reasons = 'blocking' in why
+      ? why.blocking.map((f) => { const p = doc.lines.positionAt(f.span[0]); return `${visibleLine(args.file)}:${p.line + 1}:${p.character + 1}  ${visibleLine(f.message)}  ${visibleLine(f.code)}`; })
+      : [`${visibleLine(args.file)}: the map has no ${why.lacks} to draw`];
     process.stderr.write(safeLines(`journeymap render: cannot draw ${visibleLine(args.file)}:\n${reasons.join('\n')}\n`));
     return 1;
   }
@@ -244,7 +264,7 @@ export async function runRender(argv: string[]): Promise<number> {
     process.stderr.write(`journeymap render: ${visibleLine(stages)}\n`);
     return 2;
   }
-  const layout = await draw(doc, { detail: args.detail, stages }, args.router);
+  const layout = await draw(doc, { detail: args.detail, stages, today: parseIsoDate(today) }, args.router);
   const svg = renderSvg(layout, { theme: THEMES[args.theme] });
   if (!args.out) {
     process.stdout.write(`${safeXml(svg)}\n`);

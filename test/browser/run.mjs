@@ -1,6 +1,7 @@
 // The browser suite: loads the built webview (dist/webview/preview.js) in headless Chromium with a
 // stub acquireVsCodeApi, the same page and CSP the extension serves, and drives it with the
 // messages the host sends. Needs /usr/bin/chromium and playwright-core (npm run test:setup).
+// Then the static site `journeymap report` writes (test/browser/report.mjs).
 // Prints `browser: N passed, N failed` last; exit 77 when the browser is missing.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -26,7 +27,7 @@ try {
   skip('playwright-core is not installed');
 }
 if (!existsSync(CHROMIUM)) skip(`${CHROMIUM} is missing`);
-for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'out/src/core/diagram/index.js', 'out/src/extension/preview/html.js']) {
+for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'dist/cli.js', 'out/src/core/diagram/index.js', 'out/src/extension/preview/html.js', 'out/test/core/hostile.js']) {
   if (!existsSync(join(root, file))) {
     console.log(`browser: ${file} is missing: run npm run build and tsc -p tsconfig.json first (npm test does both)`);
     console.log('browser: 0 passed, 1 failed');
@@ -761,6 +762,10 @@ try {
       });
     }
   }
+
+  // ---- journeymap report: the static site, opened from disk (test/browser/report.mjs) --------------------
+  const { reportSuite } = await import('./report.mjs');
+  await reportSuite({ browser, test, assert, root, shots, results });
 } finally {
   await browser.close();
   server.close();

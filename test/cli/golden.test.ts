@@ -33,7 +33,7 @@ function commands(map: string): { file: string; run: () => Promise<string> }[] {
     {
       file: `${name}.render.svg`,
       run: async () => {
-        const r = await captureRender([map, '--router', 'grid']);
+        const r = await captureRender([map, '--router', 'grid', '--today', TODAY]);
         return `exit ${r.code}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
       },
     },

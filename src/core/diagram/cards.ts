@@ -1,5 +1,5 @@
 /** Cards: what each touchpoint shows (title, channel, feels, pains, metrics) and how tall it is. */
-import { evaluateMetric } from '../evidence';
+import { describeSignal, evaluateMetric, evaluateSignal } from '../evidence';
 import { formatIsoDate, formatQuantityAmount, hypothesis, type JourneyMap, type Metric, type Touchpoint } from '../format';
 import { DIMENSIONS } from './dimensions';
 import { ellipsize, normalizeSpace, wrapText, type TextMeasure } from './textMetrics';
@@ -16,8 +16,8 @@ export interface CardContext {
   periods: Map<string, string>;
 }
 
-/** The improvements as items for the matrix, and the improvement keys per touchpoint id. */
-export function improvementItems(map: JourneyMap, lineOf: (offset: number) => number): { items: ImprovementItem[]; byTouchpoint: Map<string, string[]> } {
+/** The improvements as items for the matrix, and the improvement keys per touchpoint id; signals judged on `today` when given. */
+export function improvementItems(map: JourneyMap, lineOf: (offset: number) => number, today?: number): { items: ImprovementItem[]; byTouchpoint: Map<string, string[]> } {
   const byTouchpoint = new Map<string, string[]>();
   const items = map.improvements.map((imp, i): ImprovementItem => {
     const key = imp.id?.value ?? `#improvement${i}`;
@@ -32,9 +32,16 @@ export function improvementItems(map: JourneyMap, lineOf: (offset: number) => nu
       experiment: imp.experiment?.value, outcome: imp.outcome?.value, signal: imp.signal?.value, impact: imp.impact?.value,
       effort: imp.effort?.value, owner: imp.owner?.value, due: imp.due ? formatIsoDate(imp.due.value) : undefined,
       status: imp.status?.value, for: forIds,
+      ...signalOf(imp, map, today),
     };
   });
   return { items, byTouchpoint };
+}
+
+/** A structured signal's standing, in the words hovers use ("not yet met: 22%, target 26.4% by 2027-02-28"). */
+function signalOf(imp: JourneyMap['improvements'][number], map: JourneyMap, today: number | undefined): Pick<ImprovementItem, 'signalStatus'> {
+  const evaluation = today === undefined ? undefined : evaluateSignal(imp, map, today);
+  return evaluation ? { signalStatus: describeSignal(evaluation) } : {};
 }
 
 /** Compact: one line, the figures always, the name as far as it fits. */

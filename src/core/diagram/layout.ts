@@ -55,6 +55,11 @@ export interface LayoutOptions {
    * new and changed cards marked, removed touchpoints as ghosts in place, the other side's curve.
    */
   compare?: CompareOptions;
+  /**
+   * Days since the epoch: structured improvement signals are judged on this day (met, not yet
+   * met, missed) and the improvements say so. Without it they are listed as written.
+   */
+  today?: number;
 }
 
 /** Forward flow steps and handoffs into each card: what it may not stand left of. */
@@ -90,7 +95,7 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
   const cardContext: CardContext = { measure, detail, periods: periods(map) };
   const plan = options.compare ? planCompare(map, options.compare) : undefined;
   const { lanes, allLanes, laneFor, laneByKey } = layoutLanes(map, new Set(options.hiddenLanes ?? []), lineOf, measure, plan?.ghostLanes);
-  const { items: improvements, byTouchpoint } = improvementItems(map, lineOf);
+  const { items: improvements, byTouchpoint } = improvementItems(map, lineOf, options.today);
   const wanted = options.stages ? new Set(options.stages) : undefined;
   // In compare mode, ghost stages (gone since the other side) stand where they stood.
   const gridMap: JourneyMap = plan ? { ...map, stages: plan.stages } : map;

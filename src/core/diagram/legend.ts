@@ -87,7 +87,10 @@ function improvementsBlock(items: ImprovementItem[], x: number, y: number, width
   const lines: TextBlock['lines'] = [{ text: 'Improvements', style: 'heading' }];
   const sorted = [...items].sort((a, b) => STATUS_ORDER.indexOf(a.status ?? 'idea') - STATUS_ORDER.indexOf(b.status ?? 'idea') || a.index - b.index);
   for (const imp of sorted) {
-    const facts = [imp.status ?? 'idea', imp.owner ? `owner ${imp.owner}` : 'no owner', imp.due ? `due ${imp.due}` : 'no due date', imp.for.length ? `for ${imp.for.join(', ')}` : ''].filter(Boolean);
+    const facts = [
+      imp.status ?? 'idea', imp.owner ? `owner ${imp.owner}` : 'no owner', imp.due ? `due ${imp.due}` : 'no due date', imp.for.length ? `for ${imp.for.join(', ')}` : '',
+      imp.signalStatus ? `signal ${imp.signalStatus}` : '',
+    ].filter(Boolean);
     wrapText(measure, `${imp.id ?? `Improvement ${imp.index + 1}`}: ${imp.sentence}`, width, M.fontSize)
       .forEach((text, i) => lines.push({ text, style: 'text', line: imp.line, ...(i ? { indent: ITEM_INDENT } : {}) }));
     for (const text of wrapText(measure, facts.map(normalizeSpace).join(' · '), width - ITEM_INDENT, M.smallSize)) lines.push({ text, style: 'muted', indent: ITEM_INDENT, line: imp.line });

@@ -213,6 +213,8 @@ export interface ImprovementItem {
   due?: string;
   status?: string;
   for: string[];
+  /** A structured signal judged on the layout's `today`: "met: 82% (computed, n 311), target 80% by 2027-03-31". */
+  signalStatus?: string;
 }
 
 /** One entry of the legend: a mark drawn in this picture, and what it means. */

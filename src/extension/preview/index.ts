@@ -5,11 +5,12 @@
  * active map editor; a locked preview stays on its map.
  */
 import * as vscode from 'vscode';
-import type { Diagnostic, LanguageService } from '../../core';
+import { parseIsoDate, type Diagnostic, type LanguageService } from '../../core';
 import { layoutJourney, renderSvg, THEMES, type Layout } from '../../core/diagram';
 import { isMapDocument } from '../diagnostics';
 import type { FilesFor } from '../providers';
 import { logError } from '../log';
+import { today } from '../service';
 import { PREVIEW_VIEW_TYPE, type CompareCounts, type PreviewState } from '../../shared/previewMessages';
 import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
 
@@ -159,7 +160,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
       void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
       return undefined;
     }
-    return layoutJourney(parsed, { detail: 'full', hiddenLanes: preview?.hiddenLaneKeys });
+    return layoutJourney(parsed, { detail: 'full', hiddenLanes: preview?.hiddenLaneKeys, today: parseIsoDate(today()) });
   }
 
   /** Light (the default for a file, which is read on paper and wikis), dark, or as VS Code is now. */

@@ -6,10 +6,11 @@
  */
 import * as vscode from 'vscode';
 import {
-  anchorLine, describeFileProblem, diffJourneys, markdownOutline, resolveLink, splitAnchor, type Diagnostic, type DiffSide, type LanguageService,
+  anchorLine, describeFileProblem, diffJourneys, markdownOutline, parseIsoDate, resolveLink, splitAnchor, type Diagnostic, type DiffSide, type LanguageService,
 } from '../../core';
 import { layoutJourney, pageMeasure, type Layout, type TextMeasure } from '../../core/diagram';
 import { toUri } from '../fileReader';
+import { today } from '../service';
 import { log, logError } from '../log';
 import type { FilesFor } from '../providers';
 import { makeNonce, previewHtml } from './html';
@@ -207,8 +208,9 @@ export class JourneyPreview implements vscode.Disposable {
     if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
       try {
         const other = this.compareWith;
-        const compare = other && { before: other.side.doc.map, diff: diffJourneys(other.side, { doc: parsed, diagnostics }), label: other.label };
-        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure, compare });
+        const day = parseIsoDate(today());
+        const compare = other && { before: other.side.doc.map, diff: diffJourneys(other.side, { doc: parsed, diagnostics }, { today: day }), label: other.label };
+        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure, compare, today: day });
       } catch (error) {
         // The page keeps its last picture; the failure is in the log.
         logError(`Laying out ${uri} failed`, error);
