@@ -2,7 +2,7 @@
 // the core's TicketAggregator), and reports time and memory. `npm run bench:tickets [-- --rows N]`.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +15,10 @@ try {
   execFileSync(process.execPath, ['scripts/generate-ticket-export.mjs', '--rows', values.rows, '--seed', '11', '-o', csv]);
   const bundle = join(dir, 'entry.cjs');
   await esbuild.build({
-    stdin: { contents: `export { readCsvRecords } from '${process.cwd()}/src/node/csvRecords'; export { TicketAggregator } from '${process.cwd()}/src/core/tickets';`, resolveDir: process.cwd(), loader: 'ts' },
+    stdin: { contents: `export { readCsvStream } from '${process.cwd()}/src/node/csvRecords'; export { TicketAggregator } from '${process.cwd()}/src/core/evidence';`, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning',
   });
-  const { readCsvRecords, TicketAggregator } = createRequire(import.meta.url)(bundle);
+  const { readCsvStream, TicketAggregator } = createRequire(import.meta.url)(bundle);
   const mapping = { opened: 'sys_created_on', first_response: 'first_reply_at', resolved: 'resolved_at', reopened: 'reopen_count', escalated: 'escalation', transfers: 'reassignment_count', csat: 'survey_score', category: 'category', channel: 'contact_type' };
   const queries = [
     { metric: 'fcr', where: { category: ['access/admin-lockout'] } },
@@ -33,7 +33,7 @@ try {
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
   const started = performance.now();
   let aggregator;
-  await readCsvRecords(csv, (record) => {
+  await readCsvStream(createReadStream(csv), (record) => {
     if (!aggregator) aggregator = new TicketAggregator(record, mapping, queries);
     else aggregator.add(record);
   });
