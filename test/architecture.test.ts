@@ -24,7 +24,7 @@ export const ROOMS: Record<string, readonly string[]> = {
 };
 
 /** Packages the core may use: it runs in Node, the extension host, web workers and the webview. */
-const CORE_PACKAGES = ['yaml', 'markdown-it', 'github-slugger'];
+const CORE_PACKAGES = ['yaml', 'markdown-it', 'github-slugger', 'luxon'];
 const ADAPTERS = ['src/cli', 'src/extension', 'src/node', 'src/shared', 'webview'];
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 120;

@@ -3,19 +3,22 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap } from 'yaml';
-import { describeSignal, evaluateMetric, evaluateSignal, formatIsoDate, getLanguageService, metricInfo, NO_DIRECTION_HINT, parseIsoDate, type Improvement, type JourneyMap } from '../core';
+import { describeSignal, evaluateMetric, evaluateSignal, formatIsoDate, getLanguageService, metricInfo, NO_DIRECTION_HINT, parseIsoDate, SQL_DIALECTS, type Improvement, type JourneyMap, type SqlDialect } from '../core';
+import { sqlRows, sqlText } from './emitSql';
 import { chooseWorkspaceRoot, findMapFiles, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeJson, safeLines, visibleLine } from './terminal';
 import { todayOption, UsageError, utcToday, type Io } from './usage';
 
-export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD] [--root DIR]
+export const METRICS_HELP = `Usage: journeymap metrics <map> [--format text|json] [--today YYYY-MM-DD] [--root DIR] [--emit-sql DIALECT]
 
 Prints every metric of a map: touchpoint, metric, value (computed from a ticket export when the
 metric says from:), target, status against the target, source and sample size; then each
 improvement's structured signal (signal: { metric, at, target, by }) and whether it is met, not
 yet met, or missed after its date. In JSON, a value, target or source the map does not give is null. --root DIR: the workspace root ticket exports
-must stay inside (default: as lint chooses it).
+must stay inside (default: as lint chooses it). --emit-sql duckdb|postgres|bigquery|snowflake: print
+each computed metric as a SQL query over a table named after its source id (one row: value, n;
+shares in percent, durations in hours) instead; with --format json, [{ touchpoint, metric, sql }].
 
 Exit codes: 0 printed, 1 the file is not a journey map (empty, not a YAML mapping, or YAML that
 cannot be read: the errors are printed), 2 usage or I/O error (a folder is a usage error).
@@ -55,7 +58,7 @@ export interface MetricRow {
 export async function runMetrics(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, root: { type: 'string' }, 'emit-sql': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout(METRICS_HELP);
@@ -63,6 +66,8 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('metrics takes exactly one map file.');
   if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  const dialect = values['emit-sql'];
+  if (dialect !== undefined && !(SQL_DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--emit-sql must be one of ${SQL_DIALECTS.join(', ')}, not "${dialect}".`);
   const today = todayOption(values.today);
   const file = path.resolve(io.cwd, positionals[0]);
   if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) {
@@ -78,7 +83,8 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
   const chosen = await chooseWorkspaceRoot(values.root, [file], io.cwd); // as lint chooses it
   if ('problem' in chosen) throw new UsageError(chosen.problem);
   const { root } = chosen;
-  const service = getLanguageService({ fileReader: new RootedFiles(root), today: () => today ?? utcToday(), workspaceRoot: toCorePath(root) });
+  const reader = new RootedFiles(root);
+  const service = getLanguageService({ fileReader: reader, today: () => today ?? utcToday(), workspaceRoot: toCorePath(root) });
   const uri = toCorePath(file);
   const text = 'text' in read ? read.text : '';
   const diagnostics = 'text' in read ? await service.validate(uri, text) : [read.refused]; // validation reads the ticket exports
@@ -91,6 +97,11 @@ export async function runMetrics(argv: string[], io: Io): Promise<number> {
     const lines = problems.map((d) => `${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}  error    ${visibleLine(d.message)}  ${d.code}`);
     io.stderr(safeLines(`journeymap: ${shown} is not a journey map that can be read:\n${(lines.length ? lines : [`${shown}: the file holds no YAML mapping`]).join('\n')}\n`));
     return 1;
+  }
+  if (dialect !== undefined) {
+    const queries = await sqlRows(doc.map, uri, toCorePath(root), reader, dialect as SqlDialect);
+    io.stdout(values.format === 'json' ? safeJson(JSON.stringify(queries, null, 2)) + '\n' : safeLines(sqlText(doc.map, queries, dialect as SqlDialect)));
+    return 0;
   }
   const rows = metricRows(doc.map);
   const signals = signalRows(doc.map, parseIsoDate(today ?? utcToday())!);

@@ -23,7 +23,8 @@ export {
 } from './files';
 export { DEFAULT_MAX_SIZE, parseJourney, tooLargeMessage, unreadableMapDiagnostic, type JourneyDocument, type ParseOptions } from './parse';
 export {
-  describeSignal, evaluateMetric, evaluateSignal, reviewState, STALE_DAYS, type MetricEvaluation, type ReviewState, type SignalEvaluation, type SignalState,
+  describeSignal, evaluateMetric, evaluateSignal, layoutOf, metricSql, reviewState, SQL_DIALECTS, STALE_DAYS, TicketAggregator,
+  type MetricEvaluation, type ReviewState, type SignalEvaluation, type SignalState, type SqlDialect,
 } from './evidence';
 export { RULES, ruleByName, type RuleInfo } from './rules';
 export {

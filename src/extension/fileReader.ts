@@ -139,7 +139,7 @@ export class WorkspaceFiles implements RootedReader {
     if (local) return this.disk!.readRecords(local, onRecord);
     const checked = await this.stat(path);
     if ('problem' in checked) throw { message: `the file ${describeFileProblem(checked.problem)}` };
-    if (nodeCsv) return nodeCsv.readCsvBuffer(await vscode.workspace.fs.readFile(uri), onRecord);
+    if (nodeCsv) return nodeCsv.readExportBuffer(await vscode.workspace.fs.readFile(uri), path, onRecord);
     return webCsv!.readWebCsvRecords(uri, onRecord);
   }
 

@@ -6,6 +6,8 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { csvProblem, detectDelimiter, headerLine, parseOptions } from '../shared/csvOptions';
+import { bytesSource, isXlsxPath, readXlsxRecords, type ByteSource } from '../shared/xlsxRecords';
+import type { promises as fs } from 'node:fs';
 
 export { detectDelimiter } from '../shared/csvOptions';
 
@@ -31,3 +33,25 @@ export async function readCsvStream(input: Readable, onRecord: (record: string[]
 export async function readCsvBuffer(bytes: Uint8Array, onRecord: (record: string[]) => void): Promise<void> {
   await readCsvStream(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), onRecord);
 }
+
+/** An export already in memory, CSV or Excel by its name. */
+export async function readExportBuffer(bytes: Uint8Array, path: string, onRecord: (record: string[]) => void): Promise<void> {
+  if (isXlsxPath(path)) return readXlsxRecords(bytesSource(bytes), onRecord);
+  return readCsvBuffer(bytes, onRecord);
+}
+
+/** An open file read from its start in 1 MB chunks, once per call: the Excel reader makes two passes. */
+export function handleSource(handle: fs.FileHandle): ByteSource {
+  return async function* () {
+    const buffer = Buffer.alloc(1048576);
+    for (let position = 0; ;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (!bytesRead) return;
+      position += bytesRead;
+      // A copy: fflate may keep a reference to the chunk between pushes.
+      yield Uint8Array.prototype.slice.call(buffer, 0, bytesRead);
+    }
+  };
+}
+
+export { isXlsxPath, readXlsxRecords } from '../shared/xlsxRecords';

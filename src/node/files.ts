@@ -11,7 +11,7 @@
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { describeFileProblem, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core';
-import { readCsvStream } from './csvRecords';
+import { handleSource, isXlsxPath, readCsvStream, readXlsxRecords } from './csvRecords';
 
 /** Runbooks and maps are read whole; past this they are refused (maps are limited to 5 M characters). */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
@@ -173,6 +173,15 @@ export class RootedFiles implements FileReader {
     if ('problem' in found) throw { message: `the file ${describeFileProblem(found.problem)}` };
     const opened = await openRegular(found.real, Number.MAX_SAFE_INTEGER);
     if ('problem' in opened) throw { message: `the file ${describeFileProblem(opened.problem)}` };
+    if (isXlsxPath(corePath)) {
+      // An Excel workbook is read in two streamed passes from the handle that was checked.
+      try {
+        await readXlsxRecords(handleSource(opened.handle), onRecord);
+      } finally {
+        await opened.handle.close().catch(() => undefined);
+      }
+      return;
+    }
     // The stream reads from the handle that was checked, and closes it when done.
     await readCsvStream(opened.handle.createReadStream(), onRecord);
   }

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FileProblem, FileRead, FileReader, FileStat } from '../core';
-import { readCsvBuffer } from './csvRecords';
+import { readExportBuffer } from './csvRecords';
 import { decodeUtf8, fromCorePath, isInside, MAX_TEXT_BYTES } from './files';
 
 /** Why git could not be asked (not a repository, an unknown revision, git missing): said to the user as is. */
@@ -135,6 +135,6 @@ export class RevisionFiles implements FileReader {
     if ('problem' in found) throw { message: `the export ${found.problem.kind === 'missing' ? 'does not exist' : 'cannot be read'} at ${this.revision.name}` };
     const bytes = await this.revision.blob(found.entry, MAX_EXPORT_BYTES);
     if (!Buffer.isBuffer(bytes)) throw { message: `the export is over the ${MAX_EXPORT_BYTES / 1048576} MB limit at ${this.revision.name}` };
-    await readCsvBuffer(bytes, onRecord);
+    await readExportBuffer(bytes, corePath, onRecord);
   }
 }

@@ -104,8 +104,8 @@ describe('completion: keys', () => {
 
   it('on a top-level line, offers only the missing top-level keys', () => {
     const text = edit(edit(CLEAN_MAP, 'goal: Regain access within 30 minutes with one contact\n', ''), 'owner: Service desk team lead\n', '');
-    assert.deepEqual(labels(edit(text, 'lanes:\n', '|\nlanes:\n')), ['goal', 'owner', 'state', 'baseline']);
-    assert.deepEqual(labels(inMap('    due: 2026-12-31\n', '|')), ['state', 'baseline']);
+    assert.deepEqual(labels(edit(text, 'lanes:\n', '|\nlanes:\n')), ['goal', 'owner', 'state', 'baseline', 'calendar']);
+    assert.deepEqual(labels(inMap('    due: 2026-12-31\n', '|')), ['state', 'baseline', 'calendar']);
   });
 
   it('gives list fields a snippet that becomes a valid entry', async () => {
@@ -237,8 +237,8 @@ describe('completion: metrics', () => {
 
   it('inside a metric offers its fields, in block and in flow form', () => {
     const block = edit(CLEAN_MAP, '          fcr: { value: 64%, target: 80% }\n', '          fcr:\n            value: 64%\n            |\n');
-    assert.deepEqual(labels(block), ['target', 'source', 'as_of', 'better', 'from', 'where', 'sla', 'tolerance', 'note']);
-    assert.deepEqual(labels(edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, | }')), ['target', 'source', 'as_of', 'better', 'from', 'where', 'sla', 'tolerance', 'note']);
+    assert.deepEqual(labels(block), ['target', 'source', 'as_of', 'better', 'from', 'where', 'sla', 'stat', 'tolerance', 'note']);
+    assert.deepEqual(labels(edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { value: 64%, | }')), ['target', 'source', 'as_of', 'better', 'from', 'where', 'sla', 'stat', 'tolerance', 'note']);
   });
 });
 

@@ -64,6 +64,7 @@ const CASES: RuleCase[] = [
   { rule: 'silent-handoff', what: 'a handoff that does not notify', text: edit(CLEAN_MAP, 'notifies_customer: true', 'notifies_customer: false'), at: 'notifies_customer: false' },
   { rule: 'handoff-without-sla', what: 'a handoff with no SLA', text: edit(CLEAN_MAP, '    sla: 4h\n', ''), at: '  - from: desk-verify' },
   { rule: 'sla-exceeded', what: 'a wait over the SLA', text: edit(CLEAN_MAP, 'wait: 3h', 'wait: 6h'), at: 'wait: 6h' },
+  { rule: 'business-time-without-calendar', what: 'a handoff SLA in business hours on a map with no calendar', text: edit(CLEAN_MAP, 'sla: 4h', 'sla: 4bh'), at: 'sla: 4bh' },
   { rule: 'missing-emotion', what: 'a customer touchpoint without feels', text: edit(CLEAN_MAP, '        feels: 2\n', ''), at: '- id: back-in' },
   { rule: 'missing-metric', what: 'a touchpoint without metrics', text: edit(CLEAN_MAP, '        metrics:\n          time_to_resolution: { value: 3h, target: 4h }\n', ''), at: '- id: iam-unlock' },
   { rule: 'metric-without-target', what: 'a value with no target', text: edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: 64%'), at: 'fcr: 64%' },

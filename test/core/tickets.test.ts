@@ -58,7 +58,7 @@ describe('metrics computed from a ticket export', () => {
     const jira = ROWS.map((r, i) => (i === 1 ? r.map((c, j) => (j === 1 ? '02/Jul/26 9:00 AM' : c)) : r));
     const mttr = compute({ metric: 'mttr' }, jira);
     assert.equal(mttr.value, undefined);
-    assert.equal(mttr.problem, '1 value in `created` is not an ISO 8601 date (2026-09-21 or 2026-09-21 15:00), starting with `02/Jul/26 9:00 AM` in data row 2: convert the export\'s created column, so no ticket is silently left out.');
+    assert.equal(mttr.problem, '1 value in `created` is not an ISO 8601 date (2026-09-21 or 2026-09-21 15:00), starting with `02/Jul/26 9:00 AM` in data row 2: say how the export writes dates with `date_format: "dd/MMM/yy h:mm a"` on the source (or use the tool\'s preset in `columns:`), so no ticket is silently left out.');
     const many = ROWS.map((r, i) => (i === 0 ? r.map((c, j) => (j === 4 ? 'many' : c)) : r));
     assert.match(compute({ metric: 'fcr' }, many).problem!, /^1 value in `reopens` is not a number or yes\/no, starting with `many` in data row 1/);
     // A filter that leaves the bad row out leaves the metric computable.

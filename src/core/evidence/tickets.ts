@@ -4,7 +4,14 @@
  * is summarised in one pass with memory bounded by the queries, not the rows.
  */
 import { closest, quoteShort } from '../base';
-import { TICKET_COLUMNS, type ComputedValue, type Quantity, type TicketColumn } from '../format';
+import {
+  clockSeconds, COLUMN_PRESETS, isBusinessDuration, TICKET_COLUMNS,
+  type Calendar, type ClockDuration, type ComputedValue, type SlaSpec, type TicketColumn,
+} from '../format';
+import { BusinessClock } from './businessTime';
+import { DateReader, dateFix } from './dates';
+import { duration, percent, round, statOf, STAT_QUANTILE } from './figures';
+import { Samples } from './samples';
 
 /** Which columns each computable metric reads. */
 export const COMPUTABLE: Record<string, { needs: TicketColumn[]; definition: string }> = {
@@ -24,10 +31,36 @@ export interface TicketQuery {
   metric: string;
   /** Logical column -> accepted values (case-insensitive). */
   where?: Record<string, string[]>;
-  /** Seconds, for sla_breach_rate. */
-  sla?: number;
+  /** For sla_breach_rate: wall-clock seconds, or an SLA on either clock, or per priority. */
+  sla?: number | SlaSpec;
   /** `percent` for a csat written as a percentage: the share of 4s and 5s (top-two-box) instead of the mean. */
   unit?: 'percent';
+  /** For a duration: the statistic (default mean for mttr, else p50). */
+  stat?: DurationStat;
+}
+
+export type DurationStat = 'p50' | 'p90' | 'p95' | 'mean';
+
+/** How a source's export is laid out beyond its column mapping. */
+export interface ExportLayout {
+  /** A key of COLUMN_PRESETS: its header names fill in the logical columns the mapping leaves out. */
+  preset?: string;
+  /** Unicode tokens; default the preset's, else ISO 8601. */
+  dateFormat?: string;
+  /** IANA name for dates without an offset (default UTC). */
+  timezone?: string;
+  /** For business-time SLAs: the source's calendar, else the map's. */
+  calendar?: Calendar;
+}
+
+/** The statistic a duration metric reports by default. */
+export function defaultStat(metric: string): DurationStat {
+  return metric === 'mttr' ? 'mean' : 'p50';
+}
+
+/** The SLA as a spec, whatever way it was given. */
+export function slaSpecOf(sla: number | SlaSpec | undefined): SlaSpec | undefined {
+  return typeof sla === 'number' ? { all: { amount: sla, unit: 's', text: `${sla}s` } } : sla;
 }
 
 export interface TicketSummary {
@@ -42,25 +75,10 @@ export interface TicketSummary {
 
 
 export function queryKey(q: TicketQuery): string {
-  return JSON.stringify([q.metric, q.where ?? {}, q.sla ?? 0, q.unit ?? '']);
+  return JSON.stringify([q.metric, q.where ?? {}, q.sla ?? 0, q.unit ?? '', q.stat ?? '']);
 }
 
 const DAY_MS = 86400000;
-
-/** Parses `2026-07-01`, `2026-07-01T09:12:00Z`, `2026-07-01 09:12:00` (read as UTC). Milliseconds. */
-export function parseDateTime(text: string): number | undefined {
-  const t = text.trim();
-  if (!t) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (!m) return undefined;
-  let ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
-  if (m[7] && m[7] !== 'Z') {
-    const sign = m[7][0] === '-' ? -1 : 1;
-    const digits = m[7].slice(1).replace(':', '');
-    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
-  }
-  return Number.isFinite(ms) ? ms : undefined;
-}
 
 /** A count or a flag: `3`, `0`, `true`, `yes`, `y`, `1`. Empty is undefined. */
 function countOf(text: string | undefined): number | undefined {
@@ -71,32 +89,6 @@ function countOf(text: string | undefined): number | undefined {
   if (t === 'false' || t === 'no' || t === 'n') return 0;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
-}
-
-/** Growable Float64 store for medians: 8 bytes per matching row, nothing per other row. */
-class Samples {
-  private data = new Float64Array(256);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  mean(): number | undefined {
-    if (!this.length) return undefined;
-    let sum = 0;
-    for (let i = 0; i < this.length; i++) sum += this.data[i];
-    return sum / this.length;
-  }
-  median(): number | undefined {
-    if (!this.length) return undefined;
-    const sorted = this.data.slice(0, this.length).sort();
-    const mid = this.length >> 1;
-    return this.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
 }
 
 /** The columns each metric reads, beyond its `needs` (optional counts that default to none). */
@@ -127,6 +119,8 @@ interface Accumulator {
   samples?: Samples;
   /** Opened times of open tickets, for backlog age relative to the export's newest date. */
   open?: Samples;
+  /** For sla_breach_rate: the SLA for every ticket, or per lower-cased priority. */
+  sla?: { all?: ClockDuration; byPriority?: Map<string, ClockDuration> };
   problem?: string;
 }
 
@@ -135,6 +129,12 @@ export class TicketAggregator {
   private readonly accumulators: Accumulator[] = [];
   private rows = 0;
   private readonly names: Partial<Record<TicketColumn, string>> = {};
+  /** The header's names, lower-cased, to their position: for `where:` on any column. */
+  private readonly position: Map<string, number>;
+  private readonly header: string[];
+  private readonly mapping: Record<string, string>;
+  private readonly dates: DateReader;
+  private readonly clock: BusinessClock | undefined;
   private newestMs = -Infinity;
   private oldestMs = Infinity;
   /** The first data row holding U+FFFD: bytes that were not UTF-8 when the file was decoded. */
@@ -142,25 +142,42 @@ export class TicketAggregator {
 
   /**
    * @param header the export's header row
-   * @param mapping logical column -> header name (a logical name maps to itself by default)
+   * @param mapping logical column (or a short name for `where:`) -> header name; a logical column
+   *   not mapped takes the preset's header name, else its own name
    */
-  constructor(header: string[], mapping: Record<string, string>, queries: TicketQuery[]) {
-    const position = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  constructor(header: string[], mapping: Record<string, string>, queries: TicketQuery[], layout: ExportLayout = {}) {
+    this.header = header;
+    this.mapping = mapping;
+    this.position = new Map();
+    header.forEach((h, i) => { if (!this.position.has(h.trim().toLowerCase())) this.position.set(h.trim().toLowerCase(), i); });
+    const preset = layout.preset ? COLUMN_PRESETS[layout.preset] : undefined;
     for (const column of Object.keys(TICKET_COLUMNS) as TicketColumn[]) {
-      const name = (mapping[column] ?? column).trim().toLowerCase();
-      const at = position.get(name);
-      if (at !== undefined) this.index[column] = at;
-      this.names[column] = mapping[column] ?? column;
+      const candidates = mapping[column] !== undefined ? [mapping[column]] : [...(preset?.columns[column] ?? []), column];
+      const found = candidates.find((name) => this.position.has(name.trim().toLowerCase()));
+      if (found !== undefined) this.index[column] = this.position.get(found.trim().toLowerCase());
+      this.names[column] = found ?? candidates[0];
     }
-    for (const query of queries) this.accumulators.push(this.accumulator(query, mapping));
+    this.dates = new DateReader({ format: layout.dateFormat ?? preset?.dateFormat, timezone: layout.timezone });
+    this.clock = layout.calendar ? new BusinessClock(layout.calendar) : undefined;
+    for (const query of queries) this.accumulators.push(this.accumulator(query));
   }
 
   /** Which mapped columns are missing from the header. */
   missingColumns(mapping: Record<string, string>): string[] {
-    return Object.entries(mapping).filter(([logical]) => this.index[logical as TicketColumn] === undefined).map(([, name]) => name);
+    return Object.values(mapping).filter((name) => !this.position.has(name.trim().toLowerCase()));
   }
 
-  private accumulator(query: TicketQuery, mapping: Record<string, string>): Accumulator {
+  /** The header name each logical column was found under. */
+  foundColumns(): Partial<Record<TicketColumn, string>> {
+    return Object.fromEntries(Object.entries(this.index).map(([column, at]) => [column, this.header[at!]]));
+  }
+
+  /** Where a `where:` name is in the header: a logical column, a short name from `columns:`, or a header name. */
+  columnAt(name: string): number | undefined {
+    return this.index[name as TicketColumn] ?? this.position.get((this.mapping[name] ?? name).trim().toLowerCase());
+  }
+
+  private accumulator(query: TicketQuery): Accumulator {
     const spec = COMPUTABLE[query.metric];
     const acc: Accumulator = { query, reads: [...(spec?.needs ?? []), ...(ALSO_READS[query.metric] ?? [])], matches: () => true, numerator: 0, denominator: 0, sum: 0 };
     if (!spec) {
@@ -169,24 +186,42 @@ export class TicketAggregator {
     }
     const missing = spec.needs.filter((c) => this.index[c] === undefined);
     if (missing.length) {
-      acc.problem = `The export has no ${missing.map((c) => `\`${mapping[c] ?? c}\``).join(', ')} column (${missing.join(', ')}), which ${query.metric} needs. Map it under the source's \`columns:\`.`;
+      acc.problem = `The export has no ${missing.map((c) => `\`${quoteShort(this.names[c] ?? c)}\``).join(', ')} column (${missing.join(', ')}), which ${query.metric} needs. Map it under the source's \`columns:\`.`;
       return acc;
     }
-    if (query.metric === 'sla_breach_rate' && !query.sla) acc.problem = 'sla_breach_rate needs the SLA to compare with: add `sla: 8h` to the metric.';
+    if (query.metric === 'sla_breach_rate') {
+      acc.problem = this.slaProblem(acc, slaSpecOf(query.sla));
+      if (acc.problem) return acc;
+    }
     const filters: [number, Set<string>][] = [];
     for (const [column, values] of Object.entries(query.where ?? {})) {
-      const at = this.index[column as TicketColumn];
+      const at = this.columnAt(column);
       if (at === undefined) {
-        acc.problem = `\`where: ${column}\` names no column of the export. Use a mapped column: ${Object.keys(this.index).join(', ')}.`;
+        const headers = this.header.slice(0, 12).map((h) => `\`${quoteShort(h, 40)}\``).join(', ');
+        acc.problem = `\`where: ${quoteShort(column)}\` names no column of the export. Use a logical column (${Object.keys(this.index).join(', ')}), a name given in \`columns:\`, or a header name: ${headers}${this.header.length > 12 ? '…' : ''}.`;
         return acc;
       }
       filters.push([at, new Set(values.map((v) => v.trim().toLowerCase()))]);
-      (acc.filterValues ??= []).push({ column: this.names[column as TicketColumn] ?? column, at, wanted: values, seen: new Set() });
+      (acc.filterValues ??= []).push({ column: this.header[at] ?? column, at, wanted: values, seen: new Set() });
     }
     if (filters.length) acc.matches = (row) => filters.every(([at, set]) => set.has((row[at] ?? '').trim().toLowerCase()));
     if (['mttr', 'time_to_resolution', 'first_response_time'].includes(query.metric)) acc.samples = new Samples();
     if (query.metric === 'backlog_age') acc.open = new Samples();
     return acc;
+  }
+
+  /** Reads the SLA into the accumulator, or says why it cannot be applied. */
+  private slaProblem(acc: Accumulator, sla: SlaSpec | undefined): string | undefined {
+    if (!sla || (!sla.all && !sla.byPriority)) return 'sla_breach_rate needs the SLA to compare with: add `sla: 8h` (or `sla: { P1: 4h, P2: 2bd }`) to the metric.';
+    const durations = [...(sla.all ? [sla.all] : []), ...Object.values(sla.byPriority ?? {})];
+    if (durations.some(isBusinessDuration) && !this.clock) {
+      return 'The SLA is in business time (bh, bd) but no calendar says when the desk works: add `calendar: { days: mon-fri, hours: 08:00-18:00, timezone: Europe/Berlin }` to the map or the source.';
+    }
+    if (sla.byPriority && this.index.priority === undefined) {
+      return `A per-priority SLA needs the export's priority column: there is no \`${quoteShort(this.names.priority ?? 'priority')}\`. Map it under the source's \`columns:\` (priority: <header>).`;
+    }
+    acc.sla = { all: sla.all, byPriority: sla.byPriority ? new Map(Object.entries(sla.byPriority).map(([k, v]) => [k.trim().toLowerCase(), v])) : undefined };
+    return undefined;
   }
 
   add(row: string[]): void {
@@ -198,9 +233,9 @@ export class TicketAggregator {
       const at = this.index[c];
       return at === undefined ? undefined : row[at];
     };
-    const opened = cell('opened') !== undefined ? parseDateTime(cell('opened')!) : undefined;
-    const resolved = cell('resolved') !== undefined ? parseDateTime(cell('resolved')!) : undefined;
-    const firstResponse = cell('first_response') !== undefined ? parseDateTime(cell('first_response')!) : undefined;
+    const opened = cell('opened') !== undefined ? this.dates.parse(cell('opened')!) : undefined;
+    const resolved = cell('resolved') !== undefined ? this.dates.parse(cell('resolved')!) : undefined;
+    const firstResponse = cell('first_response') !== undefined ? this.dates.parse(cell('first_response')!) : undefined;
     for (const t of [opened, resolved, firstResponse]) {
       if (t === undefined) continue;
       if (t > this.newestMs) this.newestMs = t;
@@ -273,11 +308,16 @@ export class TicketAggregator {
       case 'backlog_age':
         if (!isResolved && opened !== undefined) acc.open!.push(opened);
         return;
-      case 'sla_breach_rate':
+      case 'sla_breach_rate': {
         if (!isResolved || opened === undefined) return;
+        const sla = acc.sla!.byPriority ? acc.sla!.byPriority.get((cell('priority') ?? '').trim().toLowerCase()) : acc.sla!.all;
+        if (!sla) return; // a priority the SLA does not cover: no SLA applies to the ticket
         acc.denominator++;
-        if ((resolved! - opened) / 1000 > acc.query.sla!) acc.numerator++;
+        const business = isBusinessDuration(sla);
+        const took = business ? this.clock!.seconds(opened, resolved!) : (resolved! - opened) / 1000;
+        if (took > clockSeconds(sla, this.clock?.daySeconds)) acc.numerator++;
         return;
+      }
     }
   }
 
@@ -309,52 +349,42 @@ export class TicketAggregator {
     return result;
   }
 
+  private dateWording(): string {
+    const format = this.dates.settings.format;
+    return format ? `a date in the format \`${quoteShort(format)}\` (or ISO 8601)` : 'an ISO 8601 date (2026-09-21 or 2026-09-21 15:00)';
+  }
+
   private computedResult(acc: Accumulator): ComputedValue {
     if (acc.problem) return { n: 0, problem: acc.problem };
     if (acc.unreadable) {
       const u = acc.unreadable;
-      const what = DATE_COLUMNS.includes(u.column) ? 'an ISO 8601 date (2026-09-21 or 2026-09-21 15:00)' : 'a number or yes/no';
       const name = this.names[u.column] ?? u.column;
-      return { n: 0, problem: `${u.count.toLocaleString('en-US')} value${u.count === 1 ? '' : 's'} in \`${name}\` ${u.count === 1 ? 'is' : 'are'} not ${what}, starting with \`${quoteShort(u.value, 40)}\` in data row ${u.row}: convert the export's ${name} column, so no ticket is silently left out.` };
+      const head = `${u.count.toLocaleString('en-US')} value${u.count === 1 ? '' : 's'} in \`${quoteShort(name)}\` ${u.count === 1 ? 'is' : 'are'}`;
+      const first = `starting with \`${quoteShort(u.value, 40)}\` in data row ${u.row}`;
+      if (DATE_COLUMNS.includes(u.column)) return { n: 0, problem: `${head} not ${this.dateWording()}, ${first}: ${dateFix(u.value, this.dates.settings.format)}` };
+      return { n: 0, problem: `${head} not a number or yes/no, ${first}: convert the export's ${quoteShort(name)} column, so no ticket is silently left out.` };
     }
     const share = (): ComputedValue => acc.denominator
       ? { n: acc.denominator, value: percent(acc.numerator / acc.denominator) }
       : { n: 0, problem: 'No ticket in the export matches, so there is nothing to compute.' };
     switch (acc.query.metric) {
-      case 'mttr': {
-        const mean = acc.samples!.mean();
-        return mean === undefined ? { n: 0, problem: 'No resolved ticket in the export matches.' } : { n: acc.samples!.length, value: duration(mean) };
-      }
-      case 'time_to_resolution': case 'first_response_time': {
-        const median = acc.samples!.median();
-        return median === undefined ? { n: 0, problem: 'No matching ticket has both dates.' } : { n: acc.samples!.length, value: duration(median) };
+      case 'mttr': case 'time_to_resolution': case 'first_response_time': {
+        const figure = statOf(acc.samples!, acc.query.stat ?? defaultStat(acc.query.metric));
+        if (figure === undefined) return { n: 0, problem: acc.query.metric === 'mttr' ? 'No resolved ticket in the export matches.' : 'No matching ticket has both dates.' };
+        return { n: acc.samples!.length, value: duration(figure) };
       }
       case 'csat':
         if (acc.query.unit === 'percent') return acc.denominator ? share() : { n: 0, problem: 'No matching ticket has a satisfaction score.' };
         return acc.denominator ? { n: acc.denominator, value: { kind: 'number', amount: round(acc.sum / acc.denominator, 2), text: String(round(acc.sum / acc.denominator, 2)) } } : { n: 0, problem: 'No matching ticket has a satisfaction score.' };
       case 'backlog_age': {
-        // The median age is the newest date minus the median opening time.
-        const medianOpened = acc.open!.median();
-        if (medianOpened === undefined) return { n: 0, problem: 'No matching ticket is open in the export.' };
-        return { n: acc.open!.length, value: duration((this.newestMs - medianOpened) / 1000) };
+        // An age's quantile p is the newest date minus the opening times' quantile 1 - p.
+        const stat = acc.query.stat ?? defaultStat(acc.query.metric);
+        const opened = stat === 'mean' ? acc.open!.mean() : acc.open!.quantile(1 - STAT_QUANTILE[stat]);
+        if (opened === undefined) return { n: 0, problem: 'No matching ticket is open in the export.' };
+        return { n: acc.open!.length, value: duration((this.newestMs - opened) / 1000) };
       }
       default:
         return share();
     }
   }
-}
-
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
-
-function percent(fraction: number): Quantity {
-  return { kind: 'percent', amount: round(fraction, 4), text: `${round(fraction * 100, 1)}%` };
-}
-
-function duration(seconds: number): Quantity {
-  const units: [number, string][] = [[86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
-  const [size, unit] = units.find(([s]) => seconds >= s * (s === 86400 ? 2 : 1)) ?? [1, 's'];
-  return { kind: 'duration', amount: Math.round(seconds), text: `${round(seconds / size, 1)}${unit}` };
 }

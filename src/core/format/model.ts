@@ -1,7 +1,8 @@
 /** The typed journey map model. Every value keeps the source span it came from. */
 import type { Span } from '../base';
 import type { LaneKind, MapState, RefKind, ShapeName } from './shapes';
-import type { Quantity } from './values';
+import type { Calendar } from './calendar';
+import type { ClockDuration, Quantity } from './values';
 
 export type { Span } from '../base';
 export type { LaneKind } from './shapes';
@@ -13,6 +14,8 @@ export interface ComputedValue {
   n: number;
   /** Why no value could be computed. */
   problem?: string;
+  /** Which clock and statistic the figure uses, in words, for hovers: "p90, wall-clock". */
+  clock?: string;
 }
 
 /** A problem in the file itself, with its one-based position when known. */
@@ -40,14 +43,31 @@ export interface Review {
   triggers: Located<string>[];
 }
 
+/** An SLA: one duration for every ticket (`all`), or one per priority value (`{ P1: 4h, P2: 2bd }`). */
+export interface SlaSpec {
+  all?: ClockDuration;
+  /** Priority value as written -> duration; matched case-insensitively against the priority column. */
+  byPriority?: Record<string, ClockDuration>;
+}
+
 export interface Source {
   span: Span;
   id?: Located<string>;
   kind?: Located<string>;
   path?: Located<string>;
   period?: Located<{ start: number; end: number }>;
-  /** Ticket-export column mapping: logical column -> header name. */
+  /**
+   * Ticket-export column mapping: logical column (or a short name for `where:`) -> header name, as
+   * written; a preset's names fill in the logical columns not written.
+   */
   columns?: Located<Record<string, string>>;
+  /** `columns: jira` or `columns: { preset: jira, ... }`: a known preset name. */
+  preset?: Located<string>;
+  /** `date_format:` in Unicode tokens (`dd/MMM/yy h:mm a`). */
+  dateFormat?: Located<string>;
+  /** `timezone:`, an IANA name the runtime knows. */
+  timezone?: Located<string>;
+  calendar?: Located<Calendar>;
   /** Set by validation when the export was read. */
   export?: { rows: number; oldest?: number; newest?: number; problem?: CsvProblem };
 }
@@ -85,8 +105,10 @@ export interface Metric {
   /** Compute the value from this source's ticket export. */
   from?: Located<string>;
   where?: Located<Record<string, string[]>>;
-  /** Seconds, for sla_breach_rate. */
-  sla?: Located<number>;
+  /** For sla_breach_rate: the SLA, on either clock, or per priority. */
+  sla?: Located<SlaSpec>;
+  /** For a computed duration: which statistic (default: the catalogue's, mean for mttr, else p50). */
+  stat?: Located<'p50' | 'p90' | 'p95' | 'mean'>;
   tolerance?: Located<Quantity>;
   /** Set by validation when `from` could be computed (or why not). */
   computed?: ComputedValue;
@@ -118,9 +140,12 @@ export interface Handoff {
   index: number;
   from?: Located<string>;
   to?: Located<string>;
-  /** Seconds. */
+  /** Seconds, for a wall-clock SLA written as one duration (`4h`); business or per-priority SLAs are in slaSpec only. */
   sla?: Located<number>;
   wait?: Located<number>;
+  /** The SLA and the wait as written, on their clocks, or per priority. */
+  slaSpec?: Located<SlaSpec>;
+  waitSpec?: Located<SlaSpec>;
   notifiesCustomer?: Located<boolean>;
   note?: Located<string>;
 }
@@ -175,6 +200,8 @@ export interface JourneyMap {
   /** For a future map: the path of its current-state map, as written. */
   baseline?: Located<string>;
   review?: Review;
+  /** The business calendar business durations count in (a source may have its own). */
+  calendar?: Located<Calendar>;
   sources: Source[];
   sourcesKeySpan?: Span;
   lanes: Lane[];

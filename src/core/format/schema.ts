@@ -3,11 +3,13 @@
  * Published as schemas/journeymap.schema.json for any YAML tool; the linter checks far more.
  */
 import { FORMAT_VERSION, ID_PATTERN, SHAPES, type FieldSpec, type ShapeName } from './shapes';
+import { COLUMN_PRESETS } from './ticketColumns';
 import { CADENCES } from './values';
 
 type JsonSchema = Record<string, unknown>;
 
 const DURATION = '^\\d+(\\.\\d+)?\\s*(s|m|h|d|w)$';
+const CLOCK_DURATION = '^\\d+(\\.\\d+)?\\s*(s|m|h|d|w|bh|bd)$';
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const QUANTITY: JsonSchema = {
   description: 'A percentage (18%), a fraction (0.18), a duration (45s, 35m, 4h, 2d, 1w), a rating (4.2/5) or a number.',
@@ -59,6 +61,10 @@ function fieldSchema(field: FieldSpec): JsonSchema {
       return { ...base, type: 'object', additionalProperties: { anyOf: [QUANTITY, { $ref: '#/definitions/metric' }] } };
     case 'dictionary':
       return { ...base, type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } };
+    case 'columns':
+      return { ...base, anyOf: [{ enum: Object.keys(COLUMN_PRESETS) }, { type: 'object', properties: { preset: { enum: Object.keys(COLUMN_PRESETS) } }, additionalProperties: { type: ['string', 'number', 'boolean'] } }] };
+    case 'sla':
+      return { ...base, anyOf: [{ type: 'string', pattern: CLOCK_DURATION }, { type: 'object', additionalProperties: { type: 'string', pattern: CLOCK_DURATION } }] };
   }
 }
 

@@ -2,6 +2,7 @@
  * The journey map format, version 1, as data. Structure validation, completion, key hovers and the
  * published JSON Schema (schemas/journeymap.schema.json) are all derived from this one table.
  */
+import { COLUMN_PRESETS } from './ticketColumns';
 import { CADENCES } from './values';
 
 export const FORMAT_VERSION = 1;
@@ -36,7 +37,11 @@ export type ValueType =
   | { type: 'text-or-object'; shape: ShapeName }
   | { type: 'list'; shape: ShapeName }
   | { type: 'metrics' }
-  | { type: 'dictionary' };
+  | { type: 'dictionary' }
+  /** A preset name (`jira`) or a mapping of logical column -> header name, with `preset:` among them. */
+  | { type: 'columns' }
+  /** A duration on either clock (`4h`, `8bh`, `2bd`), or a mapping of priority -> duration (`{ P1: 4h, P2: 2bd }`). */
+  | { type: 'sla' };
 
 export interface FieldSpec {
   type: ValueType;
@@ -49,7 +54,7 @@ export interface FieldSpec {
 }
 
 export type ShapeName =
-  | 'map' | 'review' | 'source' | 'lane' | 'stage' | 'touchpoint' | 'metric' | 'handoff' | 'improvement' | 'signal';
+  | 'map' | 'review' | 'calendar' | 'source' | 'lane' | 'stage' | 'touchpoint' | 'metric' | 'handoff' | 'improvement' | 'signal';
 
 export interface ShapeSpec {
   description: string;
@@ -62,6 +67,8 @@ export const SOURCE_KINDS = [
   'tickets', 'csat', 'transcripts', 'interviews', 'analytics', 'agent-notes', 'survey', 'assumption',
 ] as const;
 export const LEVELS = ['low', 'medium', 'high'] as const;
+/** Which statistic a duration metric reports: its default is the catalogue's (mean for mttr, else the median). */
+export const DURATION_STATS = ['p50', 'p90', 'p95', 'mean'] as const;
 export const IMPROVEMENT_STATUSES = ['idea', 'planned', 'in-progress', 'done', 'dropped'] as const;
 /** A map of the journey as it is today, or as it should become. */
 export const MAP_STATES = ['current', 'future'] as const;
@@ -82,6 +89,7 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       state: { type: { type: 'enum', values: MAP_STATES }, description: 'Whether the map shows the journey as it is today (`current`) or as it should become (`future`). Default: neither is said.' },
       baseline: text('For a `state: future` map: the current-state map it improves on, a relative path. Its touchpoint ids may be named in improvements\' `for:`.', { example: 'admin-lockout.journey.yaml' }),
       review: { type: { type: 'object', shape: 'review' }, description: 'When the map was last reviewed against live data, and how often it must be.' },
+      calendar: { type: { type: 'object', shape: 'calendar' }, description: 'The business calendar that business durations (`8bh`, `2bd`) count in: working days, hours, time zone, holidays. A source may have its own.' },
       sources: { type: { type: 'list', shape: 'source' }, description: 'The evidence the map was built from: tickets, surveys, transcripts, interviews.' },
       lanes: { type: { type: 'list', shape: 'lane' }, required: true, description: 'Swimlanes, top to bottom: the customer, frontstage teams, backstage teams and systems.' },
       stages: { type: { type: 'list', shape: 'stage' }, required: true, description: 'Journey stages, left to right, each with its touchpoints.' },
@@ -97,6 +105,15 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       triggers: { type: { type: 'texts' }, description: 'Events that call for a review before the cadence is due.', example: '[New self-service portal launch]' },
     },
   },
+  calendar: {
+    description: 'Business time: the working days and hours, the time zone they are in, and the holidays. Business durations (`8bh`, `2bd`) count only this time.',
+    fields: {
+      days: { type: { type: 'texts' }, description: 'The working days: `mon-fri`, or a list such as [mon, tue, wed, thu, fri]. Default mon-fri.', example: 'mon-fri' },
+      hours: text('The working hours, 24-hour clock, start-end. One business day (`1bd`) is their length.', { required: true, example: '08:00-18:00' }),
+      timezone: text('The IANA time zone the hours are in (Europe/Berlin, America/New_York). Default UTC.', { example: 'Europe/Berlin' }),
+      holidays: { type: { type: 'texts' }, description: 'Dates not worked, as ISO dates: [2026-12-25, 2026-12-26].', example: '[2026-12-25]' },
+    },
+  },
   source: {
     description: 'A piece of evidence the map was built from.',
     fields: {
@@ -105,7 +122,10 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       path: text('Path to the data, relative to the map file.', { example: 'data/tickets.csv' }),
       period: { type: { type: 'interval' }, description: 'The period the evidence covers, as an ISO interval start/end.', example: '2026-07-01/2026-09-30' },
       note: text('What this evidence is, or what the assumption says.'),
-      columns: { type: { type: 'dictionary' }, description: 'For a ticket export: which of its columns hold opened, first_response, resolved, reopened, escalated, transfers, csat, category, channel, priority (see docs/data.md).', example: '{ opened: sys_created_on, resolved: resolved_at }' },
+      columns: { type: { type: 'columns' }, description: `For a ticket export: a tool's default layout (${Object.keys(COLUMN_PRESETS).join(' | ')}), or which of its columns hold opened, first_response, resolved, reopened, escalated, transfers, csat, category, channel, priority; \`preset:\` with overrides; other names give a header a short name for \`where:\` (see docs/data.md).`, example: '{ preset: jira, category: "Custom field (Category)" }' },
+      date_format: text('How the export writes dates when not ISO 8601, in Unicode tokens: `dd/MMM/yy h:mm a` (Jira), `MM/dd/yyyy h:mm a` (US), `dd.MM.yyyy HH:mm` (European). A preset sets its tool\'s.', { example: 'dd/MMM/yy h:mm a' }),
+      timezone: text('The IANA time zone of the export\'s dates that carry no offset (Europe/Berlin). Default UTC.', { example: 'Europe/Berlin' }),
+      calendar: { type: { type: 'object', shape: 'calendar' }, description: 'The business calendar for this source\'s business-time SLAs, instead of the map\'s.' },
     },
   },
   lane: {
@@ -151,7 +171,8 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
       better: { type: { type: 'enum', values: ['higher', 'lower'] }, description: 'Direction of improvement; required for metrics outside the catalogue.' },
       from: { type: { type: 'ref', target: 'source' }, description: 'Compute the value from this source\'s ticket export instead of typing it (see docs/data.md).' },
       where: { type: { type: 'dictionary' }, description: 'Which tickets to count: `{ category: access }` or `{ channel: [email, web] }`.', example: '{ category: access }' },
-      sla: { type: { type: 'duration' }, description: 'For sla_breach_rate: the resolution time a ticket must meet.', example: '8h' },
+      sla: { type: { type: 'sla' }, description: 'For sla_breach_rate: the resolution time a ticket must meet: wall-clock (`8h`), business time (`8bh`, `2bd`, by the calendar), or per priority (`{ P1: 4h, P2: 2bd }`).', example: '8h' },
+      stat: { type: { type: 'enum', values: DURATION_STATS }, description: 'For a computed duration: the statistic, p50 | p90 | p95 | mean. Default: mean for mttr, the median (p50) for the others.', example: 'p90' },
       tolerance: { type: { type: 'quantity' }, description: 'How far a typed value may drift from the computed one before `metric-drift` (default 5 points, or 10%).', example: '3%' },
       note: text('Context for the figure.'),
     },
@@ -161,8 +182,8 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
     fields: {
       from: { type: { type: 'ref', target: 'touchpoint' }, required: true, description: 'The touchpoint handing the work over.' },
       to: { type: { type: 'ref', target: 'touchpoint' }, required: true, description: 'The touchpoint receiving it.' },
-      sla: { type: { type: 'duration' }, description: 'The agreed time for the handoff: 45s, 35m, 4h, 2d, 1w.', example: '4h' },
-      wait: { type: { type: 'duration' }, description: 'The typical wait observed.', example: '6h' },
+      sla: { type: { type: 'sla' }, description: 'The agreed time for the handoff: 45s, 35m, 4h, 2d, 1w; in business time 8bh, 2bd (by the map\'s calendar); or per priority { P1: 4h, P2: 2bd }.', example: '4h' },
+      wait: { type: { type: 'sla' }, description: 'The typical wait observed, on the same clock as the SLA (and per priority when the SLA is).', example: '6h' },
       notifies_customer: { type: { type: 'boolean' }, description: 'Whether the customer is told that the work moved.', example: 'true' },
       note: text('What is handed over, and what gets lost.'),
     },

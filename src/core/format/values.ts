@@ -21,6 +21,41 @@ const PERCENT_RE = /^(-?\d+(?:\.\d+)?)\s*%$/;
 const RATING_RE = /^(-?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A duration's unit: wall-clock (s, m, h, d, w) or business time (bh: business hours, bd: business days). */
+export type DurationUnit = 's' | 'm' | 'h' | 'd' | 'w' | 'bh' | 'bd';
+
+/** A duration as written, on either clock: `4h` (wall-clock) or `8bh`, `2bd` (business time, by a calendar). */
+export interface ClockDuration {
+  amount: number;
+  unit: DurationUnit;
+  /** The text as written. */
+  text: string;
+}
+
+const CLOCK_DURATION_RE = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w|bh|bd)$/;
+
+/** Parses `45s`, `4h`, `2d` or a business duration `8bh`, `2bd`. */
+export function parseClockDuration(text: unknown): ClockDuration | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = CLOCK_DURATION_RE.exec(text.trim());
+  return m ? { amount: Number(m[1]), unit: m[2] as DurationUnit, text: text.trim() } : undefined;
+}
+
+/** Whether a duration counts business time (by a calendar) rather than wall-clock time. */
+export function isBusinessDuration(d: ClockDuration): boolean {
+  return d.unit === 'bh' || d.unit === 'bd';
+}
+
+/**
+ * Seconds a duration stands for: wall-clock seconds, or business seconds (one `bh` is 3600 seconds
+ * of working time; one `bd` is one working day of the calendar, its hours' length).
+ */
+export function clockSeconds(d: ClockDuration, workingDaySeconds = 8 * 3600): number {
+  if (d.unit === 'bh') return d.amount * 3600;
+  if (d.unit === 'bd') return d.amount * workingDaySeconds;
+  return d.amount * DURATION_UNITS[d.unit];
+}
+
 export function parseDuration(text: string): number | undefined {
   const m = DURATION_RE.exec(text.trim());
   return m ? Number(m[1]) * DURATION_UNITS[m[2]] : undefined;

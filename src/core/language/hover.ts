@@ -123,6 +123,7 @@ function metricHover(doc: JourneyDocument, metric: Metric, today: number): strin
       const covered = exp?.oldest !== undefined && exp.newest !== undefined ? `, ${formatPeriod({ start: exp.oldest, end: exp.newest })}` : '';
       const exportAge = exp?.newest !== undefined ? ` · **Export age:** newest row ${age(today - exp.newest)}` : '';
       parts.push(`**Sample:** n = ${computed.n.toLocaleString('en-US')} tickets${filter} from \`${code(metric.from.value)}\`${source?.path ? ` (\`${code(source.path.value)}\`${covered})` : ''}${exportAge}`);
+      if (computed.clock) parts.push(`**Clock:** ${text(computed.clock)}`);
       if (metric.value) parts.push(`**Typed value:** ${text(metric.value.value.text)}`);
     }
   }

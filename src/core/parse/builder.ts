@@ -5,14 +5,15 @@
 import { isMap, isScalar, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import { quoteShort, type Span } from '../base';
 import {
-  formatIsoDate, FORMAT_VERSION, MAP_STATES, metricInfo, parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity, TICKET_COLUMNS,
+  DURATION_STATS, formatIsoDate, FORMAT_VERSION, MAP_STATES, metricInfo, parseCadence, parseDuration, parseInterval, parseIsoDate, parseQuantity,
   type Handoff, type Improvement, type Lane, type LaneKind, type Located, type MapState, type Metric, type Quantity, type Review, type SignalCheck, type Source, type Stage, type Touchpoint, type UnitKind,
 } from '../format';
-import { FieldReader, type FieldEntry, type FieldValues } from './fields';
+import { type FieldEntry, type FieldValues } from './fields';
+import { ExportFieldReader } from './exportFields';
 import { compoundHint } from './yamlMessages';
 import { describe, nodeSpan, scalarValue } from './yamlNodes';
 
-export class ModelBuilder extends FieldReader {
+export class ModelBuilder extends ExportFieldReader {
   build(): void {
     const root = this.yaml.contents;
     const map = this.doc.map;
@@ -57,6 +58,7 @@ export class ModelBuilder extends FieldReader {
       map.personas = this.texts(persona.value, persona.keySpan);
     }
     map.review = this.review(fields.get('review'));
+    map.calendar = this.calendar(fields.get('calendar'));
     map.sources = this.list(fields, 'sources', 'source', (f, span) => this.source(f, span));
     map.sourcesKeySpan = fields.get('sources')?.keySpan;
     map.lanes = this.list(fields, 'lanes', 'lane', (f, span, i) => this.lane(f, span, i));
@@ -96,8 +98,7 @@ export class ModelBuilder extends FieldReader {
       const interval = parseInterval(scalarValue(period.value));
       if (interval) source.period = { value: interval, span: nodeSpan(period.value, this.doc.text), keySpan: period.keySpan };
     }
-    const columns = this.dictionary(fields.get('columns'), Object.keys(TICKET_COLUMNS), 'a ticket-export column');
-    if (columns) source.columns = { ...columns, value: Object.fromEntries(Object.entries(columns.value).map(([k, v]) => [k, v[0]])) };
+    this.sourceExport(fields, source);
     return source;
   }
 
@@ -192,9 +193,9 @@ export class ModelBuilder extends FieldReader {
         metric.note = this.text(fields, 'note');
         metric.from = this.reference(fields, 'from', 'source');
         metric.where = this.dictionary(fields.get('where'));
-        const sla = fields.get('sla');
-        const slaSeconds = sla?.value ? parseDuration(String(scalarValue(sla.value) ?? '')) : undefined;
-        if (sla?.value && slaSeconds !== undefined) metric.sla = { value: slaSeconds, span: nodeSpan(sla.value, this.doc.text), keySpan: sla.keySpan };
+        metric.sla = this.slaSpec(fields.get('sla'));
+        const stat = this.text(fields, 'stat');
+        if (stat && (DURATION_STATS as readonly string[]).includes(stat.value)) metric.stat = stat as Located<typeof DURATION_STATS[number]>;
         const tolerance = fields.get('tolerance');
         if (tolerance?.value && isScalar(tolerance.value)) metric.tolerance = this.quantity(tolerance.value, name, 'tolerance', tolerance.keySpan);
         if (metric.value && metric.target && metric.value.value.kind !== metric.target.value.kind) {
@@ -256,6 +257,10 @@ export class ModelBuilder extends FieldReader {
     handoff.to = this.reference(fields, 'to', 'touchpoint');
     for (const part of ['sla', 'wait'] as const) {
       const entry = fields.get(part);
+      const spec = this.slaSpec(entry);
+      if (!spec) continue;
+      handoff[part === 'sla' ? 'slaSpec' : 'waitSpec'] = spec;
+      // A single wall-clock duration is also kept in seconds, as every reader of a handoff compares it.
       const seconds = entry?.value ? parseDuration(String(scalarValue(entry.value) ?? '')) : undefined;
       if (entry?.value && seconds !== undefined) handoff[part] = { value: seconds, span: nodeSpan(entry.value, this.doc.text), keySpan: entry.keySpan };
     }

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { closest, quoteShort, SuggestBudget, type DiagnosticData, type Span } from '../base';
 import {
-  FORMAT_VERSION, isValidId, parseCadence, parseDuration, parseInterval, parseIsoDate, SHAPES, type FieldSpec, type KeyOccurrence, type Located, type RefKind, type ShapeName,
+  COLUMN_PRESETS, FORMAT_VERSION, isValidId, parseCadence, parseClockDuration, parseDuration, parseInterval, parseIsoDate, SHAPES, type FieldSpec, type KeyOccurrence, type Located, type RefKind, type ShapeName,
 } from '../format';
 import type { JourneyDocument } from './document';
 import { compoundHint } from './yamlMessages';
@@ -143,6 +143,23 @@ export class FieldReader {
           } else {
             bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
           }
+        }
+        return;
+      case 'sla':
+        if (isMap(node)) return; // each priority's duration is checked where it is read
+        if (typeof scalar !== 'string' || parseClockDuration(scalar) === undefined) {
+          if (typeof scalar === 'number' && Number.isFinite(scalar) && scalar > 0) {
+            bad(`\`${scalar}\` has no unit. Did you mean \`${scalar}h\` (hours)? Write m for minutes, d for days, w for weeks, bh or bd for business hours or days.`, { suggestion: `${scalar}h` });
+          } else {
+            bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d, 1w, or in business time 8bh, 2bd${compoundHint(scalar)}; or one per priority: { P1: 4h, P2: 2bd }.`);
+          }
+        }
+        return;
+      case 'columns':
+        if (isMap(node)) return; // the mapping's names are checked where it is read
+        if (!isScalar(node) || !(String(scalar) in COLUMN_PRESETS)) {
+          const suggestion = closest(String(scalar ?? ''), Object.keys(COLUMN_PRESETS), this.suggestBudget);
+          bad(`\`${shown(scalar, node)}\` is not a known export layout. Use one of: ${Object.keys(COLUMN_PRESETS).join(', ')}, or map the columns: { opened: <header>, resolved: <header> }.`, suggestion ? { suggestion } : undefined);
         }
         return;
       case 'texts': case 'refs':

@@ -1,4 +1,4 @@
-import { formatDuration, silentHandoffSpan, slaExceededSpan } from '../format';
+import { clockSeconds, formatDuration, isBusinessDuration, silentHandoffSpan, slaExceededSpan, type ClockDuration, type Located, type SlaSpec } from '../format';
 import type { Rule } from './rule';
 import { keySpan, written, writtenWrong } from './util';
 
@@ -35,10 +35,42 @@ export const bothSidesRules: Rule[] = [
   {
     name: 'sla-exceeded', group: 'both-sides', severity: 'warning', summary: 'The observed wait is longer than the handoff\'s SLA.',
     check({ map, report }) {
+      const daySeconds = map.calendar ? (map.calendar.value.end - map.calendar.value.start) * 60 : undefined;
       for (const h of map.handoffs) {
-        if (!h.sla || !h.wait || h.wait.value <= h.sla.value) continue;
+        const sla = h.slaSpec?.value;
+        const wait = h.waitSpec?.value;
+        if (!sla || !wait) continue;
         const what = h.from && h.to ? `The handoff from \`${h.from.value}\` to \`${h.to.value}\`` : 'This handoff';
-        report(slaExceededSpan(h) ?? h.span, `${what} waits ${formatDuration(h.wait.value)} against an SLA of ${formatDuration(h.sla.value)} (${formatDuration(h.wait.value - h.sla.value)} over). Find where the work stalls between the teams (queue, missing information, hours of cover), or agree an SLA the teams can keep.`);
+        // Compared per priority when either side is per priority; a single duration applies to every priority.
+        const priorities = [...new Set([...Object.keys(sla.byPriority ?? {}), ...Object.keys(wait.byPriority ?? {})])];
+        const pairs: [string | undefined, ClockDuration | undefined, ClockDuration | undefined][] = priorities.length
+          ? priorities.map((p) => [p, sla.byPriority?.[p] ?? sla.all, wait.byPriority?.[p] ?? wait.all])
+          : [[undefined, sla.all, wait.all]];
+        const over: string[] = [];
+        for (const [priority, s, w] of pairs) {
+          // Two clocks cannot be compared without the tickets' times: the hover says which each is on.
+          if (!s || !w || isBusinessDuration(s) !== isBusinessDuration(w)) continue;
+          const [slaSeconds, waitSeconds] = [clockSeconds(s, daySeconds), clockSeconds(w, daySeconds)];
+          if (waitSeconds <= slaSeconds) continue;
+          const business = isBusinessDuration(s) ? ' business time' : '';
+          over.push(`${priority ? `${priority}: ` : ''}waits ${w.text} against an SLA of ${s.text}${business} (${formatDuration(waitSeconds - slaSeconds)}${business} over)`);
+        }
+        if (!over.length) continue;
+        report(slaExceededSpan(h) ?? h.waitSpec?.span ?? h.span, `${what} ${priorities.length ? over.join('; ') : over[0]}. Find where the work stalls between the teams (queue, missing information, hours of cover), or agree an SLA the teams can keep.`);
+      }
+    },
+  },
+  {
+    name: 'business-time-without-calendar', group: 'both-sides', severity: 'warning', summary: 'A handoff in business time (8bh, 2bd) on a map with no calendar to count it in.',
+    check({ map, report }) {
+      const business = (spec: Located<SlaSpec> | undefined) => !!spec && [...(spec.value.all ? [spec.value.all] : []), ...Object.values(spec.value.byPriority ?? {})].some(isBusinessDuration);
+      const fix = 'add `calendar: { days: mon-fri, hours: 08:00-18:00, timezone: Europe/Berlin }` to the map';
+      // A metric's business SLA without a calendar is not computed: metric-not-computed says why.
+      if (map.calendar) return;
+      for (const h of map.handoffs) {
+        for (const spec of [h.slaSpec, h.waitSpec]) {
+          if (business(spec)) report(spec!.span, `This handoff counts business time (bh, bd), but the map has no \`calendar:\` to say when the teams work: ${fix}.`);
+        }
       }
     },
   },
