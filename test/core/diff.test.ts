@@ -146,6 +146,15 @@ describe('diff', () => {
     assert.deepEqual(result.findings.introduced.map((f) => f.code).sort(), ['silent-handoff', 'sla-exceeded']);
   });
 
+  it('handoffs in business time or per priority are compared as written', async () => {
+    const calendar = 'calendar: { days: [mon, tue, wed, thu, fri], hours: 08:00-18:00, timezone: Europe/London }\n';
+    const before = edit(CLEAN_MAP, 'owner: Service desk team lead\n', `owner: Service desk team lead\n${calendar}`);
+    const after = edit(before, '    sla: 4h\n    wait: 3h\n', '    sla: { P1: 4h, P2: 2bd }\n    wait: 6bh\n');
+    const result = await diff(before, after);
+    assert.deepEqual(result.handoffs.map((h) => [h.before?.sla, h.before?.wait, h.after?.sla, h.after?.wait]), [['4h', '3h', 'P1 4h, P2 2bd', '6bh']]);
+    assert.match(diffToText(result, 'm'), /SLA 4h, wait 3h, customer notified → SLA P1 4h, P2 2bd, wait 6bh, customer notified/);
+  });
+
   it('improvements: added, removed and status changes', async () => {
     const after = edits(CLEAN_MAP, ['    due: 2026-12-31', '    due: 2026-12-31\n    status: in-progress'])
       + '  - id: callback\n    for: [desk-verify]\n    experiment: Call the admin back\n    outcome: One contact\n    signal: FCR up\n    owner: Desk lead\n    status: idea\n';

@@ -95,6 +95,9 @@ describe('layout', () => {
     assert.equal(layout.handoffs[0].overSla, true);
     assert.equal(layout.handoffs[0].alert, true);
     assert.match(layout.handoffs[0].label, /SLA 4h · wait 6h/);
+    // A business-time or per-priority SLA is labelled as written.
+    const business = layoutJourney(parseJourney(SMALL.replace(/sla: 4h/, 'sla: { P1: 4h, P2: 2bd }').replace(/wait: 6h/, 'wait: 6bh')));
+    assert.match(business.handoffs[0].label, /SLA P1 4h, P2 2bd · wait 6bh/);
     assert.equal(layout.handoffs[1].notifiesCustomer, false);
     assert.match(layout.handoffs[1].label, /silent/);
     assert.equal(layout.handoffs[1].carriesFlow, true);

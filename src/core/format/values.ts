@@ -34,6 +34,12 @@ export interface ClockDuration {
 
 const CLOCK_DURATION_RE = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w|bh|bd)$/;
 
+/** An SLA or a wait as written, on its clock: `8bh`, or per priority `P1 4h, P2 2bd`. */
+export function formatSlaSpec(spec: { all?: ClockDuration; byPriority?: Record<string, ClockDuration> }): string {
+  if (spec.all) return spec.all.text;
+  return Object.entries(spec.byPriority ?? {}).map(([priority, d]) => `${priority} ${d.text}`).join(', ');
+}
+
 /** Parses `45s`, `4h`, `2d` or a business duration `8bh`, `2bd`. */
 export function parseClockDuration(text: unknown): ClockDuration | undefined {
   if (typeof text !== 'string') return undefined;
