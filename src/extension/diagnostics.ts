@@ -59,6 +59,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Fires after a validation result was published (stale results never fire). */
   readonly onDidValidate = this.onDidValidateEmitter.event;
   private scan: Promise<number> | undefined;
+  /** Maps deleted on disk whose documents VS Code may still hold: not re-checked until edited or re-created. */
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly registry: ServiceRegistry,
@@ -79,6 +81,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
+        this.deleted.delete(e.document.uri.toString());
         if (isMapDocument(e.document)) this.schedule(e.document.uri, () => this.validateDocument(e.document));
         else this.scheduleDependents(e.document.uri);
       }),
@@ -276,12 +279,34 @@ export class DiagnosticsManager implements vscode.Disposable {
   private onFileEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
     if (/\/(node_modules|\.git)\//.test(uri.path)) return;
     if (isMapUri(uri)) {
-      if (kind === 'delete') this.clear(uri);
+      if (kind === 'delete') this.forgetDeleted(uri);
       else {
+        this.deleted.delete(uri.toString());
         if (!this.isOpen(uri)) this.schedule(uri, () => this.enqueue(uri));
       }
-    }
+    } else if (kind === 'delete') this.clearUnder(uri);
     this.scheduleDependents(uri);
+  }
+
+  /**
+   * A folder deleted: the watcher reports the folder only, so its maps' findings go with it here,
+   * as a deleted map's do (an editor left open on one shows it deleted).
+   */
+  private clearUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.toString().replace(/\/$/, '')}/`;
+    for (const key of [...this.published.keys()]) {
+      if (key.startsWith(prefix)) this.forgetDeleted(vscode.Uri.parse(key));
+    }
+  }
+
+  /**
+   * A map deleted on disk: its findings go, and a document VS Code still holds for it (it keeps
+   * closed documents for a while) is not checked again by a later workspace-wide re-check. Typing
+   * in an editor left open on it, or the file coming back, brings it back.
+   */
+  private forgetDeleted(uri: vscode.Uri): void {
+    this.deleted.add(uri.toString());
+    this.clear(uri);
   }
 
   private scheduleDependents(uri: vscode.Uri): void {
@@ -296,7 +321,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (this.scan && !options.force) return this.scan;
     const run = async (): Promise<number> => {
       const found = this.workspaceWide ? await vscode.workspace.findFiles(MAP_GLOB, EXCLUDE_GLOB) : [];
-      const open = vscode.workspace.textDocuments.filter((d) => isMapDocument(d) && !d.isClosed).map((d) => d.uri);
+      const open = vscode.workspace.textDocuments.filter((d) => isMapDocument(d) && !d.isClosed && !this.deleted.has(d.uri.toString())).map((d) => d.uri);
       const all = new Map<string, vscode.Uri>();
       for (const uri of [...found, ...open]) all.set(uri.toString(), uri);
       const uris = [...all.values()];
@@ -329,7 +354,9 @@ export class DiagnosticsManager implements vscode.Disposable {
   private async revalidateKnown(): Promise<void> {
     const uris = new Map<string, vscode.Uri>();
     for (const key of this.published.keys()) uris.set(key, vscode.Uri.parse(key));
-    for (const doc of vscode.workspace.textDocuments) if (isMapDocument(doc) && !doc.isClosed) uris.set(doc.uri.toString(), doc.uri);
+    for (const doc of vscode.workspace.textDocuments) {
+      if (isMapDocument(doc) && !doc.isClosed && !this.deleted.has(doc.uri.toString())) uris.set(doc.uri.toString(), doc.uri);
+    }
     await Promise.all([...uris.values()].map((uri) => this.validateUri(uri)));
   }
 

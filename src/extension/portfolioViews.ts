@@ -33,6 +33,8 @@ export class PortfolioStore implements vscode.Disposable {
 
   private take(e: ValidationEvent): void {
     const key = e.uri.toString();
+    // The portfolio is the workspace's maps: a map opened from elsewhere is checked, not listed.
+    if (!vscode.workspace.getWorkspaceFolder(e.uri)) return;
     if (e.summary) this.known.set(key, { uri: e.uri, summary: e.summary });
     else if (e.diagnostics.length) {
       const d = e.diagnostics[0];
