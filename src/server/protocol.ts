@@ -1,0 +1,67 @@
+/**
+ * The language server's requests where LSP has no method, shared by the server and its clients
+ * (the VS Code extension, editors' plugins). Plain JSON over the same connection; every one takes
+ * the map's `textDocument` (an open document: the server answers from the editor's text).
+ */
+import type { TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver';
+
+/** `journeymap/markReviewed`: the edit that sets `review.last` to today (applied by the client). */
+export const MARK_REVIEWED = 'journeymap/markReviewed';
+export interface MarkReviewedParams { textDocument: TextDocumentIdentifier }
+/** The edit (none when already reviewed today), or why the map cannot be updated safely. */
+export type MarkReviewedResult = { edit: WorkspaceEdit } | { refused: string };
+
+/** `journeymap/layout`: the swimlane diagram's layout (the core's `Layout`), for a preview. */
+export const LAYOUT = 'journeymap/layout';
+export interface LayoutParams {
+  textDocument: TextDocumentIdentifier;
+  /** Lane ids to leave out (the preview's lane filter). */
+  hiddenLanes?: string[];
+  /** `compact` (the preview, the default) or `full` (every pain and metric, improvements, footer). */
+  detail?: 'compact' | 'full';
+  /**
+   * The page's own font widths (the core's `pageMeasure` table: family, regular and bold widths
+   * per range); without it, or when implausible, the embedded DejaVu Sans widths.
+   */
+  font?: { family: string; regular: number[]; bold: number[] };
+}
+
+/** `journeymap/render`: the diagram as a standalone SVG, like `journeymap render`. */
+export const RENDER = 'journeymap/render';
+export interface RenderParams {
+  textDocument: TextDocumentIdentifier;
+  theme?: 'light' | 'dark';
+  detail?: 'compact' | 'full';
+}
+export interface RenderResult { svg: string }
+
+/** `journeymap/summary`: the map at a glance (the core's `MapSummary`: review state, findings, misses). */
+export const SUMMARY = 'journeymap/summary';
+export interface SummaryParams { textDocument: TextDocumentIdentifier }
+
+/**
+ * `workspace/executeCommand` commands the server runs itself (for editors without the extension):
+ * `journeymap.lsp.markReviewed` with the map's uri asks the client to apply the edit
+ * (`workspace/applyEdit`). Named apart from the extension's own `journeymap.*` commands, which a
+ * VS Code client would otherwise register twice.
+ */
+export const COMMAND_MARK_REVIEWED = 'journeymap.lsp.markReviewed';
+
+/**
+ * Commands the server's code lenses name, run by the client: VS Code's extension opens the preview
+ * (`journeymap.openPreviewToSide`, argument: the map's uri) and shows references
+ * (`journeymap.showReferences`, arguments: uri, position, locations). Other editors show the lens
+ * text; running it is up to the editor.
+ */
+export const LENS_OPEN_PREVIEW = 'journeymap.openPreviewToSide';
+export const LENS_SHOW_REFERENCES = 'journeymap.showReferences';
+
+/**
+ * What the server keeps in a diagnostic's `data`, so a code action finds the core diagnostic it
+ * was made from (its machine-readable facts) without re-validating.
+ */
+export interface DiagnosticPayload {
+  code: string;
+  data?: Record<string, unknown>;
+  fatal?: true;
+}
