@@ -26,7 +26,9 @@ export class CompareBar {
     }
     const counts = countCompareMarks(content);
     this.group.hidden = false;
-    this.label.textContent = `Compared with ${layout.compare.label}: ${counts.added} new, ${counts.changed} changed, ${counts.removed} removed`;
+    this.label.textContent = layout.compare.otherUnreadable
+      ? `${layout.compare.label} cannot be read as a journey map: there is nothing to compare with`
+      : `Compared with ${layout.compare.label}: ${counts.added} new, ${counts.changed} changed, ${counts.removed} removed`;
     return counts;
   }
 }

@@ -33,6 +33,13 @@ function marksInSvg(svg: string): Map<string, string> {
 }
 
 describe('compare mode', () => {
+  it('says when the other side cannot be read as a map, and marks nothing', () => {
+    const { layout } = compared('journeymap: 1\ntitle: [broken\n');
+    assert.equal(layout.compare?.otherUnreadable, true);
+    assert.deepEqual([layout.compare?.added, layout.compare?.changed, layout.compare?.removed], [0, 0, 0]);
+    assert.equal(compared().layout.compare?.otherUnreadable, undefined);
+  });
+
   it('marks the new card, the changed cards and draws the removed touchpoints as ghosts, in the SVG', () => {
     const { layout, svg } = compared();
     const marks = marksInSvg(svg);

@@ -49,6 +49,8 @@ interface Ghost {
 
 export interface ComparePlan {
   label: string;
+  /** The other side could not be read as a map: nothing is marked, and the page says why. */
+  otherUnreadable: boolean;
   ghostLanes: GhostLane[];
   /** The stages that can be drawn: this map's, then ghost stages. */
   stages: Stage[];
@@ -198,7 +200,7 @@ export function planCompare(map: JourneyMap, options: CompareOptions): ComparePl
     const t = resolve(map, ref);
     if (t && !marks.has(t.index)) marks.set(t.index, { kind: 'changed', changes: [`changed since ${label}:`, ...changes] });
   }
-  return { label, ghostLanes: [...ghostLanes.values()], stages, stageOrder, removedStages, ghosts, marks, survivors, before };
+  return { otherUnreadable: diff.unreadable.includes('before'), label, ghostLanes: [...ghostLanes.values()], stages, stageOrder, removedStages, ghosts, marks, survivors, before };
 }
 
 /** Sets a card's compare mark: its tag, what changed, and room in the header for the tag. */
@@ -276,7 +278,10 @@ export function beforeCurves(plan: ComparePlan, cards: readonly Card[], lanes: r
 }
 
 /** How many cards of the picture carry each mark. */
-export function compareSummary(label: string, cards: readonly Card[]): NonNullable<Layout['compare']> {
+export function compareSummary(plan: ComparePlan, cards: readonly Card[]): NonNullable<Layout['compare']> {
   const count = (kind: CardCompare['kind']) => cards.filter((c) => c.compare?.kind === kind).length;
-  return { label, added: count('added'), changed: count('changed'), removed: count('removed') };
+  const summary: NonNullable<Layout['compare']> = { label: plan.label, added: count('added'), changed: count('changed'), removed: count('removed') };
+  // Nothing is marked when the other side is not a map: say so rather than "0 changed".
+  if (plan.otherUnreadable) summary.otherUnreadable = true;
+  return summary;
 }

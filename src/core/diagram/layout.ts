@@ -200,7 +200,7 @@ function finish({ map, measure, detail, grid, cards, flows, handoffs, stubs, imp
     subtitleLines: grid.subtitleLines, grid: { x: grid.gridX, y: grid.gridTop, width: grid.gridRight - grid.gridX, height: grid.gridBottom - grid.gridTop },
     labelWidth: M.labelWidth, fontFamily: measure.family, detail, lanes, allLanes, stages: grid.stages, cards, flows, handoffs, stubs,
     visibilityY: vis, curveBand: grid.curveBand, curves: grid.curves, improvements, legendY, legend: legend.entries, blocks, router: 'grid',
-    ...(plan ? { compare: compareSummary(plan.label, cards), beforeCurves: before ?? [] } : {}),
+    ...(plan ? { compare: compareSummary(plan, cards), beforeCurves: before ?? [] } : {}),
   };
 }
 

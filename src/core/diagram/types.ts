@@ -287,7 +287,7 @@ export interface Layout {
   /** Which router drew the edges. */
   router: 'grid' | 'elk';
   /** Compare mode only: what the picture is compared with, and how many cards carry each mark. */
-  compare?: { label: string; added: number; changed: number; removed: number };
+  compare?: { label: string; added: number; changed: number; removed: number; otherUnreadable?: true };
   /** Compare mode only: the emotion curves of the other side, at the cards' places in this picture. */
   beforeCurves?: EmotionCurve[];
 }
