@@ -89,6 +89,20 @@ describe('compare mode', () => {
     assert.deepEqual(await drawn, { added: 0, removed: 0, changed: 1 });
   });
 
+  it('says so when the map is not in a git repository', async () => {
+    const outside = workspaceUri('examples/locked-out-admin.journey.yaml');
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const saved = window.showInformationMessage;
+    const said: string[] = [];
+    window.showInformationMessage = async (message: string) => { said.push(message); return undefined; };
+    try {
+      await vscode.commands.executeCommand('journeymap.compareWith', outside);
+    } finally {
+      window.showInformationMessage = saved;
+    }
+    assert.deepEqual(said, ['locked-out-admin.journey.yaml is not in a git repository, so there are no earlier versions to compare it with.']);
+  });
+
   it('the diff editor of the map opens the same comparison from its title bar command', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const gitApi = vscode.extensions.getExtension<{ getAPI(v: 1): { toGitUri(uri: vscode.Uri, ref: string): vscode.Uri } }>('vscode.git')!.exports.getAPI(1);
