@@ -140,13 +140,14 @@ async function diffAgainstRevision(base: string, positionals: string[], rootOpti
   const then = new RevisionFiles(revision, root);
   const diffs: MapDiff[] = [];
   for (const [relative, file] of [...maps].sort(([x], [y]) => x.localeCompare(y))) {
-    const beforeText = await textAtRevision(then, file);
-    const afterRead = await readMapText(file);
-    const sameText = 'text' in afterRead && beforeText !== undefined && 'text' in beforeText && beforeText.text === afterRead.text;
+    const beforeText = await textOf(then, file);
+    // Through the rooted reader: a map the revision listed may now be a symbolic link leading out.
+    const afterText = await textOf(now, file);
+    const sameText = afterText !== undefined && 'text' in afterText && beforeText !== undefined && 'text' in beforeText && beforeText.text === afterText.text;
     // The same text can still compute other figures when its ticket export was regenerated since.
-    if (sameText && !computesMetrics(afterRead.text)) continue;
-    const before = beforeText === undefined ? undefined : 'text' in beforeText ? await validatedSide(toCorePath(file), beforeText.text, then, root, today) : refusedSide(beforeText.refused);
-    const after = await sideFromDisk(file, now, root, today);
+    if (sameText && !computesMetrics(afterText.text)) continue;
+    const before = await sideOf(beforeText, file, then, root, today);
+    const after = await sideOf(afterText, file, now, root, today);
     if (!before && !after) continue;
     const diff = diffJourneys(before, after, { today: parseIsoDate(today) });
     if (sameText && diff.status === 'unchanged') continue;
@@ -160,12 +161,23 @@ function computesMetrics(text: string): boolean {
   return parseJourney(text).map.touchpoints.some((tp) => tp.metrics.some((m) => m.from));
 }
 
-/** A map's text at the revision (without a byte-order mark, as readMapText), the finding that refuses it, or undefined when it did not exist then. */
-async function textAtRevision(reader: RevisionFiles, file: string): Promise<{ text: string } | { refused: Diagnostic } | undefined> {
+type MapRead = { text: string } | { refused: Diagnostic } | undefined;
+
+/**
+ * A map's text through a reader bounded by the root (the revision's, or the working tree's), the
+ * finding that refuses it, or undefined when it does not exist there.
+ */
+async function textOf(reader: FileReader, file: string): Promise<MapRead> {
   const read = await reader.readFile(toCorePath(file));
-  if ('text' in read) return { text: read.text.replace(/^\uFEFF/, '') };
+  if ('text' in read) return { text: read.text };
   const refused = read.problem.kind === 'missing' ? undefined : unreadableMapDiagnostic(read.problem);
   return refused ? { refused } : undefined;
+}
+
+/** One side of a map from what its reader gave: validated with that reader's links, refused, or absent. */
+async function sideOf(read: MapRead, file: string, reader: FileReader, root: string, today: string): Promise<DiffSide | undefined> {
+  if (read === undefined) return undefined;
+  return 'text' in read ? validatedSide(toCorePath(file), read.text, reader, root, today) : refusedSide(read.refused);
 }
 
 function report(diffs: MapDiff[], format: string, base: string | undefined): string {

@@ -12,7 +12,7 @@ import type { FilesFor } from './providers';
 
 /** What the preview offers: compare mode for a map against a fixed earlier text. */
 export interface CompareTarget {
-  showCompare(documentUri: vscode.Uri, before: { text: string; label: string }): Promise<void>;
+  showCompare(documentUri: vscode.Uri, before: { text: string; label: string; uri?: vscode.Uri }): Promise<void>;
 }
 
 // The slice of the git extension's API (extensions/git/src/api/git.d.ts) this file uses.
@@ -57,6 +57,8 @@ function targetMap(uri: vscode.Uri | undefined): vscode.Uri | undefined {
 /** A future map's baseline: where it is and how to read it, or why it cannot be read. */
 interface Baseline {
   path: string;
+  /** The baseline file itself: its own links resolve from its folder. */
+  uri: vscode.Uri;
   read(): Promise<string | undefined>;
 }
 
@@ -70,6 +72,7 @@ async function baselineOf(map: vscode.Uri, service: LanguageService, filesFor: F
   if (!('path' in target)) return undefined;
   return {
     path: written,
+    uri: vscode.Uri.parse(target.path),
     read: async () => {
       const read = await files.readFile(target.path);
       return 'text' in read ? read.text : undefined;
@@ -92,10 +95,14 @@ async function compareWith(previews: CompareTarget, baselines: (map: vscode.Uri)
   const git = typeof repository === 'string' ? undefined : repository;
   const chosen = ref ?? await pickRevision(git, map, baseline);
   if (!chosen) return;
+  if (!isRevision(chosen)) {
+    void vscode.window.showWarningMessage(`"${chosen}" is not a git revision: name a branch, a tag, HEAD~1 or a commit.`);
+    return;
+  }
   if (chosen === BASELINE) {
     const text = await baseline?.read();
     if (text === undefined) void vscode.window.showWarningMessage(`The baseline of ${basename(map)} cannot be read: see its baseline-missing finding in the Problems panel.`);
-    else await previews.showCompare(map, { text, label: 'the current state' });
+    else await previews.showCompare(map, { text, label: 'the current state', uri: baseline!.uri });
     return;
   }
   if (!git) return;
@@ -107,6 +114,15 @@ async function compareWith(previews: CompareTarget, baselines: (map: vscode.Uri)
     return;
   }
   await previews.showCompare(map, { text, label: chosen.length === 40 && /^[0-9a-f]+$/.test(chosen) ? chosen.slice(0, 7) : chosen });
+}
+
+/**
+ * A name git may take as a revision, from a picker, an input box or a command argument alike: one
+ * starting with "-" would be read by git as an option, and control characters are never part of one.
+ */
+function isRevision(ref: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return ref.trim() !== '' && !ref.startsWith('-') && !/[\u0000-\u001f\u007f]/.test(ref);
 }
 
 /** The git repository holding the map, or what to tell the user when there is none. */
@@ -159,7 +175,7 @@ async function pickRevision(repository: GitRepository | undefined, map: vscode.U
   if (!picked?.typed) return picked?.ref;
   const typed = await vscode.window.showInputBox({
     title: `Compare ${basename(map)} with…`, prompt: 'A git revision: a branch, a tag, HEAD~3 or a commit', value: 'HEAD~1',
-    validateInput: (value) => (!value.trim() || value.trim().startsWith('-') ? 'Type a revision such as main, v1.2 or HEAD~1.' : undefined),
+    validateInput: (value) => (isRevision(value.trim()) ? undefined : 'Type a revision such as main, v1.2 or HEAD~1.'),
   });
   return typed?.trim() || undefined;
 }

@@ -29,7 +29,8 @@ export class EditBuilder {
 
   createFile(uri: string, contents: string): this {
     if (!this.canCreate) throw new Error('The client cannot create files.');
-    this.changes.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
+    // A file that appeared since the check makes the edit fail rather than take text at its top.
+    this.changes.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
     this.changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: contents }] });
     return this;
   }

@@ -138,7 +138,10 @@ export class Features {
       // A finding kept from the last version that parsed describes older text: nothing to fix here yet.
       if (diagnostic.source !== SOURCE || diagnostic.message.endsWith(FROM_LAST_VALID)) continue;
       const given = fromDiagnostic(diagnostic);
-      const original = given.data || given.fatal ? given : published.find((d) => d.code === given.code && sameRange(clampRange(d.range), diagnostic.range)) ?? given;
+      // The server's own finding, never the client's copy of it: a fix may write the file its data
+      // names, and that name must come from this server's validation, not from the request.
+      const own = published.find((d) => d.code === given.code && sameRange(clampRange(d.range), diagnostic.range));
+      const original = own ?? { ...given, data: undefined };
       for (const fix of map.scope.service.fixes(map.key, map.text, original)) {
         const edit = await this.fixEdit(map, fix);
         if (!edit) continue;
@@ -158,13 +161,14 @@ export class Features {
     const files: HostFiles | undefined = map.scope.files;
     const target = await files?.writable(change.path);
     if (!files || !target || 'problem' in target) return undefined;
-    const uri = this.host.toUri(change.path);
+    // The checked real path, so the client's edit does not follow a symbolic link made since.
+    const uri = this.host.toUri(target.real);
     if (!target.exists) {
       if (!change.create || !builder.canCreate) return undefined;
       return builder.createFile(uri, change.append);
     }
     const open = this.documents.get(uri);
-    const read = open ? { text: open.getText() } : await files.readFile(change.path);
+    const read = open ? { text: open.getText() } : await files.readFile(target.real);
     if (!('text' in read)) return undefined;
     const text = read.text;
     const lines = text.split(/\r\n|\r|\n/);
@@ -196,6 +200,10 @@ export class Features {
   private async resolveLink(link: DocumentLink): Promise<DocumentLink> {
     const data = link.data as { map: string; target: string; anchor?: string } | undefined;
     if (!data) return link;
+    // The link comes back from the client: follow it only if an open map of ours has that very link.
+    const map = this.documents.all().find((d) => this.host.toCore(d.uri) === data.map);
+    const ours = map ? (await this.workspace.scope(data.map)).service.links(data.map, map.getText()).some((l) => l.target === data.target && l.anchor === data.anchor) : false;
+    if (!ours) throw new ResponseError(ErrorCodes.InvalidRequest, 'This link is not one of an open map\'s links: it is not opened.');
     const { files } = await this.workspace.scope(data.map);
     const read = files ? await files.readFile(data.target) : undefined;
     if (!read || ('problem' in read && read.problem.kind !== 'missing')) {

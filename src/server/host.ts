@@ -7,8 +7,11 @@ import type { FileProblem, FileReader } from '../core';
 
 /** The files of one root: every read and write goes through it (see docs/security.md). */
 export interface HostFiles extends FileReader {
-  /** Where a quick fix may write (append or create): a regular file or a new file inside the root. */
-  writable(corePath: string): Promise<{ exists: boolean } | { problem: FileProblem }>;
+  /**
+   * Where a quick fix may write (append or create): a regular file or a new file inside the root,
+   * as its real path (symbolic links resolved), which is what the edit must name.
+   */
+  writable(corePath: string): Promise<{ exists: boolean; real: string } | { problem: FileProblem }>;
 }
 
 export interface ServerHost {

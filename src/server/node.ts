@@ -66,7 +66,7 @@ export function nodeHost(): ServerHost {
           readRecords: (corePath, onRecord) => reader.readRecords(corePath, onRecord),
           writable: async (corePath) => {
             const target = await reader.writable(fromCorePath(corePath));
-            return 'problem' in target ? target : { exists: target.exists };
+            return 'problem' in target ? target : { exists: target.exists, real: toCorePath(target.real) };
           },
         };
         files.set(root, rooted);

@@ -110,6 +110,25 @@ describe('journeymap diff', () => {
     assert.match(none.stderr, /no journey maps/);
   });
 
+  it('--base never reads a map that is now a symbolic link leading out of the workspace', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'journeymap-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.journey.yaml'), CLEAN_MAP.replace('Admin locked out of account', 'SECRET FROM OUTSIDE'));
+      git(ws, 'init', '-q');
+      writeFileSync(join(ws, 'maps', 'old.journey.yaml'), CLEAN_MAP);
+      git(ws, 'add', '-A');
+      git(ws, 'commit', '-qm', 'a map');
+      unlinkSync(join(ws, 'maps', 'old.journey.yaml'));
+      symlinkSync(join(outside, 'secret.journey.yaml'), join(ws, 'maps', 'old.journey.yaml'));
+      const run = await runCli(['diff', '--base', 'HEAD', 'maps'], ws);
+      assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(run.stdout, /SECRET/);
+      assert.match(run.stdout, /the new version cannot be read as a journey map|link-outside-workspace/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('--base reads a stored symbolic link only while it stays inside the workspace', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'journeymap-outside-'));
     try {

@@ -118,8 +118,8 @@ describe('journeymap report', function () {
       const [file, id] = href.split('#');
       assert.ok(readFileSync(join(ws, 'site', file), 'utf8').includes(`id="${id}"`), href);
     }
-    assert.match(board, /<h2 id="board-overdue">Overdue/, 'on 2027-01-20 some improvements are overdue, and they come first');
-    assert.ok(board.indexOf('board-overdue') < board.indexOf('board-in-progress'));
+    assert.match(board, /<h2 id="board-0">Overdue/, 'on 2027-01-20 some improvements are overdue, and they come first');
+    assert.ok(board.indexOf('>Overdue') < board.indexOf('>In progress'), 'overdue before in progress');
   });
 
   it('a map that cannot be read still gets a row and a page saying why, with its errors', () => {

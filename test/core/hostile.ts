@@ -106,6 +106,7 @@ improvements:
     effort: low
     owner: ${q(`Owner ${h}`)}
     due: 2026-12-31
+    status: ${q(h)}
 `;
 }
 

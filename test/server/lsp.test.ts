@@ -211,6 +211,13 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     const heading = actions.find((a) => a.title.startsWith('Add the heading'))!;
     const runbookUri = uriOf(join(root, 'runbooks/lockout.md'));
     assert.equal(applyTo(RUNBOOK, textEdits(heading.edit!, runbookUri)), `${RUNBOOK}\n## Escalation\n\n`);
+    // The client's copy of the finding names another file: the fix still writes the runbook the
+    // server found, never a path taken from the request.
+    const forged = { ...diagnostic, data: { ...(diagnostic.data as object), path: join(root, 'maps/admin.journey.yaml').split('\\').join('/') } };
+    const again = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: mapUri }, range: diagnostic.range, context: { diagnostics: [forged] } });
+    const written = again.flatMap((a) => (a.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.uri : (c as { uri: string }).uri)));
+    assert.ok(written.includes(runbookUri), written.join(', '));
+    assert.ok(written.every((uri) => uri === runbookUri || uri === mapUri), written.join(', '));
 
     text = edit(CLEAN_MAP, 'lockout.md#symptoms', 'reset.md#symptoms');
     await client.change(mapUri, 15, text);
@@ -220,7 +227,7 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     const create = actions.find((a) => a.title.startsWith('Create the runbook'))!;
     const newUri = uriOf(join(root, 'runbooks/reset.md'));
     assert.deepEqual(create.edit!.documentChanges!.length, 2, 'nothing changes in the map itself');
-    assert.deepEqual(create.edit!.documentChanges![0], { kind: 'create', uri: newUri, options: { ignoreIfExists: true } });
+    assert.deepEqual(create.edit!.documentChanges![0], { kind: 'create', uri: newUri, options: { overwrite: false, ignoreIfExists: false } });
     assert.match(applyTo('', textEdits(create.edit!, newUri)), /^# .+\n\n## Symptoms\n\n$/);
     await client.change(mapUri, 16, CLEAN_MAP);
     await client.diagnostics(mapUri, (d, v) => v === 16 && d.length === 0);

@@ -171,11 +171,12 @@ export function boardPage(ctx: SiteContext, entries: readonly Entry[]): string {
   const pageOf = new Map(entries.map((e) => [e.summary.map, e.page]));
   const sections = boardSections(board);
   const counts = sections.map((s) => `${s.items.length.toLocaleString('en-US')} ${s.title.toLowerCase()}`).join(', ');
-  const tables = sections.map((s) => `<section aria-labelledby="board-${s.key}">
-<h2 id="board-${s.key}">${esc(s.title)} <span class="muted">(${s.items.length.toLocaleString('en-US')})</span></h2>
-<div class="table-wrap" role="region" aria-labelledby="board-${s.key}-caption" tabindex="0">
+  // Section ids by position: a section's key is a status as the map wrote it, free text.
+  const tables = sections.map((s, i) => `<section aria-labelledby="board-${i}">
+<h2 id="board-${i}">${esc(s.title)} <span class="muted">(${s.items.length.toLocaleString('en-US')})</span></h2>
+<div class="table-wrap" role="region" aria-labelledby="board-${i}-caption" tabindex="0">
 <table>
-<caption id="board-${s.key}-caption" class="visually-hidden">${esc(s.title)}: improvements${s.key === 'overdue' ? ', most late first' : ', by due date'}</caption>
+<caption id="board-${i}-caption" class="visually-hidden">${esc(s.title)}: improvements${s.key === 'overdue' ? ', most late first' : ', by due date'}</caption>
 <thead><tr><th scope="col">Improvement</th><th scope="col">Map</th><th scope="col">For</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Signal check</th></tr></thead>
 <tbody>
 ${s.items.map((i) => boardRow(i, pageOf)).join('\n')}

@@ -33,6 +33,11 @@ export interface PreviewRenderEvent {
 export interface CompareWith {
   text: string;
   label: string;
+  /**
+   * Where that text lives, when it is another file (a future map's baseline): its links resolve
+   * from there. Without it (a git revision of the same map) they resolve from the map's own place.
+   */
+  uri?: vscode.Uri;
 }
 
 class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Partial<PreviewState>> {
@@ -118,7 +123,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
    * is (computed metrics from the exports), so a metric is compared figure with figure.
    */
   async showCompare(documentUri: vscode.Uri, before: CompareWith): Promise<void> {
-    const key = documentUri.toString();
+    const key = (before.uri ?? documentUri).toString();
     // Parsed first, then validated: validation fills in this very document's computed metrics.
     const doc = this.service.parse(key, before.text);
     let diagnostics: Diagnostic[] = [];
