@@ -12,7 +12,7 @@ import { getLanguageService, isValidId, parseIsoDate, type Finding, type Journey
 import { chooseWorkspaceRoot, readMapText, toCorePath } from './io';
 import { RootedFiles } from '../node/files';
 import { safeLines, safeXml, visibleLine } from './terminal';
-import { utcToday } from './usage';
+import { todayOption, utcToday } from './usage';
 import { layoutJourney, renderSvg, THEMES, elkBound, routeWithElk, ELK_MAX_TOUCHPOINTS, type Layout, type LayoutOptions } from '../core/diagram';
 
 export const RENDER_USAGE = `Usage: journeymap render <map.journey.yaml> [-o out.svg] [options]
@@ -95,9 +95,11 @@ function parseArgs(argv: string[]): RenderArgs | string {
       if (!v) return '--root needs a folder';
       args.root = v;
     } else if (name === '--today') {
-      const v = take();
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || parseIsoDate(v) === undefined) return `--today must be a real date like 2026-09-30${v ? `, not "${v}"` : ''}`;
-      args.today = v;
+      try {
+        args.today = todayOption(take() ?? '');
+      } catch (error) {
+        return (error as Error).message.replace(/\.$/, '');
+      }
     } else if (name === '--split') {
       const v = take();
       if (v !== 'stages') return `--split takes "stages"${v ? `, not "${v}"` : ''}`;

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type * as core from '../core';
-import { carryOverFindings, describeFileProblem, parseIsoDate, summarizeMap, tooLargeMessage } from '../core';
+import { carryOverFindings, parseIsoDate, summarizeMap, unreadableMapDiagnostic } from '../core';
 import { toRange, toSeverity } from './convert';
 import type { MapIndex } from './mapIndex';
 import { today, type ServiceRegistry } from './service';
@@ -239,11 +239,9 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   /** A closed map that is refused before reading (too large, a link out, not a file) still gets its finding. */
   private publishUnreadable(uri: vscode.Uri, problem: core.FileProblem): void {
-    if (problem.kind === 'missing') return this.clear(uri);
-    const start = { line: 0, character: 0 };
-    const diagnostic: core.Diagnostic = problem.kind === 'too-large'
-      ? { code: 'file-too-large', severity: 'error', message: tooLargeMessage(problem.size, problem.limit, 'bytes'), range: { start, end: start } }
-      : { code: 'link-outside-workspace', severity: 'warning', message: `This map ${describeFileProblem(problem)}: it is not read.`, range: { start, end: start } };
+    // The core words it, as for the CLI: too large, a link out of the workspace, not a file.
+    const diagnostic = unreadableMapDiagnostic(problem);
+    if (!diagnostic) return this.clear(uri);
     const key = uri.toString();
     this.bump(key);
     this.published.set(key, { diagnostics: [diagnostic] });

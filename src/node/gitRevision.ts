@@ -115,10 +115,19 @@ export class GitRevision {
 
 /** The core's FileReader over a revision: what a map linked to as it was at that commit. */
 export class RevisionFiles implements FileReader {
+  /** A commit never changes: each path is looked up once (validation asks stat, then read). */
+  private readonly resolved = new Map<string, ReturnType<GitRevision['resolve']>>();
+
   constructor(private readonly revision: GitRevision, private readonly root: string) {}
 
+  private resolve(corePath: string): ReturnType<GitRevision['resolve']> {
+    let found = this.resolved.get(corePath);
+    if (!found) this.resolved.set(corePath, found = this.revision.resolve(fromCorePath(corePath), this.root));
+    return found;
+  }
+
   async readFile(corePath: string): Promise<FileRead> {
-    const found = await this.revision.resolve(fromCorePath(corePath), this.root);
+    const found = await this.resolve(corePath);
     if ('problem' in found) return found;
     const bytes = await this.revision.blob(found.entry, MAX_TEXT_BYTES).catch((error: Error) => ({ kind: 'unreadable', detail: error.message } as FileProblem));
     if (!Buffer.isBuffer(bytes)) return { problem: bytes };
@@ -126,12 +135,12 @@ export class RevisionFiles implements FileReader {
   }
 
   async stat(corePath: string): Promise<FileStat> {
-    const found = await this.revision.resolve(fromCorePath(corePath), this.root);
+    const found = await this.resolve(corePath);
     return 'problem' in found ? found : { version: found.entry.object };
   }
 
   async readRecords(corePath: string, onRecord: (record: string[]) => void): Promise<void> {
-    const found = await this.revision.resolve(fromCorePath(corePath), this.root);
+    const found = await this.resolve(corePath);
     if ('problem' in found) throw { message: `the export ${found.problem.kind === 'missing' ? 'does not exist' : 'cannot be read'} at ${this.revision.name}` };
     const bytes = await this.revision.blob(found.entry, MAX_EXPORT_BYTES);
     if (!Buffer.isBuffer(bytes)) throw { message: `the export is over the ${MAX_EXPORT_BYTES / 1048576} MB limit at ${this.revision.name}` };

@@ -9,7 +9,7 @@ import {
   ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryOverFindings, describeFileProblem, tooLargeMessage, type Diagnostic, type FileProblem } from '../core';
+import { carryOverFindings, unreadableMapDiagnostic, type Diagnostic } from '../core';
 import { toDiagnostic } from './convert';
 import type { ServerHost } from './host';
 import type { Workspace } from './workspace';
@@ -25,13 +25,6 @@ export interface Validated {
   diagnostics: Diagnostic[];
   /** What is shown: while an open map does not parse, also its last valid version's findings, marked. */
   shown: Diagnostic[];
-}
-
-/** A closed file refused before reading still gets its finding (too large, a link out, not a file). */
-function unreadable(problem: FileProblem): Diagnostic {
-  return problem.kind === 'too-large'
-    ? { code: 'file-too-large', severity: 'error', message: tooLargeMessage(problem.size, problem.limit, 'bytes'), range: { start: ORIGIN, end: ORIGIN } }
-    : { code: 'link-outside-workspace', severity: 'warning', message: `This map ${describeFileProblem(problem)}: it is not read.`, range: { start: ORIGIN, end: ORIGIN } };
 }
 
 export class Diagnostics {
@@ -145,7 +138,9 @@ export class Diagnostics {
     if (!read) return undefined;
     if ('problem' in read) {
       this.workspace.dropIndex(key);
-      return read.problem.kind === 'missing' ? undefined : [unreadable(read.problem)];
+      // A closed file refused before reading still gets its finding (too large, a link out, not a file).
+      const refused = unreadableMapDiagnostic(read.problem);
+      return refused ? [refused] : undefined;
     }
     const diagnostics = await this.run(key, () => service.validate(key, read.text));
     this.workspace.updateIndex(key, service, read.text);

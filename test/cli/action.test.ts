@@ -106,7 +106,8 @@ describe('the GitHub Action (action.yml)', function () {
   let base: string;
 
   before(function () {
-    if (!existsSync(resolve('dist/cli.js'))) this.skip(); // the action runs the bundle
+    // The action runs the bundle (npm ci builds it): without it this test fails, never skips.
+    assert.ok(existsSync(resolve('dist/cli.js')), 'dist/cli.js is missing: run npm run build');
     repo = mkdtempSync(join(tmpdir(), 'journeymap-action-'));
     git(repo, 'init', '-q', '-b', 'main');
     mkdirSync(join(repo, 'maps'));

@@ -22,6 +22,8 @@ const CSV = [
   'INC5,2026-12-24 15:00:00,2026-12-24 16:00:00,2026-12-29 11:00:00,0,false,1,3,access,email,P2,Service Desk',
   'INC6,2026-12-18 16:00:00,2026-12-18 16:30:00,2026-12-21 10:00:00,0,true,0,,access,phone,P1,Network',
   'INC7,2026-12-28 09:00:00,,,0,,,,access,web,P3,Service Desk',
+  // A plain date is midnight in the source's time zone, not an offset (its "-22" is a day).
+  'INC8,2026-12-22,,2026-12-22 10:00:00,0,false,0,,network,phone,P4,Network',
 ].join('\n');
 
 const SOURCE = 'path: data/incidents.csv\ncolumns: { preset: servicenow, first_response: first_reply, escalated: escalation, csat: survey }\ntimezone: Europe/Berlin';
@@ -85,7 +87,8 @@ describe('journeymap metrics --emit-sql', () => {
       const run = await runCli(['metrics', 'desk.journey.yaml', '--emit-sql', dialect], ws);
       assert.equal(run.code, 0, run.stderr);
       const golden = join(__dirname, '..', '..', '..', 'test', 'golden', `emit-sql.${dialect}.sql`);
-      if (process.env.JOURNEYMAP_UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, run.stdout);
+      if (process.env.JOURNEYMAP_UPDATE_GOLDEN) writeFileSync(golden, run.stdout);
+      assert.ok(existsSync(golden), `${golden} is missing: write it with JOURNEYMAP_UPDATE_GOLDEN=1 and review it`);
       assert.equal(run.stdout, readFileSync(golden, 'utf8'));
     });
   }

@@ -48,7 +48,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
   const hook = HOOKS.find((h) => h.id === 'journeymap-lint')!;
   let repo: string;
   before(function () {
-    if (!existsSync(resolve('dist/cli.js'))) this.skip();
+    assert.ok(existsSync(resolve('dist/cli.js')), 'dist/cli.js is missing: run npm run build');
     repo = stagedRepo();
   });
   after(() => repo && rmSync(repo, { recursive: true, force: true }));
@@ -84,7 +84,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', function () {
   });
 
   it('pre-commit try-repo installs and runs it (when pre-commit is installed)', function () {
-    if (spawnSync('pre-commit', ['--version']).status !== 0) this.skip(); // apt-get install pre-commit
+    assert.equal(spawnSync('pre-commit', ['--version']).status, 0, 'pre-commit is not installed: npm run test:setup installs it (apt-get install pre-commit)');
     const hookRepo = mkdtempSync(join(tmpdir(), 'journeymap-hookrepo-'));
     const home = mkdtempSync(join(tmpdir(), 'journeymap-precommit-home-'));
     try {

@@ -4,7 +4,7 @@
  * says both). A silent or over-SLA handoff is red unless the team accepted it with a disable
  * comment on the line the finding is reported on: then it is drawn as a fact ("silent, accepted").
  */
-import { formatDuration, formatSlaSpec, silentHandoffSpan, slaExceededSpan, type Handoff, type JourneyMap, type Touchpoint } from '../format';
+import { handoffTimes, silentHandoffSpan, slaExceededSpan, type Handoff, type JourneyMap, type Touchpoint } from '../format';
 import { isSilenced, type DisableComments } from '../parse';
 import { DIMENSIONS } from './dimensions';
 import type { LabelPlacer } from './labels';
@@ -80,9 +80,7 @@ export function handoffEdges(map: JourneyMap, cardById: Map<string, Card>, flows
     const from = h.from ? cardById.get(h.from.value) : undefined;
     const to = h.to ? cardById.get(h.to.value) : undefined;
     if (!from || !to || from === to) return;
-    // Wall-clock figures are normalised (`90m` reads `1.5h`); business or per-priority ones as written.
-    const sla = h.sla ? formatDuration(h.sla.value) : h.slaSpec ? formatSlaSpec(h.slaSpec.value) : undefined;
-    const wait = h.wait ? formatDuration(h.wait.value) : h.waitSpec ? formatSlaSpec(h.waitSpec.value) : undefined;
+    const { sla, wait } = handoffTimes(h);
     const notifies = h.notifiesCustomer?.value === true;
     const overSla = h.sla !== undefined && h.wait !== undefined && h.wait.value > h.sla.value;
     const ok = accepted(h, !notifies, overSla, ctx.lineOf, ctx.comments);

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../base';
 import {
-  emptyMap, formatDuration, formatIsoDate, formatSlaSpec, type Handoff, type Improvement, type JourneyMap, type Lane, type Located, type Metric, type Stage, type Touchpoint,
+  emptyMap, formatIsoDate, handoffTimes, type Handoff, type Improvement, type JourneyMap, type Lane, type Located, type Metric, type Stage, type Touchpoint,
 } from '../format';
 import { evaluateMetric, evaluateSignal, shownValue } from '../evidence';
 import type { JourneyDocument } from '../parse';
@@ -244,8 +244,7 @@ function diffHandoffs(b: SideView, a: SideView, diff: JourneyDiff, ids: IdMap): 
 
 function handoffSide(side: SideView, h: Handoff): HandoffSide {
   return {
-    sla: h.sla ? formatDuration(h.sla.value) : h.slaSpec ? formatSlaSpec(h.slaSpec.value) : undefined,
-    wait: h.wait ? formatDuration(h.wait.value) : h.waitSpec ? formatSlaSpec(h.waitSpec.value) : undefined,
+    ...handoffTimes(h),
     notifiesCustomer: h.notifiesCustomer?.value,
     line: side.line(h.span),
   };

@@ -35,6 +35,12 @@ function dateFormatFor(d: SqlDialect, format: string): string {
   return format.replace(/'([^']*)'|yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|hh|h|mm|ss|a/g, (token, literal) => literal !== undefined ? literal : table[token] ?? token);
 }
 
+/**
+ * A date-time that carries its own offset, as dates.ts's ISO_RE reads one: only after a time, so a
+ * plain date (`2026-07-01`, whose `-01` looks like an offset) is read in the source's time zone.
+ */
+const OFFSET_RE = '\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?\\s*(Z|[+-]\\d\\d(:?\\d\\d)?)$';
+
 /** A date column as seconds since the epoch, read as the source says. */
 function epochOf(d: SqlDialect, column: string, source: SqlSource): string {
   const zone = quoteText(source.timezone ?? 'UTC');
@@ -43,18 +49,18 @@ function epochOf(d: SqlDialect, column: string, source: SqlSource): string {
   switch (d) {
     case 'duckdb': {
       // Through text, whatever type DuckDB detected: an offset is honoured, else the time is local to the zone.
-      const iso = `CASE WHEN regexp_matches(${text}, '([+-]\\d\\d(:?\\d\\d)?|Z)$') THEN TRY_CAST(${text} AS TIMESTAMPTZ) ELSE timezone(${zone}, TRY_CAST(${text} AS TIMESTAMP)) END`;
+      const iso = `CASE WHEN regexp_matches(${text}, '${OFFSET_RE}') THEN TRY_CAST(${text} AS TIMESTAMPTZ) ELSE timezone(${zone}, TRY_CAST(${text} AS TIMESTAMP)) END`;
       return `epoch(${format ? `COALESCE(timezone(${zone}, TRY_STRPTIME(${text}, ${format})), ${iso})` : iso})`;
     }
     case 'postgres': {
       const local = format ? `to_timestamp(${text}, ${format})::timestamp` : `(${text})::timestamp`;
-      return `EXTRACT(EPOCH FROM CASE WHEN ${text} ~ '([+-]\\d\\d(:?\\d\\d)?|Z)$' THEN (${text})::timestamptz ELSE ${local} AT TIME ZONE ${zone} END)`;
+      return `EXTRACT(EPOCH FROM CASE WHEN ${text} ~ '${OFFSET_RE}' THEN (${text})::timestamptz ELSE ${local} AT TIME ZONE ${zone} END)`;
     }
     case 'bigquery':
       return `UNIX_SECONDS(${format ? `COALESCE(SAFE.PARSE_TIMESTAMP(${format}, ${text}, ${zone}), SAFE.TIMESTAMP(${text}, ${zone}))` : `SAFE.TIMESTAMP(${text}, ${zone})`})`;
     case 'snowflake': {
       const local = format ? `COALESCE(TRY_TO_TIMESTAMP_NTZ(${text}, ${format}), TRY_TO_TIMESTAMP_NTZ(${text}))` : `TRY_TO_TIMESTAMP_NTZ(${text})`;
-      return `DATE_PART(EPOCH_SECOND, CASE WHEN REGEXP_LIKE(${text}, '.*([+-]\\\\d\\\\d(:?\\\\d\\\\d)?|Z)$') THEN TRY_TO_TIMESTAMP_TZ(${text}) ELSE CONVERT_TIMEZONE(${zone}, 'UTC', ${local}) END)`;
+      return `DATE_PART(EPOCH_SECOND, CASE WHEN REGEXP_LIKE(${text}, '.*${OFFSET_RE.replace(/\\/g, '\\\\')}') THEN TRY_TO_TIMESTAMP_TZ(${text}) ELSE CONVERT_TIMEZONE(${zone}, 'UTC', ${local}) END)`;
     }
   }
 }

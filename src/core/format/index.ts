@@ -11,7 +11,7 @@ export {
 export type * from './model';
 export { emptyMap } from './model';
 export {
-  CADENCES, clockSeconds, formatCadence, formatDuration, formatSlaSpec, formatIsoDate, formatPeriod, formatQuantityAmount, impossibleQuantity, magnitude, isBusinessDuration, parseCadence, parseClockDuration, parseDuration, parseInterval,
+  CADENCES, clockSeconds, formatCadence, formatDuration, formatSlaSpec, handoffTimes, formatIsoDate, formatPeriod, formatQuantityAmount, impossibleQuantity, magnitude, isBusinessDuration, parseCadence, parseClockDuration, parseDuration, parseInterval,
   parseIsoDate, parseQuantity, type ClockDuration, type DurationUnit, type Quantity, type UnitKind,
 } from './values';
 export { METRIC_CATALOGUE, metricInfo, suggestMetrics, type MetricInfo } from './catalogue';

@@ -34,6 +34,17 @@ export interface ClockDuration {
 
 const CLOCK_DURATION_RE = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w|bh|bd)$/;
 
+/**
+ * A handoff's SLA and wait as every surface shows them (diagram, outline, diff): a wall-clock one
+ * normalised (`90m` reads `1.5h`), a business or per-priority one as written.
+ */
+export function handoffTimes(h: { sla?: { value: number }; wait?: { value: number }; slaSpec?: { value: Parameters<typeof formatSlaSpec>[0] }; waitSpec?: { value: Parameters<typeof formatSlaSpec>[0] } }): { sla?: string; wait?: string } {
+  return {
+    sla: h.sla ? formatDuration(h.sla.value) : h.slaSpec ? formatSlaSpec(h.slaSpec.value) : undefined,
+    wait: h.wait ? formatDuration(h.wait.value) : h.waitSpec ? formatSlaSpec(h.waitSpec.value) : undefined,
+  };
+}
+
 /** An SLA or a wait as written, on its clock: `8bh`, or per priority `P1 4h, P2 2bd`. */
 export function formatSlaSpec(spec: { all?: ClockDuration; byPriority?: Record<string, ClockDuration> }): string {
   if (spec.all) return spec.all.text;

@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { JourneyDocument } from '../parse';
-import { formatSlaSpec, type Span } from '../format';
+import { handoffTimes, type Span } from '../format';
 import type { DocumentSymbol, FoldingRange, SymbolKind } from '../base';
 
 // ---- document symbols ----------------------------------------------------------------------------
@@ -34,9 +34,9 @@ export function documentSymbols(doc: JourneyDocument): DocumentSymbol[] {
   pushGroup(doc, out, 'Lanes', 'lanes', lanes);
 
   const handoffs = map.handoffs.map((h) => {
-    // As written, on whatever clock: `4h`, `8bh`, or a per-priority mapping.
-    const sla = h.sla ? `SLA ${doc.text.slice(h.sla.span[0], h.sla.span[1]).trim()}` : h.slaSpec ? `SLA ${formatSlaSpec(h.slaSpec.value)}` : undefined;
-    const wait = h.wait ? `wait ${doc.text.slice(h.wait.span[0], h.wait.span[1]).trim()}` : h.waitSpec ? `wait ${formatSlaSpec(h.waitSpec.value)}` : undefined;
+    const times = handoffTimes(h);
+    const sla = times.sla && `SLA ${times.sla}`;
+    const wait = times.wait && `wait ${times.wait}`;
     return make(
       `${h.from?.value ?? '?'} → ${h.to?.value ?? '?'}`, 'handoff', h.span, h.from?.span ?? h.to?.span, joinDetail(sla, wait, ', '),
     );

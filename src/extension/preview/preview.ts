@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  anchorLine, describeFileProblem, diffJourneys, markdownOutline, parseIsoDate, resolveLink, splitAnchor, type Diagnostic, type DiffSide, type LanguageService,
+  anchorLine, describeFileProblem, diffJourneys, markdownOutline, parseIsoDate, resolveLink, splitAnchor, type Diagnostic, type DiffSide, type JourneyDiff, type JourneyDocument, type LanguageService,
 } from '../../core';
 import { layoutJourney, pageMeasure, type Layout, type TextMeasure } from '../../core/diagram';
 import { toUri } from '../fileReader';
@@ -64,6 +64,7 @@ export class JourneyPreview implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   private disposed = false;
   private compareWith: CompareSide | undefined;
+  private diffMemo: { other: CompareSide; parsed: JourneyDocument; day: number | undefined; findings: string; diff: JourneyDiff } | undefined;
   lastLayout: Layout | undefined;
 
   constructor(
@@ -127,6 +128,20 @@ export class JourneyPreview implements vscode.Disposable {
     this.compareWith = compare;
     this.updateTitle();
     this.update(true);
+  }
+
+  /**
+   * The diff against the other side, kept while the map's parse, the other side and the day stay the
+   * same: a redraw for a lane toggle or the panel coming back does not diff again.
+   */
+  private diffWith(other: CompareSide, parsed: JourneyDocument, diagnostics: Diagnostic[], day: number | undefined): JourneyDiff {
+    const memo = this.diffMemo;
+    // Findings can change with the same text (a runbook edited): they are part of the key.
+    const findings = diagnostics.map((d) => `${d.code}\u0000${d.message}`).join('\n');
+    if (memo && memo.other === other && memo.parsed === parsed && memo.day === day && memo.findings === findings) return memo.diff;
+    const diff = diffJourneys(other.side, { doc: parsed, diagnostics }, { today: day });
+    this.diffMemo = { other, parsed, day, findings, diff };
+    return diff;
   }
 
   get comparing(): CompareSide | undefined {
@@ -209,7 +224,7 @@ export class JourneyPreview implements vscode.Disposable {
       try {
         const other = this.compareWith;
         const day = parseIsoDate(today());
-        const compare = other && { before: other.side.doc.map, diff: diffJourneys(other.side, { doc: parsed, diagnostics }, { today: day }), label: other.label };
+        const compare = other && { before: other.side.doc.map, diff: this.diffWith(other, parsed, diagnostics, day), label: other.label };
         layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure, compare, today: day });
       } catch (error) {
         // The page keeps its last picture; the failure is in the log.
