@@ -13,7 +13,7 @@ export type {
 } from './base';
 export { LineIndex, quoteShort } from './base';
 export {
-  FORMAT_VERSION, formatDuration, formatIsoDate, formatQuantityAmount, isValidId, journeyMapSchema, LANE_KINDS, METRIC_CATALOGUE, metricInfo, parseIsoDate,
+  FORMAT_VERSION, formatDuration, formatIsoDate, IMPROVEMENT_STATUSES, formatQuantityAmount, isValidId, journeyMapSchema, LANE_KINDS, METRIC_CATALOGUE, metricInfo, parseIsoDate,
   parseQuantity, SHAPES, STATUS_WORDS, NO_DIRECTION_HINT, describeFeels, type LaneKind, type MetricInfo, type MetricStatus, type Quantity, type UnitKind,
 } from './format';
 export type * from './format/model';

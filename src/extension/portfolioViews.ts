@@ -6,7 +6,7 @@
  * file is read again, and a 2,000-map workspace is one summary per map.
  */
 import * as vscode from 'vscode';
-import { groupMaps, improvementBoard, type Grouping, type ImprovementSummary, type MapGroup, type MapSummary } from '../core';
+import { groupMaps, IMPROVEMENT_STATUSES, improvementBoard, type Grouping, type ImprovementSummary, type MapGroup, type MapSummary } from '../core';
 import type { ValidationEvent } from './diagnostics';
 
 /** What the views know about a map: its summary, or the finding that refused it. */
@@ -56,6 +56,11 @@ export class PortfolioStore implements vscode.Disposable {
     return [...this.known.values()];
   }
 
+  /** What the views know about one map, by its URI string. */
+  get(uri: string): Known | undefined {
+    return this.known.get(uri);
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.subscription.dispose();
@@ -96,8 +101,8 @@ export class MapsTree implements vscode.TreeDataProvider<MapsNode>, vscode.Dispo
   getChildren(node?: MapsNode): MapsNode[] {
     if (node?.kind === 'map') return [];
     if (node?.kind === 'group') {
-      const byKey = new Map(this.store.maps().filter((k) => k.summary).map((k) => [k.summary!.map, k] as const));
-      return [...node.group.maps.map((m): MapsNode => ({ kind: 'map', known: byKey.get(m.map)! })), ...(node.refused ?? []).map((known): MapsNode => ({ kind: 'map', known }))];
+      // A summary's map is the store's key: one lookup per row, not a rebuilt index per group.
+      return [...node.group.maps.map((m): MapsNode => ({ kind: 'map', known: this.store.get(m.map)! })), ...(node.refused ?? []).map((known): MapsNode => ({ kind: 'map', known }))];
     }
     const all = this.store.maps();
     const summaries = all.flatMap((k) => (k.summary ? [k.summary] : []));
@@ -196,6 +201,8 @@ function mapTooltip(summary: MapSummary, uri: vscode.Uri): vscode.MarkdownString
 
 export type ImprovementsNode = { kind: 'status'; status: string; items: ImprovementSummary[] } | { kind: 'improvement'; item: ImprovementSummary };
 
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(IMPROVEMENT_STATUSES);
+
 const STATUS_GROUPS: [string, string, (i: ImprovementSummary) => boolean][] = [
   ['overdue', 'Overdue', (i) => i.overdue],
   ['in-progress', 'In progress', (i) => !i.overdue && i.status === 'in-progress'],
@@ -203,6 +210,9 @@ const STATUS_GROUPS: [string, string, (i: ImprovementSummary) => boolean][] = [
   ['idea', 'Ideas', (i) => !i.overdue && i.status === 'idea'],
   ['done', 'Done', (i) => i.status === 'done'],
   ['dropped', 'Dropped', (i) => i.status === 'dropped'],
+  // A status the format does not know (a typo, `blocked`) is reported by its rule; the improvement
+  // is still listed here rather than lost.
+  ['other', 'Other statuses', (i) => !i.overdue && !KNOWN_STATUSES.has(i.status)],
 ];
 
 export class ImprovementsTree implements vscode.TreeDataProvider<ImprovementsNode>, vscode.Disposable {

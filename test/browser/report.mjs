@@ -69,7 +69,8 @@ async function openPage(browser, site, file, colorScheme) {
   const problems = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file:') && fileURLToPath(url).startsWith(site)) return route.continue();
+    // Inside the folder itself: `site` followed by a separator, not a sibling such as `site-x`.
+    if (url.startsWith('file:') && fileURLToPath(url).startsWith(`${site}${sep}`)) return route.continue();
     problems.push(`request outside the folder: ${url}`);
     return route.abort();
   });

@@ -140,7 +140,7 @@ async function resolveLinks(doc: JourneyDocument, options: ValidateOptions): Pro
 /**
  * Reads a linked file and digests it into `fact`, from the cache while the file's version is
  * unchanged: a runbook or baseline linked by many maps is parsed once per change, not once per
- * validation of each map. The cache keeps the `size` most recent files.
+ * validation of each map. The cache keeps `size` files, the oldest read dropped first.
  */
 async function readCached<F extends object>(
   reader: FileReader, path: string, fact: F & { problem?: FileProblem }, cache: Map<string, { version: string; fact: F }> | undefined, size: number, digest: (text: string) => F,
