@@ -1,8 +1,9 @@
 /** The palette commands this module owns (the preview registers its own in ./preview). */
 import * as vscode from 'vscode';
-import { RULES, type LanguageService } from '../core';
-import { toWorkspaceEdit } from './convert';
-import { isMapDocument, type DiagnosticsManager } from './diagnostics';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { RULES } from '../core';
+import { MARK_REVIEWED, type MarkReviewedParams, type MarkReviewedResult } from '../server/protocol';
+import { isMapDocument, type ServerDiagnostics } from './diagnostics';
 import { today } from './service';
 import type { DocsView } from './docsView';
 import { instantiate, TEMPLATES } from './templates';
@@ -89,7 +90,7 @@ function defaultFolder(): vscode.Uri | undefined {
 }
 
 export function registerCommands(
-  service: LanguageService, diagnostics: DiagnosticsManager, docs: DocsView,
+  client: BaseLanguageClient, diagnostics: ServerDiagnostics, docs: DocsView,
 ): vscode.Disposable {
   const newMap = async (args: NewMapArgs | vscode.Uri = {}): Promise<vscode.Uri | undefined> => {
     if (args instanceof vscode.Uri) args = { folder: args }; // from the Explorer's context menu
@@ -135,17 +136,20 @@ export function registerCommands(
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a journey map (*.journey.yaml) to mark it reviewed.'));
       return false;
     }
-    const review = service.markReviewed(doc.uri.toString(), doc.getText());
+    // The server computes the edit from the text it holds, which is this document's (it is synced).
+    const params: MarkReviewedParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) } };
+    const review = await client.sendRequest<MarkReviewedResult>(MARK_REVIEWED, params);
     if ('refused' in review) {
       void vscode.window.showWarningMessage(review.refused);
       return false;
     }
-    if (!review.edits.length) {
+    const edit = await client.protocol2CodeConverter.asWorkspaceEdit(review.edit);
+    if (edit.size === 0 || edit.entries().every(([, edits]) => edits.length === 0)) {
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Journey Map: already reviewed today'), 3000);
       return false;
     }
     const before = /^\s*last:\s*(\S+)/m.exec(doc.getText().slice(doc.getText().search(/^review:/m)))?.[1];
-    const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, review.edits));
+    const applied = await vscode.workspace.applyEdit(edit);
     // Say what changed: the date written, and the one it replaced.
     if (applied) void vscode.window.setStatusBarMessage(before ? vscode.l10n.t('Journey Map: review.last set to {0} (was {1})', today(), before) : vscode.l10n.t('Journey Map: review.last set to {0}', today()), 6000);
     return applied;
@@ -164,8 +168,7 @@ export function registerCommands(
   };
 
   const validateAll = async (): Promise<ValidateAllResult> => {
-    await diagnostics.validateWorkspace({ force: true, notify: true });
-    const totals = diagnostics.totals();
+    const totals = await diagnostics.validateWorkspace();
     const message = vscode.l10n.t(
       'Journey Map: checked {0} maps: {1} errors, {2} warnings, {3} infos.', totals.files, totals.errors, totals.warnings, totals.infos,
     );

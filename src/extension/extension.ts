@@ -6,13 +6,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageService } from '../core';
-import { registerCodeLenses } from './codeLens';
+import { createClient, startClient } from './client';
 import { registerCommands } from './commands';
 import { registerCompare } from './compare';
 import { registerPortfolioViews, type PortfolioViews } from './portfolioViews';
-import { DiagnosticsManager, isMapDocument, type ValidationEvent } from './diagnostics';
-import { MapIndex } from './mapIndex';
-import { registerLanguageFeatures } from './providers';
+import { ServerDiagnostics, type ValidationEvent } from './diagnostics';
+import { registerRunbookCompletion } from './providers';
 import { ServiceRegistry } from './service';
 import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
@@ -60,20 +59,21 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 
 export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const started = now();
+  // The map features come from the language server (./client); the core services here serve only
+  // what runs on demand in this host: the preview, compare mode and New Journey Map.
   const registry = new ServiceRegistry();
   const service = registry.facade;
-  const index = new MapIndex(service);
+  const filesFor = (uri: string) => registry.filesFor(uri);
   const docs = new DocsView(context.extensionUri);
-  const diagnostics = new DiagnosticsManager(registry, index, (rule) => ruleDocsUri(context.extension.id, rule));
-  const statusBar = new ReviewStatusBar(service, diagnostics.onDidValidate);
+  const client = createClient(context, (rule) => ruleDocsUri(context.extension.id, rule));
+  const diagnostics = new ServerDiagnostics(client);
+  const statusBar = new ReviewStatusBar((uri) => diagnostics.summary(uri), diagnostics.onDidValidate);
   const portfolio = registerPortfolioViews(diagnostics.onDidValidate, context.workspaceState);
   context.subscriptions.push(
     registry,
-    index,
     diagnostics,
-    registerLanguageFeatures(service, diagnostics, (uri) => registry.filesFor(uri)),
-    registerCodeLenses(service, index, diagnostics.onDidValidate),
-    registerCommands(service, diagnostics, docs),
+    registerRunbookCompletion(filesFor),
+    registerCommands(client, diagnostics, docs),
     docs,
     // The Problems panel's rule links: <scheme>://journeymap.journeymap/docs/rules.md#rule.
     vscode.window.registerUriHandler({ handleUri: (uri) => void docs.show(uri.path.replace(/^\//, ''), uri.fragment || undefined) }),
@@ -81,24 +81,21 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     portfolio,
     { dispose: disposeLog },
     vscode.commands.registerCommand('journeymap.showLog', () => log().show()),
+    { dispose: () => void client.dispose() },
   );
-  const previews = registerPreview(context, service, (uri) => registry.filesFor(uri));
-  context.subscriptions.push(registerCompare(previews, service, (uri) => registry.filesFor(uri)));
+  const previews = registerPreview(context, service, filesFor);
+  context.subscriptions.push(registerCompare(previews, service, filesFor));
   const activationMs = now() - started;
 
-  // After activation: open maps first (they are what the user looks at), then the whole workspace.
-  let resolveScan: (n: number) => void = () => undefined;
-  const workspaceScan = new Promise<number>((resolve) => { resolveScan = resolve; });
-  setTimeout(() => {
-    for (const doc of vscode.workspace.textDocuments) if (isMapDocument(doc)) void diagnostics.validateDocument(doc);
-    diagnostics.validateWorkspace().then(resolveScan, () => resolveScan(0));
-  }, 0);
+  // After activation: the server starts in its own process (or worker), checks the open maps,
+  // then the whole workspace.
+  const workspaceScan = startClient(client).then((started) => (started ? diagnostics.firstScan : 0));
 
   return {
     activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate,
     onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, showCompare: previews.showCompare, portfolio, workspaceScan,
     reviewStatus: () => statusBar.state, docsShown: () => docs.shown, onDidShowDocs: docs.onDidShow, templates: TEMPLATES.map((t) => t.id),
-    validateAll: (token) => diagnostics.validateWorkspace({ force: true, notify: true, token }),
+    validateAll: (token) => diagnostics.validateWorkspace(token).then((r) => r.maps),
   };
 }
 

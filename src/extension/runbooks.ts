@@ -1,19 +1,15 @@
 /**
  * Runbooks while editing a map: completion of `runbook:` paths (the workspace's Markdown files,
- * relative to the map) and of `#anchors` (the headings of the runbook named), and a hover on a
- * runbook link that shows the section it points at. Files are read through the map's rooted
- * reader, so nothing outside the workspace (or through a symbolic link out) is listed or read.
+ * relative to the map) and of `#anchors` (the headings of the runbook named). Files are read
+ * through the map's rooted reader, so nothing outside the workspace (or through a symbolic link
+ * out) is listed or read. (The hover over a runbook link is the language server's.)
  */
 import * as vscode from 'vscode';
-import { markdownHeadings, markdownSection, relativePath, resolveLink, type LanguageService } from '../core';
-import { toRange } from './convert';
-import { toUri } from './fileReader';
+import { markdownHeadings, relativePath, resolveLink } from '../core';
 import type { FilesFor } from './providers';
 
 /** How many Markdown files completion lists at most. */
 const MAX_FILES = 300;
-/** How many lines of a section a hover shows at most. */
-const SECTION_LINES = 18;
 
 /** `runbook: path#anchor` on a line, with where the value starts. */
 const RUNBOOK_LINE = /^(\s*(?:-\s+)?runbook:\s*["']?)([^#"'\s]*)(#?)([^"'\s]*)/;
@@ -62,26 +58,5 @@ export class RunbookCompletion implements vscode.CompletionItemProvider {
       item.sortText = String(i).padStart(4, '0');
       return item;
     });
-  }
-}
-
-export class RunbookHover implements vscode.HoverProvider {
-  constructor(private readonly service: LanguageService, private readonly filesFor: FilesFor) {}
-
-  async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const link = this.service.links(doc.uri.toString(), doc.getText()).find((l) => l.kind === 'runbook' && toRange(l.range).contains(position));
-    const files = this.filesFor(doc.uri.toString());
-    if (!link || !files) return undefined;
-    const read = await files.readFile(link.target);
-    if (!('text' in read)) return undefined;
-    const section = markdownSection(read.text, link.anchor, SECTION_LINES);
-    if (section === undefined) return undefined;
-    // The runbook's text as text (a code block): nothing in it is rendered, followed or loaded.
-    const content = new vscode.MarkdownString();
-    content.appendText(vscode.workspace.asRelativePath(toUri(link.target)));
-    // A fence longer than any run of backticks in the section, so the section cannot close it.
-    const fence = '`'.repeat(Math.max(3, ...[...section.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-    content.appendMarkdown(`\n\n${fence}markdown\n${section}\n${fence}\n`);
-    return new vscode.Hover(content, toRange(link.range));
   }
 }

@@ -1,14 +1,17 @@
-/** The status bar item for the active map: when its next review is due, warning coloured when overdue. */
+/**
+ * The status bar item for the active map: when its next review is due, warning coloured when
+ * overdue. It reads the summary the language server sent with the map's last findings, so it
+ * never parses the map itself.
+ */
 import * as vscode from 'vscode';
-import { parseIsoDate, reviewState, type LanguageService } from '../core';
-import { isMapDocument } from './diagnostics';
-import { today } from './service';
+import type { MapSummary } from '../core';
+import { isMapDocument, type ValidationEvent } from './diagnostics';
 
 export class ReviewStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('journeymap.review', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly service: LanguageService, onDidValidate: vscode.Event<{ uri: vscode.Uri }>) {
+  constructor(private readonly summaryOf: (uri: vscode.Uri) => MapSummary | undefined, onDidValidate: vscode.Event<ValidationEvent>) {
     this.item.name = vscode.l10n.t('Journey Map review');
     // Asks before it rewrites review.last (the palette's Mark Reviewed Today does not ask).
     this.item.command = 'journeymap.markReviewedAsked';
@@ -39,7 +42,13 @@ export class ReviewStatusBar implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    const state = reviewState(this.service.parse(doc.uri.toString(), doc.getText()).map, parseIsoDate(today())!);
+    const state = this.summaryOf(doc.uri)?.review;
+    if (!state) {
+      // Not checked yet (the server answers shortly), or not readable as a map: nothing to say.
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
     const days = (n: number) => (Math.abs(n) === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', Math.abs(n)));
     let warn = false;
     if (state.daysLeft === undefined) {

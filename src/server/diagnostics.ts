@@ -9,10 +9,11 @@ import {
   ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryOverFindings, unreadableMapDiagnostic, type Diagnostic } from '../core';
+import { carryOverFindings, parseIsoDate, summarizeMap, unreadableMapDiagnostic, type Diagnostic, type LanguageService, type MapSummary } from '../core';
 import { toDiagnostic } from './convert';
 import type { ServerHost } from './host';
-import type { Workspace } from './workspace';
+import { VALIDATED, type ValidatedParams } from './protocol';
+import type { Settings, Workspace } from './workspace';
 
 export function isMapKey(key: string): boolean {
   return /\.journey\.ya?ml$/i.test(key);
@@ -25,6 +26,8 @@ export interface Validated {
   diagnostics: Diagnostic[];
   /** What is shown: while an open map does not parse, also its last valid version's findings, marked. */
   shown: Diagnostic[];
+  /** The map at a glance, when the client asked for `journeymap/validated`. */
+  summary?: MapSummary;
 }
 
 export class Diagnostics {
@@ -33,6 +36,10 @@ export class Diagnostics {
   /** The core diagnostics last published or reported per core key (code actions read their data). */
   private readonly published = new Map<string, Diagnostic[]>();
   private readonly lastValid = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+  /** Maps deleted on disk that an editor may still hold open: not published until edited or re-created. */
+  private readonly gone = new Set<string>();
+  /** Summaries of closed maps validated, waiting to be sent with their findings. */
+  private readonly closedSummaries = new Map<string, MapSummary>();
   /** Bumped by every file event: a closed map's result may depend on any file it links to. */
   fileGeneration = 0;
 
@@ -43,7 +50,39 @@ export class Diagnostics {
     private readonly documents: TextDocuments<TextDocument>,
     /** True when the client pulls: nothing is pushed. */
     readonly pull: boolean,
+    /** True when the client asked for `journeymap/validated` after each publish (with the map's summary). */
+    private readonly notify = false,
   ) {}
+
+  get notifies(): boolean {
+    return this.notify;
+  }
+
+  /** The map at a glance from the parse just validated, for `journeymap/validated` (only when asked). */
+  private summarize(key: string, service: LanguageService, text: string, shown: Diagnostic[], settings: Settings): MapSummary | undefined {
+    if (!this.notify) return undefined;
+    const day = parseIsoDate(settings.today ?? this.host.today());
+    return day === undefined ? undefined : summarizeMap(this.host.toUri(key), service.parse(key, text), shown, day);
+  }
+
+  /** Publishes findings, and tells a client that asked for it what was published. */
+  private async send(uri: string, diagnostics: Diagnostic[], version?: number, summary?: MapSummary): Promise<void> {
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: this.toLsp(diagnostics) });
+    if (this.notify) await this.connection.sendNotification(VALIDATED, { uri, version, diagnostics, summary } satisfies ValidatedParams);
+  }
+
+  /** Totals over everything published (Validate All's summary). */
+  totals(): { files: number; errors: number; warnings: number; infos: number } {
+    const totals = { files: this.published.size, errors: 0, warnings: 0, infos: 0 };
+    for (const found of this.published.values()) {
+      for (const d of found) {
+        if (d.severity === 'error') totals.errors++;
+        else if (d.severity === 'warning') totals.warnings++;
+        else totals.infos++;
+      }
+    }
+    return totals;
+  }
 
   coreDiagnostics(key: string): Diagnostic[] {
     return this.published.get(key) ?? [];
@@ -93,14 +132,16 @@ export class Diagnostics {
     const key = this.host.toCore(doc.uri);
     const generation = this.bump(key);
     const settings = this.workspace.generation;
-    const { service } = await this.workspace.scope(key);
+    const scope = await this.workspace.scope(key);
+    const { service } = scope;
     const text = doc.getText();
     const diagnostics = await this.run(key, () => service.validate(key, text));
     const current = this.documents.get(doc.uri);
     if (this.generations.get(key) !== generation || !current || current.version !== doc.version || this.workspace.generation !== settings) return undefined;
     this.workspace.updateIndex(key, service, text);
     this.published.set(key, diagnostics);
-    return { diagnostics, shown: this.shown(key, text, diagnostics) };
+    const shown = this.shown(key, text, diagnostics);
+    return { diagnostics, shown, summary: this.summarize(key, service, text, shown, scope.settings) };
   }
 
   private async run(key: string, validate: () => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
@@ -124,16 +165,28 @@ export class Diagnostics {
     return last ? carryOverFindings(last.text, last.diagnostics, text, diagnostics) : diagnostics;
   }
 
+  /** A deleted map edited again, or re-created on disk: it is checked again. */
+  revived(key: string): void {
+    this.gone.delete(key);
+  }
+
+  /** Maps with published findings under a folder (a core key). */
+  knownUnder(folder: string): string[] {
+    const prefix = `${folder.replace(/\/$/, '')}/`;
+    return [...this.published.keys()].filter((key) => key.startsWith(prefix));
+  }
+
   async publishOpen(doc: TextDocument): Promise<void> {
-    if (this.pull) return;
+    if (this.pull || this.gone.has(this.host.toCore(doc.uri))) return;
     this.clearTimer(this.host.toCore(doc.uri));
     const result = await this.validateOpen(doc);
-    if (result) await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.toLsp(result.shown) });
+    if (result) await this.send(doc.uri, result.shown, doc.version, result.summary);
   }
 
   /** A map on disk (not open): its findings, or why it was not read; undefined when it is gone. */
   async validateClosed(key: string): Promise<Diagnostic[] | undefined> {
-    const { service, files } = await this.workspace.scope(key);
+    const scope = await this.workspace.scope(key);
+    const { service, files } = scope;
     const read = await files?.readFile(key);
     if (!read) return undefined;
     if ('problem' in read) {
@@ -144,6 +197,8 @@ export class Diagnostics {
     }
     const diagnostics = await this.run(key, () => service.validate(key, read.text));
     this.workspace.updateIndex(key, service, read.text);
+    const summary = this.summarize(key, service, read.text, diagnostics, scope.settings);
+    if (summary) this.closedSummaries.set(key, summary);
     // A closed map's parse is not kept: memory grows with the open maps, not with the workspace.
     service.forget(key);
     return diagnostics;
@@ -158,12 +213,19 @@ export class Diagnostics {
     service.forget(key);
   }
 
-  /** A closed map deleted: its findings and links go. */
+  /**
+   * A map deleted on disk: its findings and links go. An editor may still hold it open (VS Code
+   * keeps closed documents a while): it is not checked again until it is edited or comes back.
+   */
   deleted(key: string): void {
+    this.gone.add(key);
+    this.clearTimer(key);
+    this.lastValid.delete(key);
     this.bump(key);
     this.workspace.dropIndex(key);
     this.published.delete(key);
-    if (!this.pull) void this.connection.sendDiagnostics({ uri: this.host.toUri(key), diagnostics: [] });
+    this.closedSummaries.delete(key);
+    if (!this.pull) void this.send(this.host.toUri(key), []);
   }
 
   async publishClosed(key: string): Promise<void> {
@@ -171,10 +233,12 @@ export class Diagnostics {
     const generation = this.bump(key);
     const { settings } = await this.workspace.scope(key);
     const diagnostics = settings.workspace ? await this.validateClosed(key) : undefined;
+    const summary = this.closedSummaries.get(key);
+    this.closedSummaries.delete(key);
     if (this.generations.get(key) !== generation || this.openDocument(key)) return;
     if (diagnostics) this.published.set(key, diagnostics);
     else this.published.delete(key);
-    await this.connection.sendDiagnostics({ uri: this.host.toUri(key), diagnostics: this.toLsp(diagnostics ?? []) });
+    await this.send(this.host.toUri(key), diagnostics ?? [], undefined, summary);
   }
 
   /** A closed document: back to what is on disk (push), or nothing. */
@@ -188,7 +252,7 @@ export class Diagnostics {
     else {
       this.bump(key);
       this.published.delete(key);
-      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      void this.send(doc.uri, []);
     }
   }
 

@@ -4,6 +4,7 @@
  * the map's `textDocument` (an open document: the server answers from the editor's text).
  */
 import type { TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver';
+import type { Diagnostic, MapSummary } from '../core';
 
 /** `journeymap/markReviewed`: the edit that sets `review.last` to today (applied by the client). */
 export const MARK_REVIEWED = 'journeymap/markReviewed';
@@ -65,3 +66,46 @@ export interface DiagnosticPayload {
   data?: Record<string, unknown>;
   fatal?: true;
 }
+
+/**
+ * `journeymap/validated` (server -> client notification): a map's findings were just published.
+ * For clients with views of their own (the VS Code extension's Journey Maps view, status bar):
+ * the map at a glance from the very parse and findings published, so the client never parses.
+ * `summary` is absent when the file was not read (refused, gone); `diagnostics` are the core's
+ * (what was published, including carried-over findings while the map does not parse).
+ */
+export const VALIDATED = 'journeymap/validated';
+export interface ValidatedParams {
+  uri: string;
+  /** The open document's version validated; absent for a closed file read from disk. */
+  version?: number;
+  diagnostics: Diagnostic[];
+  summary?: MapSummary;
+}
+
+/**
+ * `journeymap/validateWorkspace` (client -> server request): validates every map of the workspace
+ * again (closed ones from disk), reporting work-done progress; cancellable. Answers how many maps
+ * were found and the totals over everything published.
+ */
+export const VALIDATE_WORKSPACE = 'journeymap/validateWorkspace';
+export interface ValidateWorkspaceResult { maps: number; files: number; errors: number; warnings: number; infos: number }
+
+/** `journeymap/scanned` (server -> client notification): the workspace scan after start finished. */
+export const SCANNED = 'journeymap/scanned';
+export interface ScannedParams { maps: number }
+
+/**
+ * Files through the client (server -> client requests), for a server without a file system of its
+ * own: the web worker of the VS Code web extension. The client answers through its own rooted
+ * reader (the same checks: decoded, normalised, real path inside `root`, regular file, size), so
+ * the server never sees a byte the client would not read itself. `root` and `uri` are URIs.
+ */
+export const FILES_READ = 'journeymap/files/read';
+export const FILES_STAT = 'journeymap/files/stat';
+export const FILES_WRITABLE = 'journeymap/files/writable';
+export const FILES_LIST_MAPS = 'journeymap/files/listMaps';
+export interface FileParams { root: string; uri: string }
+export interface ListMapsParams { root: string }
+/** `journeymap/files/records`: an export's rows (CSV, TSV, .xlsx) read by the client, as arrays of cells. */
+export const FILES_RECORDS = 'journeymap/files/records';

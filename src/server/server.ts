@@ -4,8 +4,8 @@
  * --stdio`; a web worker may bring its own), so one `createServer` serves every editor.
  */
 import {
-  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, CodeLensRefreshRequest, type CancellationToken, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  TextDocuments, TextDocumentSyncKind, WatchKind,
   type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +13,7 @@ import { registerCustomRequests } from './custom';
 import { Diagnostics, isMapKey } from './diagnostics';
 import { Features, type ClientSupport } from './features';
 import type { ServerHost } from './host';
-import { COMMAND_MARK_REVIEWED } from './protocol';
+import { COMMAND_MARK_REVIEWED, SCANNED, VALIDATE_WORKSPACE, type ScannedParams, type ValidateWorkspaceResult } from './protocol';
 import { Workspace } from './workspace';
 
 export type { ServerHost, HostFiles } from './host';
@@ -22,6 +22,8 @@ export * as protocol from './protocol';
 /** Files whose change may change a map's findings: maps, baselines, runbooks, ticket exports. */
 const WATCHED = '**/*.{yaml,yml,md,markdown,csv,tsv,xlsx}';
 const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
+/** After an edit in an open runbook, how long to wait before the maps linking to it are checked again. */
+const DEPENDENTS_DELAY_MS = 250;
 
 function isMapDocument(host: ServerHost, doc: TextDocument): boolean {
   return doc.languageId === 'journeymap' || isMapKey(host.toCore(doc.uri));
@@ -64,9 +66,13 @@ export function createServer(connection: Connection, host: ServerHost): void {
     const support = clientSupport(params);
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     const pull = caps.textDocument?.diagnostic !== undefined && options.diagnosticMode !== 'push';
-    workspace = new Workspace(connection, host, caps.workspace?.configuration === true, options.settings ?? options);
+    const openText = (key: string) => {
+      const doc = documents.all().find((d) => host.toCore(d.uri) === key);
+      return doc && { text: doc.getText(), version: doc.version };
+    };
+    workspace = new Workspace(connection, host, caps.workspace?.configuration === true, options.settings ?? options, openText);
     workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    diagnostics = new Diagnostics(connection, host, workspace, documents, pull);
+    diagnostics = new Diagnostics(connection, host, workspace, documents, pull, options.validatedNotifications === true);
     const features = new Features(host, workspace, documents, diagnostics, support);
     features.register(connection);
     registerCustomRequests(connection, features, diagnostics, support.edits, () => host.today());
@@ -100,7 +106,8 @@ export function createServer(connection: Connection, host: ServerHost): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'journeymap' });
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
+      // Deletions of anything: a deleted folder is reported as the folder alone, and its maps go with it.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }, { globPattern: '**/*', kind: WatchKind.Delete }] });
     }
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -110,19 +117,39 @@ export function createServer(connection: Connection, host: ServerHost): void {
         revalidateAll();
       });
     }
-    void scan();
+    void firstScan();
   });
+  connection.onRequest(VALIDATE_WORKSPACE, (_params: unknown, token: CancellationToken) => validateWorkspace(token));
 
-  /** Validates (push) or indexes (pull) every closed map of the workspace, with work-done progress. */
-  const scan = async (): Promise<void> => {
+  /**
+   * Validates (push) or indexes (pull) every closed map of the workspace, with work-done progress.
+   * Resolves to the number of maps found (open ones included); stops early when `token` is cancelled.
+   */
+  const scan = async (token?: CancellationToken): Promise<number> => {
     const keys = [...new Set((await Promise.all(workspace.roots.map((r) => host.listMaps(r).catch(() => [])))).flat())];
-    if (!keys.length) return;
+    if (!keys.length) return 0;
     const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Journey Map', 0, `Checking ${keys.length} maps`, false);
-    await diagnostics.eachClosed(keys, (key) => (diagnostics.pull ? diagnostics.indexClosed(key) : diagnostics.publishClosed(key)),
-      (done) => progress?.report(Math.round((done / keys.length) * 100), `${done} of ${keys.length} maps`));
+    await diagnostics.eachClosed(keys, async (key) => {
+      if (token?.isCancellationRequested) return;
+      await (diagnostics.pull ? diagnostics.indexClosed(key) : diagnostics.publishClosed(key));
+    }, (done) => progress?.report(Math.round((done / keys.length) * 100), `${done} of ${keys.length} maps`));
     progress?.done();
     if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    return keys.length;
+  };
+  /** The first scan after start; a client that asked for notifications hears when it is done. */
+  const firstScan = async (): Promise<void> => {
+    const maps = await scan().catch(() => 0);
+    if (diagnostics.notifies) void connection.sendNotification(SCANNED, { maps } satisfies ScannedParams);
+  };
+
+  /** Validate All: open maps now, then every closed map from disk again. */
+  const validateWorkspace = async (token: CancellationToken): Promise<ValidateWorkspaceResult> => {
+    await Promise.all(documents.all().filter((doc) => isMapDocument(host, doc)).map((doc) => diagnostics.publishOpen(doc)));
+    const listed = await scan(token);
+    const open = documents.all().filter((doc) => isMapDocument(host, doc)).length;
+    return { maps: Math.max(listed, open), ...diagnostics.totals() };
   };
 
   const revalidateAll = (): void => {
@@ -177,15 +204,32 @@ function registerEvents(
   const fileChanged = (uri: string, type: FileChangeType): void => {
     const key = host.toCore(uri);
     diagnostics.fileGeneration++;
-    if (isMapKey(key) && !diagnostics.isOpen(key)) {
+    if (isMapKey(key)) {
       if (type === FileChangeType.Deleted) diagnostics.deleted(key);
-      else void (diagnostics.pull ? diagnostics.indexClosed(key) : diagnostics.publishClosed(key));
+      else {
+        diagnostics.revived(key);
+        if (!diagnostics.isOpen(key)) void (diagnostics.pull ? diagnostics.indexClosed(key) : diagnostics.publishClosed(key));
+      }
+    } else if (type === FileChangeType.Deleted) {
+      // A folder deleted: watchers report the folder only, so the maps under it go with it here.
+      for (const gone of diagnostics.knownUnder(key)) diagnostics.deleted(gone);
     }
     for (const dependent of workspace.dependents(key)) {
       const open = documents.all().find((d) => host.toCore(d.uri) === dependent);
       if (open) diagnostics.schedule(open);
       else if (dependent !== key) void diagnostics.publishClosed(dependent);
     }
+  };
+  /** An open runbook edited (not saved yet): the maps that link to it are checked after a pause, as after an edit. */
+  const pendingDependents = new Map<string, ReturnType<typeof setTimeout>>();
+  const runbookEdited = (uri: string): void => {
+    const key = host.toCore(uri);
+    if (!workspace.dependents(key).length) return;
+    clearTimeout(pendingDependents.get(key));
+    pendingDependents.set(key, setTimeout(() => {
+      pendingDependents.delete(key);
+      fileChanged(uri, FileChangeType.Changed);
+    }, DEPENDENTS_DELAY_MS));
   };
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) fileChanged(change.uri, change.type);
@@ -198,9 +242,16 @@ function registerEvents(
   documents.onDidOpen(({ document }) => void fresh.add(document.uri));
   documents.onDidChangeContent(({ document }) => {
     const opened = fresh.delete(document.uri);
-    if (!isMap(document)) return;
+    if (!isMap(document)) {
+      if (!opened) runbookEdited(document.uri);
+      return;
+    }
     if (opened) void diagnostics.publishOpen(document);
-    else diagnostics.schedule(document);
+    else {
+      // Typing in an editor left open on a deleted map brings it back.
+      diagnostics.revived(host.toCore(document.uri));
+      diagnostics.schedule(document);
+    }
   });
   documents.onDidSave(({ document }) => {
     // Without file watching, a saved runbook or export is the only sign that its maps may change.

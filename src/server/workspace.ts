@@ -5,7 +5,7 @@
  * (runbooks for the "used by" lens, every linked file for re-validating dependents).
  */
 import type { Connection, Range } from 'vscode-languageserver';
-import { getLanguageService, isInsideRoot, RULES, type LanguageService, type SeveritySetting } from '../core';
+import { getLanguageService, isInsideRoot, RULES, type FileStat, type LanguageService, type SeveritySetting } from '../core';
 import type { HostFiles, ServerHost } from './host';
 
 export interface Settings {
@@ -62,6 +62,33 @@ interface Entry {
   runbooks: RunbookUse[];
 }
 
+export interface OpenText { text: string; version: number }
+
+/**
+ * A root's files as the editor shows them: an open document's text wins over the file on disk
+ * (a runbook heading added by a quick fix and not saved yet is there), but only once the path
+ * passed the disk reader's checks (inside the root through every link, a regular file).
+ */
+export function withOpenDocuments(files: HostFiles, openText: (key: string) => OpenText | undefined): HostFiles {
+  const stat = async (path: string): Promise<FileStat> => {
+    const checked = await files.stat(path);
+    const open = openText(path);
+    if (!open || ('problem' in checked && checked.problem.kind !== 'missing')) return checked;
+    return { version: `${'version' in checked ? checked.version : 'unsaved'}:${open.version}` };
+  };
+  return {
+    stat,
+    readFile: async (path) => {
+      const checked = await stat(path);
+      if ('problem' in checked) return checked;
+      const open = openText(path);
+      return open ? { text: open.text, version: checked.version } : files.readFile(path);
+    },
+    readRecords: files.readRecords && ((path, onRecord) => files.readRecords!(path, onRecord)),
+    writable: (path) => files.writable(path),
+  };
+}
+
 export interface Scope {
   /** The root (a core path), or '' for a document without one (an unsaved editor). */
   root: string;
@@ -85,6 +112,8 @@ export class Workspace {
     private readonly host: ServerHost,
     private readonly pullsConfiguration: boolean,
     initial: unknown,
+    /** An open document's text by core key: an editor's unsaved runbook counts, as in the editor. */
+    private readonly openText: (key: string) => OpenText | undefined = () => undefined,
   ) {
     this.pushed = readSettings(journeymapSection(initial));
   }
@@ -141,7 +170,8 @@ export class Workspace {
     let scope = this.scopes.get(root);
     if (!scope) {
       scope = this.settingsFor(root).then((settings) => {
-        const files = root ? this.host.files(root) : undefined;
+        const disk = root ? this.host.files(root) : undefined;
+        const files = disk && withOpenDocuments(disk, this.openText);
         const service = getLanguageService({
           fileReader: files, today: () => settings.today ?? this.host.today(), rules: settings.rules, workspaceRoot: root || undefined,
         });

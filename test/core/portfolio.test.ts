@@ -13,7 +13,7 @@ describe('portfolio', () => {
     const s = await summary(CLEAN_MAP);
     assert.equal(s.title, 'Admin locked out of account');
     assert.equal(s.owner, 'Service desk team lead');
-    assert.deepEqual(s.review, { status: 'ok', daysLeft: 64, last: '2026-10-30', text: 'due in 64 days' });
+    assert.deepEqual(s.review, { status: 'ok', daysLeft: 64, last: '2026-10-30', text: 'due in 64 days', cadenceDays: 92 });
     assert.deepEqual(s.findings, { errors: 0, warnings: 0, infos: 0 });
     // repeat_contact_rate 18% vs 5% (2.6x the target away) is worse than fcr 64% vs 80% (0.2) and csat 4.1/5 vs 4.5/5.
     assert.deepEqual(s.misses.map((m) => [m.metric, m.touchpoint, m.value, m.target]), [
@@ -25,12 +25,13 @@ describe('portfolio', () => {
   });
 
   it('review: overdue, due soon, due today and no date', async () => {
-    assert.deepEqual((await summary(CLEAN_MAP, MAP_URI, '2027-02-10')).review, { status: 'overdue', daysLeft: -11, last: '2026-10-30', text: 'overdue 11 days' });
+    assert.deepEqual((await summary(CLEAN_MAP, MAP_URI, '2027-02-10')).review, { status: 'overdue', daysLeft: -11, last: '2026-10-30', text: 'overdue 11 days', cadenceDays: 92 });
     assert.equal((await summary(CLEAN_MAP, MAP_URI, '2027-01-25')).review.text, 'due in 5 days');
     assert.equal((await summary(CLEAN_MAP, MAP_URI, '2027-01-25')).review.status, 'due-soon');
     assert.equal((await summary(CLEAN_MAP, MAP_URI, '2027-01-30')).review.text, 'due today');
     const undated = edit(CLEAN_MAP, 'review:\n  last: 2026-10-30\n  every: quarter\n', '');
-    assert.deepEqual((await summary(undated)).review, { status: 'no-date', text: 'no review date' });
+    assert.deepEqual((await summary(undated)).review, { status: 'no-date', text: 'no review date', cadenceDays: 92 });
+    assert.equal((await summary(edit(CLEAN_MAP, 'every: quarter', 'every: 30d'))).review.cadenceDays, 30);
   });
 
   it('a map that does not parse is unreadable, with its error counted', async () => {

@@ -256,6 +256,7 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     assert.equal(used[0].range.start.line, 2);
     assert.equal(used[0].command?.title, 'used by 1 touchpoint');
     assert.equal((used[0].command?.arguments?.[2] as Location[])[0].uri, mapUri);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: runbookUri } });
   });
 
   it('journeymap/markReviewed returns the edit; the journeymap.lsp.markReviewed command applies it through the client', async () => {
@@ -278,6 +279,17 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     const summary = await client.request<{ title: string }>('journeymap/summary', { textDocument: { uri: mapUri } });
     assert.equal(summary.title, 'Admin locked out of account');
     await assert.rejects(client.request('journeymap/layout', { textDocument: { uri: 'file:///nowhere/x.journey.yaml' } }), /not a journey map open/);
+  });
+
+  it('an open runbook\'s unsaved text counts: a heading typed in it clears the map\'s missing anchor', async () => {
+    const text = edit(CLEAN_MAP, 'lockout.md#symptoms', 'lockout.md#unsaved-heading');
+    await client.change(mapUri, 16, text);
+    await client.diagnostics(mapUri, (d, v) => v === 16 && d.some((x) => x.code === 'runbook-anchor-missing'));
+    const runbookUri = uriOf(join(root, 'runbooks/lockout.md'));
+    await client.open(runbookUri, RUNBOOK, 'markdown', 1);
+    await client.change(runbookUri, 2, `${RUNBOOK}\n## Unsaved heading\n`);
+    await client.diagnostics(mapUri, (d) => !d.some((x) => x.code === 'runbook-anchor-missing'));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: runbookUri } });
   });
 
   it('re-validates a map when a runbook it links to changes on disk (didChangeWatchedFiles)', async () => {
@@ -410,5 +422,64 @@ describe('the language server\'s root and its plain clients', function () {
     } finally {
       assert.equal(await client.stop(), 0);
     }
+  });
+});
+
+describe('the language server for the VS Code extension (journeymap/validated, /scanned, /validateWorkspace)', function () {
+  this.timeout(60_000);
+  let root: string;
+  let client: LspClient;
+  const validated: { uri: string; version?: number; diagnostics: { code: string }[]; summary?: { map: string; title?: string; review: { status: string; cadenceDays: number } } }[] = [];
+  const scanned: { maps: number }[] = [];
+
+  before(async function () {
+    if (!bundlesBuilt()) throw new Error('The bundles are missing: run `npm run build` (dist/cli.js, dist/server.js).');
+    root = workspace({ ...FILES, 'maps/broken.journey.yaml': edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'), 'maps/sub/gone.journey.yaml': CLEAN_MAP });
+    client = new LspClient(SETTINGS);
+    client.connection.onNotification('journeymap/validated', (p: (typeof validated)[number]) => void validated.push(p));
+    client.connection.onNotification('journeymap/scanned', (p: { maps: number }) => void scanned.push(p));
+    await client.initialize(root, capabilities({ progress: true }), { validatedNotifications: true });
+  });
+  after(async () => {
+    if (client) assert.equal(await client.stop(), 0);
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('follows each publication with the findings and the map\'s summary, and says when the first scan is done', async () => {
+    await client.until('the first scan', () => scanned[0]);
+    assert.deepEqual(scanned, [{ maps: 3 }]);
+    const broken = uriOf(join(root, 'maps/broken.journey.yaml'));
+    const note = validated.find((v) => v.uri === broken)!;
+    assert.ok(note, JSON.stringify(validated.map((v) => v.uri)));
+    assert.deepEqual(note.diagnostics.map((d) => d.code), client.published.find((p) => p.uri === broken)!.diagnostics.map((d) => d.code));
+    assert.ok(note.diagnostics.some((d) => d.code === 'unknown-reference'));
+    assert.equal(note.summary?.map, broken);
+    assert.equal(note.summary?.title, 'Admin locked out of account');
+    assert.equal(note.summary?.review.cadenceDays, 92);
+  });
+
+  it('an open map\'s notification carries its version and the summary of the editor\'s text', async () => {
+    const uri = uriOf(join(root, 'maps/admin.journey.yaml'));
+    await client.open(uri, edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: Renamed'), 'journeymap', 4);
+    const note = await client.until('the open map\'s notification', () => validated.find((v) => v.uri === uri && v.version === 4));
+    assert.equal(note.summary?.title, 'Renamed');
+  });
+
+  it('journeymap/validateWorkspace checks every map again and answers the totals', async () => {
+    const before = validated.length;
+    const result = await client.request<{ maps: number; files: number; errors: number; warnings: number; infos: number }>('journeymap/validateWorkspace', {});
+    assert.equal(result.maps, 3);
+    assert.equal(result.files, 3);
+    assert.ok(result.errors >= 1, JSON.stringify(result));
+    assert.ok(validated.length - before >= 3, 'each map published again');
+  });
+
+  it('a deleted folder takes its maps\' findings with it', async () => {
+    const gone = uriOf(join(root, 'maps/sub/gone.journey.yaml'));
+    rmSync(join(root, 'maps/sub'), { recursive: true, force: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(root, 'maps/sub')), type: 3 }] });
+    await client.until('the cleared notification', () => validated.find((v, i) => i > 0 && v.uri === gone && v.diagnostics.length === 0 && !v.summary));
+    const last = [...client.published].reverse().find((p) => p.uri === gone)!;
+    assert.deepEqual(last.diagnostics, []);
   });
 });

@@ -23,6 +23,8 @@ export interface ReviewSummary {
   last?: string;
   /** "overdue 12 days", "due in 30 days", "due today", "no review date". */
   text: string;
+  /** Days between reviews (`review.every`, else the default). */
+  cadenceDays: number;
 }
 
 /** A metric that misses its target, and by how much. */
@@ -107,11 +109,12 @@ export function summarizeMap(map: string, doc: JourneyDocument, diagnostics: rea
 export function reviewSummary(map: JourneyMap, today: number): ReviewSummary {
   const state = reviewState(map, today);
   const last = state.last === undefined ? undefined : formatIsoDate(state.last);
-  if (state.daysLeft === undefined) return { status: 'no-date', text: 'no review date' };
+  const { cadenceDays } = state;
+  if (state.daysLeft === undefined) return { status: 'no-date', text: 'no review date', cadenceDays };
   const days = (n: number) => `${Math.abs(n)} day${Math.abs(n) === 1 ? '' : 's'}`;
-  if (state.daysLeft < 0) return { status: 'overdue', daysLeft: state.daysLeft, last, text: `overdue ${days(state.daysLeft)}` };
+  if (state.daysLeft < 0) return { status: 'overdue', daysLeft: state.daysLeft, last, text: `overdue ${days(state.daysLeft)}`, cadenceDays };
   const status = state.daysLeft <= DUE_SOON_DAYS ? 'due-soon' : 'ok';
-  return { status, daysLeft: state.daysLeft, last, text: state.daysLeft === 0 ? 'due today' : `due in ${days(state.daysLeft)}` };
+  return { status, daysLeft: state.daysLeft, last, text: state.daysLeft === 0 ? 'due today' : `due in ${days(state.daysLeft)}`, cadenceDays };
 }
 
 function metricMisses(map: JourneyMap, line: (span: readonly [number, number]) => number): { judged: number; misses: MetricMiss[] } {

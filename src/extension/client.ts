@@ -1,0 +1,122 @@
+/**
+ * The extension as a client of the Journey Map language server (src/server): every map feature
+ * (findings, hover, completion, navigation, rename, outline, folding, quick fixes, links, CodeLens
+ * on maps and on the runbooks they link to) is answered by the server, which runs in its own Node
+ * process on the desktop and in a web worker in the web extension. The extension host only
+ * translates: it never parses a map while the user types, so a large map cannot hold it.
+ *
+ * What VS Code needs beyond LSP is translated here: rule codes link to the rendered rule docs, a
+ * quick fix that writes another file opens it beside the map, and the server's lens commands.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
+import type * as NodeClient from './clientNode';
+import type * as WebClient from './clientWeb';
+import { LANGUAGE_ID } from './diagnostics';
+import { log } from './log';
+import { LENS_SHOW_REFERENCES } from '../server/protocol';
+import { withCodicons } from './providers';
+
+// `process.env.JOURNEYMAP_WEB` is defined per bundle, so esbuild keeps only the `require` that
+// bundle can run (the Node client would pull child_process into the web bundle).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const nodeClient: typeof NodeClient | undefined = process.env.JOURNEYMAP_WEB === '1' ? undefined : require('./clientNode');
+const webClient: typeof WebClient | undefined = process.env.JOURNEYMAP_WEB === '1' ? require('./clientWeb') : undefined;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Maps by language and by name (a map opened as plain YAML still gets its features), and runbooks for their lenses. */
+export const DOCUMENT_SELECTOR = [
+  { language: LANGUAGE_ID },
+  { pattern: '**/*.journey.{yaml,yml}' },
+  { language: 'markdown' },
+];
+
+export function createClient(context: vscode.ExtensionContext, ruleDocs: (rule: string) => vscode.Uri): BaseLanguageClient {
+  const options: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    // The server reads `journeymap.*` through workspace/configuration and is told when it changes.
+    synchronize: { configurationSection: 'journeymap' },
+    // Push diagnostics, with a `journeymap/validated` notification after each (the views read it).
+    initializationOptions: { diagnosticMode: 'push', validatedNotifications: true },
+    outputChannel: log(),
+    middleware: middleware(ruleDocs),
+  };
+  return nodeClient
+    ? nodeClient.createNodeClient(context, options)
+    : webClient!.createWebClient(context, options);
+}
+
+function middleware(ruleDocs: (rule: string) => vscode.Uri): Middleware {
+  return {
+    // The Problems panel's rule links open the rendered, read-only rule docs at the rule.
+    handleDiagnostics: (uri, diagnostics, next) => {
+      for (const d of diagnostics) {
+        const rule = typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+        if (rule) d.code = { value: rule, target: ruleDocs(rule) };
+      }
+      next(uri, diagnostics);
+    },
+    provideHover: async (document, position, token, next) => {
+      const hover = await next(document, position, token);
+      return hover ? withCodicons(hover) : hover;
+    },
+    provideCodeLenses: async (document, token, next) => {
+      const lenses = await next(document, token);
+      for (const lens of lenses ?? []) {
+        if (lens.command?.command === LENS_SHOW_REFERENCES) lens.command = asShowReferences(lens.command);
+      }
+      return lenses;
+    },
+    // A fix that also writes another file (a runbook heading, a new runbook) opens it beside the
+    // map once applied, where the change can be read and undone.
+    provideCodeActions: async (document, range, context, token, next) => {
+      const actions = await next(document, range, context, token);
+      for (const action of actions ?? []) {
+        if (!(action instanceof vscode.CodeAction) || !action.edit || action.command) continue;
+        const other = action.edit.entries().map(([uri]) => uri).find((uri) => uri.toString() !== document.uri.toString());
+        if (other) action.command = { title: action.title, command: 'vscode.open', arguments: [other, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true }] };
+      }
+      return actions;
+    },
+  };
+}
+
+/**
+ * The server's "used by N touchpoints" lens names a command of its own (src/server/protocol.ts)
+ * with LSP arguments; VS Code's references peek takes its own types.
+ */
+function asShowReferences(command: vscode.Command): vscode.Command {
+  const [uri, position, locations] = command.arguments ?? [];
+  const at = asPosition(position);
+  if (typeof uri !== 'string' || !at || !Array.isArray(locations)) return command;
+  const found = locations.flatMap((l) => {
+    const range = asRange((l as { range?: unknown })?.range);
+    const target = (l as { uri?: unknown })?.uri;
+    return range && typeof target === 'string' ? [new vscode.Location(vscode.Uri.parse(target), range)] : [];
+  });
+  return { ...command, command: 'editor.action.showReferences', arguments: [vscode.Uri.parse(uri), at, found] };
+}
+
+function asPosition(value: unknown): vscode.Position | undefined {
+  const p = value as { line?: unknown; character?: unknown } | undefined;
+  return typeof p?.line === 'number' && typeof p.character === 'number' ? new vscode.Position(p.line, p.character) : undefined;
+}
+
+function asRange(value: unknown): vscode.Range | undefined {
+  const r = value as { start?: unknown; end?: unknown } | undefined;
+  const start = asPosition(r?.start);
+  const end = asPosition(r?.end);
+  return start && end ? new vscode.Range(start, end) : undefined;
+}
+
+/** Starts the client; a server that cannot start is logged and said once, and the rest of the extension keeps working. */
+export async function startClient(client: BaseLanguageClient): Promise<boolean> {
+  try {
+    await client.start();
+    return true;
+  } catch (error) {
+    log().appendLine(`The Journey Map language server did not start: ${(error as Error).stack ?? String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Journey Map: the language server did not start, so maps are not checked. The details are in the Journey Map log.'));
+    return false;
+  }
+}
