@@ -1,6 +1,7 @@
 // Activation time in a real VS Code: starts the integration harness's code-server (test/vscode/lib.mjs)
 // with the fixture workspace, loads bench/vscode/activation.js as the extension-tests module, and
-// prints the JSON it writes: {"activationMs": ..., "activeAtStart": ..., "waitedMs": ..., "vscode": ...}.
+// prints the JSON it writes: {"activationMs": ..., "activeAtStart": ..., "waitedMs": ..., "vscode": ...}, and with
+// JOURNEYMAP_BENCH_TYPING (a folder with a large map) also "hostMaxBlockMs" and the other typing figures.
 // Exit 77 when the harness is not installed (`npm run test:setup`).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +30,9 @@ function cleanup() {
 }
 try {
   const ws = makeWorkspace(base);
-  server = await startCodeServer(base, { JOURNEYMAP_BENCH_ACTIVATION: out });
+  // JOURNEYMAP_BENCH_TYPING: a folder with a large map to type into (bench/vscode/typing.js), passed on.
+  const typing = process.env.JOURNEYMAP_BENCH_TYPING ? { JOURNEYMAP_BENCH_TYPING: process.env.JOURNEYMAP_BENCH_TYPING } : {};
+  server = await startCodeServer(base, { JOURNEYMAP_BENCH_ACTIVATION: out, ...typing });
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   const code = await new Promise((resolve) => {

@@ -1,9 +1,13 @@
 // The extension-tests module `bench/activation.mjs` loads into a real VS Code (code-server): it
 // reads the activation time the extension measures itself (the `activationMs` of its API: the time
-// inside `activate()`) and writes it to JOURNEYMAP_BENCH_ACTIVATION as JSON. Plain CommonJS, so it
-// needs no compilation.
+// inside `activate()`) and writes it to JOURNEYMAP_BENCH_ACTIVATION as JSON. With
+// JOURNEYMAP_BENCH_TYPING (a folder holding a large map and the files it links to), it also types
+// into that map (bench/vscode/typing.js) and adds how long the extension host was ever held
+// (`hostMaxBlockMs`). Plain CommonJS, so it needs no compilation.
 const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
+const { typeInLargeMap } = require('./typing.js');
 
 exports.run = async function run() {
   const out = process.env.JOURNEYMAP_BENCH_ACTIVATION;
@@ -14,5 +18,21 @@ exports.run = async function run() {
   const api = await ext.activate();
   const waitedMs = Date.now() - started;
   const result = { activationMs: api && typeof api.activationMs === 'number' ? api.activationMs : null, activeAtStart: wasActive, waitedMs, vscode: vscode.version };
+  const typing = process.env.JOURNEYMAP_BENCH_TYPING;
+  if (typing) {
+    try {
+      const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'bench-typing');
+      fs.cpSync(typing, folder.fsPath, { recursive: true });
+      const map = fs.readdirSync(folder.fsPath).find((name) => name.endsWith('.journey.yaml'));
+      const typed = await typeInLargeMap(api, vscode.Uri.joinPath(folder, map));
+      Object.assign(result, {
+        hostMaxBlockMs: typed.hostMaxBlockMs, hostP99BlockMs: typed.hostP99BlockMs, typingLines: typed.lines, typingEdits: typed.edits,
+        typingFindingsMs: typed.steppedMs,
+      });
+    } catch (error) {
+      result.typingError = error instanceof Error ? error.message : String(error);
+    }
+    fs.rmSync(path.join(vscode.workspace.workspaceFolders[0].uri.fsPath, 'bench-typing'), { recursive: true, force: true });
+  }
   if (out) fs.writeFileSync(out, JSON.stringify(result));
 };

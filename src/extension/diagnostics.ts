@@ -24,6 +24,7 @@ export function isMapDocument(doc: vscode.TextDocument): boolean {
 export interface ValidationEvent {
   uri: vscode.Uri;
   version?: number;
+  /** Without a summary, the finding that says why the map was not read; empty otherwise (the findings are in the Problems panel). */
   diagnostics: core.Diagnostic[];
   /**
    * The map at a glance (portfolio), from the very parse and findings just published: the Journey
@@ -62,11 +63,6 @@ export class ServerDiagnostics implements vscode.Disposable {
     if (params.diagnostics.length || summary) this.published.set(key, event);
     else this.published.delete(key);
     this.onDidValidateEmitter.fire(event);
-  }
-
-  /** The core findings last published for a map. */
-  coreDiagnostics(uri: vscode.Uri): core.Diagnostic[] {
-    return this.published.get(uri.toString())?.diagnostics ?? [];
   }
 
   /** The summary last published for a map (the status bar reads its review state). */

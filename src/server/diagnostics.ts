@@ -68,7 +68,7 @@ export class Diagnostics {
   /** Publishes findings, and tells a client that asked for it what was published. */
   private async send(uri: string, diagnostics: Diagnostic[], version?: number, summary?: MapSummary): Promise<void> {
     await this.connection.sendDiagnostics({ uri, version, diagnostics: this.toLsp(diagnostics) });
-    if (this.notify) await this.connection.sendNotification(VALIDATED, { uri, version, diagnostics, summary } satisfies ValidatedParams);
+    if (this.notify) await this.connection.sendNotification(VALIDATED, { uri, version, diagnostics: summary ? [] : diagnostics, summary } satisfies ValidatedParams);
   }
 
   /** Totals over everything published (Validate All's summary). */

@@ -4,6 +4,7 @@
  * regular files, sizes; docs/security.md), file URIs and the local date.
  */
 import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
@@ -89,6 +90,9 @@ export function nodeHost(): ServerHost {
  * `console` goes to the client's log instead of stdout, and the server exits when stdin closes.
  */
 export function startNodeServer(): Connection {
+  // Checking maps can wait a little; the editor the user types in cannot: on a busy machine the
+  // server gives way to it (and to the editor's extension host) for the processor.
+  try { os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL); } catch { /* not permitted here: run at normal priority */ }
   const connection = createConnection(ProposedFeatures.all);
   createServer(connection, nodeHost());
   return connection;

@@ -71,14 +71,16 @@ export interface DiagnosticPayload {
  * `journeymap/validated` (server -> client notification): a map's findings were just published.
  * For clients with views of their own (the VS Code extension's Journey Maps view, status bar):
  * the map at a glance from the very parse and findings published, so the client never parses.
- * `summary` is absent when the file was not read (refused, gone); `diagnostics` are the core's
- * (what was published, including carried-over findings while the map does not parse).
+ * `summary` is absent when the file was not read (refused, gone); then `diagnostics` holds the
+ * core finding that says why (the findings themselves are in publishDiagnostics: a large map's
+ * hundreds of findings are not sent twice).
  */
 export const VALIDATED = 'journeymap/validated';
 export interface ValidatedParams {
   uri: string;
   /** The open document's version validated; absent for a closed file read from disk. */
   version?: number;
+  /** Without a summary: the finding that says why the map was not read (empty when it was cleared). */
   diagnostics: Diagnostic[];
   summary?: MapSummary;
 }

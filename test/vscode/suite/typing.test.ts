@@ -1,0 +1,50 @@
+/**
+ * Typing in a 1,000-touchpoint map never holds the extension host: the language server parses and
+ * validates in its own process, so the host only forwards edits and takes findings. Measured inside
+ * the host with perf_hooks.monitorEventLoopDelay (bench/vscode/typing.js, shared with the bench).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import * as path from 'path';
+import { generatedFiles, generateJourney } from '../../../bench/generate';
+import { activate, note, workspaceUri } from './helpers';
+interface Typed {
+  lines: number; edits: number; steppedVersions: number[]; steppedMs: number[]; burstLastVersion: number; burstFindingsVersion: number;
+  burstFindingsMs: number; hostMaxBlockMs: number; hostP99BlockMs: number;
+}
+// Plain CommonJS shared with the bench (bench/vscode/typing.js), bundled into the suite by esbuild.
+const { typeInLargeMap } = require('../../../bench/vscode/typing.js') as { typeInLargeMap(api: unknown, uri: vscode.Uri): Promise<Typed> };
+
+/** A frame at 60 Hz: the most the host may be held while typing. */
+const FRAME_MS = 16;
+
+describe('typing in a 1,000-touchpoint map', function () {
+  this.timeout(240_000);
+  const uri = workspaceUri('large/typing.journey.yaml');
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    fs.rmSync(vscode.Uri.joinPath(uri, '..').fsPath, { recursive: true, force: true });
+  });
+
+  it(`never blocks the extension host for more than ${FRAME_MS} ms, and findings arrive for each edit`, async () => {
+    const api = await activate();
+    // The map with what it links to (runbooks, exports), as a team's repository has them.
+    const folder = vscode.Uri.joinPath(uri, '..').fsPath;
+    for (const [relative, text] of generatedFiles()) {
+      fs.mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
+      fs.writeFileSync(path.join(folder, relative), text);
+    }
+    fs.writeFileSync(uri.fsPath, generateJourney(1000));
+    const result = await typeInLargeMap(api, uri);
+    note(`${result.lines.toLocaleString('en-US')} lines, ${result.edits} edits: host held at most ${result.hostMaxBlockMs.toFixed(1)} ms `
+      + `(p99 ${result.hostP99BlockMs.toFixed(1)} ms); findings ${Math.min(...result.steppedMs)}-${Math.max(...result.steppedMs)} ms after each stepped edit, `
+      + `${result.burstFindingsMs} ms after the burst`);
+    assert.ok(result.lines > 10_000, `a large map: ${result.lines} lines`);
+    const first = result.steppedVersions[0];
+    assert.deepEqual(result.steppedVersions, result.steppedVersions.map((_, i) => first + i), 'each stepped edit got findings for its own version');
+    assert.equal(result.burstFindingsVersion, result.burstLastVersion, 'the burst\'s last version got its findings');
+    assert.ok(result.hostMaxBlockMs <= FRAME_MS, `the host was held ${result.hostMaxBlockMs.toFixed(1)} ms`);
+  });
+});
