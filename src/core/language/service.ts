@@ -4,7 +4,7 @@
  * Text in, plain data out; no `vscode`, no Node APIs.
  */
 import { parseIsoDate } from '../format';
-import { parseJourney, type JourneyDocument, type ParseOptions } from '../parse';
+import { parseJourney, reparse, type JourneyDocument, type ParseOptions } from '../parse';
 import type {
   CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, SeveritySetting, Today,
 } from '../base';
@@ -74,7 +74,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const parse = (uri: string, text: string): JourneyDocument => {
     const cached = cache.get(uri);
     if (cached && cached.text === text) return cached;
-    const doc = parseJourney(text, options.parse);
+    // An edit inside one touchpoint re-reads that touchpoint only (the same result as a full parse).
+    const doc = (cached && reparse(cached, text, options.parse).doc) || parseJourney(text, options.parse);
     cache.set(uri, doc);
     return doc;
   };

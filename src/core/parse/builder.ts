@@ -14,6 +14,9 @@ import { compoundHint } from './yamlMessages';
 import { describe, nodeSpan, scalarValue } from './yamlNodes';
 
 export class ModelBuilder extends ExportFieldReader {
+  /** Per touchpoint, in order: where its findings start and end in `doc.findings` (for ./incremental). */
+  readonly touchpointMarks: number[] = [];
+
   build(): void {
     const root = this.yaml.contents;
     const map = this.doc.map;
@@ -117,13 +120,22 @@ export class ModelBuilder extends ExportFieldReader {
     stage.id = this.define(fields, 'stage');
     stage.name = this.text(fields, 'name');
     stage.touchpointsKeySpan = fields.get('touchpoints')?.keySpan;
-    stage.touchpoints = this.list(fields, 'touchpoints', 'touchpoint', (f, s) => this.touchpoint(f, s, stage));
+    stage.touchpoints = this.list(fields, 'touchpoints', 'touchpoint', (f, s) => this.touchpoint(f, s, stage), this.touchpointMarks);
     return stage;
   }
 
-  private touchpoint(fields: FieldValues, span: Span, stage: Stage): Touchpoint {
+  /**
+   * One touchpoint entry read on its own, as `build` reads it inside its stage: for an incremental
+   * re-parse of the one block an edit changed (./incremental).
+   */
+  touchpointEntry(item: YAMLMap, stage: Stage, index: number): Touchpoint {
+    const span = nodeSpan(item, this.doc.text);
+    return this.item(item, 'touchpoint', span, (fields) => this.touchpoint(fields, span, stage, index));
+  }
+
+  private touchpoint(fields: FieldValues, span: Span, stage: Stage, index = this.doc.map.touchpoints.length): Touchpoint {
     const map = this.doc.map;
-    const tp: Touchpoint = { span, stage, index: map.touchpoints.length, pains: [], metrics: [] };
+    const tp: Touchpoint = { span, stage, index, pains: [], metrics: [] };
     map.touchpoints.push(tp);
     tp.id = this.define(fields, 'touchpoint');
     tp.lane = this.reference(fields, 'lane', 'lane');

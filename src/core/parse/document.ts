@@ -6,6 +6,7 @@ import type { Document } from 'yaml';
 import { LineIndex, type Finding, type Span } from '../base';
 import { emptyMap, type Definition, type JourneyMap, type KeyOccurrence, type Reference } from '../format';
 import { ModelBuilder } from './builder';
+import { rememberParse } from './incremental';
 import { DEFAULT_MAX_SIZE, MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, parseYaml, tooDeepAt, tooLargeMessage } from './guards';
 import { MAX_SYNTAX_ERRORS, spanOfError, unclosedBracketAt, unclosedQuoteAt, yamlMessage } from './yamlMessages';
 
@@ -82,11 +83,13 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
   for (const warning of yaml.warnings) {
     result.findings.push({ code: 'yaml-syntax', severity: 'warning', span: spanOfError(warning.pos, text), message: yamlMessage(warning.message) });
   }
-  new ModelBuilder(result, yaml).build();
+  const builder = new ModelBuilder(result, yaml);
+  builder.build();
   // The builder records a mapping's keys before its children's: sort so lookups can binary-search.
   sortByStart(result.keys);
   sortByStart(result.definitions);
   sortByStart(result.references);
+  rememberParse(result, builder.touchpointMarks, builder.suggestBudget.cells);
   return result;
 }
 

@@ -25,9 +25,12 @@ export type FieldEntry = FieldValues extends Map<string, infer V> ? V : never;
 export class FieldReader {
   private aliasBudget = MAX_ALIAS_RESOLUTIONS;
   private aliasReported = false;
-  protected readonly suggestBudget = new SuggestBudget();
 
-  constructor(protected readonly doc: JourneyDocument, protected readonly yaml: Document.Parsed) {}
+  /**
+   * `suggestBudget`: the did-you-mean budget of cells (one per parse; an incremental re-parse of
+   * one touchpoint passes on what the full parse left, see ./incremental).
+   */
+  constructor(protected readonly doc: JourneyDocument, protected readonly yaml: Document.Parsed, readonly suggestBudget = new SuggestBudget()) {}
 
   /** Reads a mapping's keys, reporting unknown keys and values that do not fit their spec. */
   protected readFields(node: YAMLMap, shape: ShapeName): FieldValues {
@@ -185,7 +188,11 @@ export class FieldReader {
     }
   }
 
-  protected list<T>(fields: FieldValues, name: string, shape: ShapeName, build: (fields: FieldValues, span: Span, index: number) => T): T[] {
+  /**
+   * The entries of a list of mappings, each read against `shape` and built. With `marks`, each
+   * built entry adds where its findings start and end in `doc.findings` (for ./incremental).
+   */
+  protected list<T>(fields: FieldValues, name: string, shape: ShapeName, build: (fields: FieldValues, span: Span, index: number) => T, marks?: number[]): T[] {
     const entry = fields.get(name);
     if (!entry?.value || !isSeq(entry.value)) return [];
     const items: T[] = [];
@@ -198,11 +205,18 @@ export class FieldReader {
         }
         continue;
       }
-      const itemFields = this.readFields(item, shape);
-      this.requireFields(itemFields, shape, firstKeySpan(item, this.doc.text) ?? span);
-      items.push(build(itemFields, span, items.length));
+      const start = this.doc.findings.length;
+      items.push(this.item(item, shape, span, (itemFields) => build(itemFields, span, items.length)));
+      marks?.push(start, this.doc.findings.length);
     }
     return items;
+  }
+
+  /** One entry of a list of mappings: its fields read and checked, then built. */
+  protected item<T>(item: YAMLMap, shape: ShapeName, span: Span, build: (fields: FieldValues) => T): T {
+    const itemFields = this.readFields(item, shape);
+    this.requireFields(itemFields, shape, firstKeySpan(item, this.doc.text) ?? span);
+    return build(itemFields);
   }
 
   /**

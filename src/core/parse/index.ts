@@ -7,3 +7,4 @@ export { parseJourney, type Finding, type JourneyDocument, type ParseOptions } f
 export { DEFAULT_MAX_SIZE, parseYaml, tooLargeMessage, unreadableMapDiagnostic } from './guards';
 export { definitionAt, improvementAt, keyAt, metricAt, referenceAt, touchpointAt, within } from './locate';
 export { disableComments, isSilenced, type DisableComments } from './disableComments';
+export { parseHow, reparse, type Reparse } from './incremental';
