@@ -12,6 +12,8 @@ const targets = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The language server on its own (`node dist/server.js --stdio`, or a client's --node-ipc); `journeymap lsp` runs the same code from dist/cli.js.
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The language server in the web extension's worker: no file system, files come from the client (src/server/clientHost.ts).
+  { entryPoints: ['src/server/worker.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], define: { 'process.env.JOURNEYMAP_WEB': '"0"' } },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.JOURNEYMAP_WEB': '"1"' } },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
