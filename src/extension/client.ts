@@ -13,6 +13,7 @@ import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vsco
 import type * as NodeClient from './clientNode';
 import type * as WebClient from './clientWeb';
 import { LANGUAGE_ID } from './diagnostics';
+import type { WorkspaceFiles } from './fileReader';
 import { log } from './log';
 import { LENS_SHOW_REFERENCES } from '../server/protocol';
 import { withCodicons } from './providers';
@@ -31,7 +32,9 @@ export const DOCUMENT_SELECTOR = [
   { language: 'markdown' },
 ];
 
-export function createClient(context: vscode.ExtensionContext, ruleDocs: (rule: string) => vscode.Uri): BaseLanguageClient {
+export function createClient(
+  context: vscode.ExtensionContext, ruleDocs: (rule: string) => vscode.Uri, filesFor: (uri: string) => WorkspaceFiles | undefined,
+): BaseLanguageClient {
   const shown = new ShownDiagnostics();
   const options: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -44,7 +47,7 @@ export function createClient(context: vscode.ExtensionContext, ruleDocs: (rule: 
   };
   const client = nodeClient
     ? nodeClient.createNodeClient(context, options)
-    : webClient!.createWebClient(context, options);
+    : webClient!.createWebClient(context, options, filesFor);
   client.onDidChangeState(() => shown.reset());
   return client;
 }

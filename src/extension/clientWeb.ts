@@ -5,12 +5,19 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import type { WorkspaceFiles } from './fileReader';
+import { registerFileRequests } from './serverFiles';
 
 /** The browser's Worker (the extension's tsconfig has no DOM library). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
 
-export function createWebClient(context: vscode.ExtensionContext, options: LanguageClientOptions): LanguageClient {
+export function createWebClient(
+  context: vscode.ExtensionContext, options: LanguageClientOptions, filesFor: (uri: string) => WorkspaceFiles | undefined,
+): LanguageClient {
   const main = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   const worker = new Worker(main.toString(true));
-  return new LanguageClient('journeymap', 'Journey Map', options, worker);
+  const client = new LanguageClient('journeymap', 'Journey Map', options, worker);
+  // Answered from the start: the server's first workspace scan asks for files.
+  context.subscriptions.push(registerFileRequests(client, filesFor));
+  return client;
 }

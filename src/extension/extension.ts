@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const service = registry.facade;
   const filesFor = (uri: string) => registry.filesFor(uri);
   const docs = new DocsView(context.extensionUri);
-  const client = createClient(context, (rule) => ruleDocsUri(context.extension.id, rule));
+  const client = createClient(context, (rule) => ruleDocsUri(context.extension.id, rule), filesFor);
   const diagnostics = new ServerDiagnostics(client);
   const statusBar = new ReviewStatusBar((uri) => diagnostics.summary(uri), diagnostics.onDidValidate);
   const portfolio = registerPortfolioViews(diagnostics.onDidValidate, context.workspaceState);
