@@ -101,13 +101,15 @@ export function createServer(connection: Connection, host: ServerHost): void {
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'journeymap' });
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       // Deletions of anything: a deleted folder is reported as the folder alone, and its maps go with it.
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }, { globPattern: '**/*', kind: WatchKind.Delete }] });
+      // Awaited before the scan lists the maps: a map created from then on is either listed or reported.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }, { globPattern: '**/*', kind: WatchKind.Delete }] })
+        .catch(() => undefined);
     }
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
