@@ -25,12 +25,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService as getPeerService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { diffJourneys, getLanguageService, parseJourney, type FileReader, type Position, type JourneyDocument } from '../src/core';
 import { layoutJourney, renderSvg, type Layout } from '../src/core/diagram';
+import { parseHow } from '../src/core/parse';
 import { generateJourney, generatedFiles } from './generate';
 
 // ---- options ------------------------------------------------------------------------------------
 
 export const MEASURES = [
-  'parseDocument', 'validate', 'revalidate', 'hoverAfterEdit', 'hover', 'complete', 'symbols',
+  'parseDocument', 'validate', 'revalidate', 'revalidateAfterEdit', 'hoverAfterEdit', 'hover', 'complete', 'symbols',
   'layout', 'render', 'peerValidate', 'peerHover',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -195,6 +196,10 @@ async function benchSize(n: number, args: Args, peer: PeerService | undefined, n
   const text = generateJourney(n, 1);
   // Two edited versions to alternate between: each call sees text other than the cached one.
   const edits = [`${text}# edit a\n`, `${text}# edit b\n`];
+  // Typing in one touchpoint: one character more, then one less, inside the middle touchpoint's
+  // `does:` value, so every call sees a new text and every offset after it moves.
+  const typedAt = text.indexOf('does: ', Math.floor(text.length / 2)) + 'does: '.length;
+  const typed = [`${text.slice(0, typedAt)}x${text.slice(typedAt)}`, `${text.slice(0, typedAt)}xy${text.slice(typedAt)}`];
   const { hover: hoverAt, complete: completeAt } = positions(text, n);
   const reader = memoryReader();
   const options = { fileReader: reader, today: () => TODAY, workspaceRoot: 'file:///bench' };
@@ -219,10 +224,16 @@ async function benchSize(n: number, args: Args, peer: PeerService | undefined, n
   const service = getLanguageService(options);
   await service.validate(MAP_URI, text);
   const editService = getLanguageService(options);
+  const typingService = getLanguageService(options);
+  await typingService.validate(MAP_URI, typed[1]);
+  await typingService.validate(MAP_URI, typed[0]);
+  if (parseHow(typingService.parse(MAP_URI, typed[0])) !== 'incremental') notes.push(`${n}: an edit inside a touchpoint was parsed in full`);
+  let t = 0;
   const tasks: Record<string, Task> = {
     parseDocument: () => parseDocument(text),
     validate: () => getLanguageService(options).validate(MAP_URI, text),
     revalidate: () => service.validate(MAP_URI, text),
+    revalidateAfterEdit: () => typingService.validate(MAP_URI, typed[++t & 1]),
     hoverAfterEdit: () => editService.hover(MAP_URI, edits[k++ & 1], hoverAt),
   };
   // At 5,000 touchpoints a round costs seconds: the two extras that only repeat the parse are
@@ -445,6 +456,7 @@ const LABELS: Record<Measure | Extra, string> = {
   coreParse: 'core parse (parseJourney)',
   validate: 'core validate (full)',
   revalidate: 'core revalidate (same text)',
+  revalidateAfterEdit: 'core revalidate after a one-character edit in a touchpoint',
   hoverAfterEdit: 'hover, first after edit',
   hoverAfterValidate: 'hover, after validate of new version',
   hover: 'hover, repeated',
@@ -460,7 +472,7 @@ const LABELS: Record<Measure | Extra, string> = {
 };
 
 const ORDER: (Measure | Extra)[] = [
-  'parseDocument', 'coreParse', 'validate', 'revalidate', 'hoverAfterEdit', 'hoverAfterValidate', 'hover',
+  'parseDocument', 'coreParse', 'validate', 'revalidate', 'revalidateAfterEdit', 'hoverAfterEdit', 'hoverAfterValidate', 'hover',
   'completeAfterEdit', 'complete', 'symbols', 'diff', 'layout', 'render', 'peerValidate', 'peerHover', 'peerHoverRepeated',
 ];
 
@@ -478,6 +490,7 @@ export function table(sizes: number[], rows: Record<number, Row>, clock: Clock):
   ratio('validate / parseDocument', (r) => div(at(r, 'validate'), at(r, 'parseDocument')));
   ratio('validate / peer doValidation', (r) => div(at(r, 'validate'), at(r, 'peerValidate')));
   ratio('revalidate / parseDocument', (r) => div(at(r, 'revalidate'), at(r, 'parseDocument')));
+  ratio('revalidateAfterEdit / parseDocument', (r) => div(at(r, 'revalidateAfterEdit'), at(r, 'parseDocument')));
   ratio('hover after edit / parseDocument', (r) => div(at(r, 'hoverAfterEdit'), at(r, 'parseDocument')));
   ratio('peer doValidation / parseDocument', (r) => div(at(r, 'peerValidate'), at(r, 'parseDocument')));
   ratio('peer doHover after edit / parseDocument', (r) => div(at(r, 'peerHover'), at(r, 'parseDocument')));

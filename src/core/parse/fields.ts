@@ -22,6 +22,18 @@ const MAX_ALIAS_RESOLUTIONS = 1000;
 export type FieldValues = Map<string, { pair: Pair; key: Scalar; keySpan: Span; value: YamlNode | null }>;
 export type FieldEntry = FieldValues extends Map<string, infer V> ? V : never;
 
+/** A shape's required fields, listed once per shape. */
+const REQUIRED = new Map<ShapeName, [string, FieldSpec][]>();
+
+function requiredFields(shape: ShapeName): [string, FieldSpec][] {
+  let required = REQUIRED.get(shape);
+  if (!required) {
+    required = Object.entries(SHAPES[shape].fields).filter(([, field]) => field.required);
+    REQUIRED.set(shape, required);
+  }
+  return required;
+}
+
 export class FieldReader {
   private aliasBudget = MAX_ALIAS_RESOLUTIONS;
   private aliasReported = false;
@@ -78,8 +90,7 @@ export class FieldReader {
   }
 
   protected requireFields(fields: FieldValues, shape: ShapeName, at: Span): void {
-    for (const [name, field] of Object.entries(SHAPES[shape].fields)) {
-      if (!field.required) continue;
+    for (const [name, field] of requiredFields(shape)) {
       const entry = fields.get(name);
       if (!entry) {
         this.report('missing-field', at, `Missing required field \`${name}\`: ${field.description}`, { field: name });
@@ -90,9 +101,9 @@ export class FieldReader {
   }
 
   private checkValue(name: string, field: FieldSpec, node: YamlNode, usedAt?: YamlNode): void {
-    const span = nodeSpan(usedAt ?? node, this.doc.text);
     const t = field.type;
-    const bad = (message: string, data?: DiagnosticData) => this.report('invalid-value', span, message, data);
+    // The span is made only for a finding: nearly every value is fine.
+    const bad = (message: string, data?: DiagnosticData) => this.report('invalid-value', nodeSpan(usedAt ?? node, this.doc.text), message, data);
     const scalar = isScalar(node) ? node.value : undefined;
     switch (t.type) {
       case 'text': case 'ref':
@@ -313,12 +324,16 @@ export class FieldReader {
    */
   protected duplicateKey(pair: Pair, index: number, items: readonly Pair[], seen: { set?: Set<string> }): boolean {
     if (!isScalar(pair.key)) return false;
-    const name = String(pair.key.value);
+    const value = pair.key.value;
+    const name = String(value);
     let duplicate = false;
     if (items.length <= 16) {
       for (let i = 0; i < index && !duplicate; i++) {
         const other = items[i].key;
-        duplicate = isScalar(other) && String(other.value) === name;
+        if (!isScalar(other)) continue;
+        // Keys are nearly always strings: compare them as they are, else as text.
+        const written = other.value;
+        duplicate = typeof written === 'string' && typeof value === 'string' ? written === value : String(written) === name;
       }
     } else {
       seen.set ??= new Set();

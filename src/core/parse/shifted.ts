@@ -83,6 +83,7 @@ function shiftSpan(span: Span, shift: Shift): Span {
 function cloneValue(value: unknown, shift: Shift): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => cloneValue(v, shift));
+  if (isUnmoved(value as Record<string, unknown>, shift)) return value;
   const out: Record<string, unknown> = {};
   for (const key in value) {
     if (SET_BY_VALIDATION.has(key)) continue;
@@ -90,6 +91,19 @@ function cloneValue(value: unknown, shift: Shift): unknown {
     out[key] = copyField(key, v, shift);
   }
   return out;
+}
+
+/**
+ * A located text, number or flag the edit does not move: shared, as nothing writes to one (validation
+ * writes only `computed` on metrics and `export` on sources, which are always copied).
+ */
+function isUnmoved(value: Record<string, unknown>, shift: Shift): boolean {
+  const kind = typeof value.value;
+  if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') return false;
+  const span = value.span as Span | undefined;
+  if (!span || shift(span[1]) !== span[1]) return false;
+  const keySpan = value.keySpan as Span | undefined;
+  return !keySpan || shift(keySpan[1]) === keySpan[1];
 }
 
 function copyField(key: string, value: unknown, shift: Shift): unknown {
