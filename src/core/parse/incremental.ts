@@ -13,13 +13,17 @@
  * entry's. Everything after the edit is shifted by the change in length. The old document is
  * never changed: another reader may still hold it (an earlier validation still waiting for a
  * link), so the nodes and model objects the shift touches are copies; YAML nodes entirely before
- * the edit are shared (nothing writes to the YAML tree). Whole-map rules still run over the whole
- * model, as they are cheap; what is proportional to the edit is the YAML parse and the model build.
+ * the edit are shared (nothing writes to the YAML tree), and so are located texts and numbers the
+ * edit does not move (validation writes only on metrics and sources, which are always copied).
+ * Whole-map rules still run over the whole model, as they are cheap; what is proportional to the
+ * edit is the YAML parse and the model build (the copies and the shift stay linear, and cheap).
  *
  * Why it is the same as a full parse. Inside a block list, an entry's lines are read by the
  * parser from its dash to the first content line indented no deeper than the dash; the lines of
  * the block are all deeper, so no context outside the block changes how they are read, and the
- * context outside is unchanged. The re-parse is refused (and the full parse runs) whenever that
+ * context outside is unchanged. The block ends where the parser ends the entry (its node's range):
+ * a comment line at the dash's indentation after it belongs to the next entry and stays outside.
+ * The re-parse is refused (and the full parse runs) whenever that
  * argument might not hold: the old or the block's YAML has an error or a warning; the edit
  * touches the entry's indentation, dash or first key's first character, or leaves the block; a
  * line of the new block is indented no deeper than the dash (a new entry, a new key above); the
