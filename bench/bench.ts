@@ -16,10 +16,10 @@
  * --expose-gc (run.mjs sets it) is used only around the heap measurement.
  */
 import { parseDocument } from 'yaml';
-import { readFileSync, readdirSync, existsSync, statSync, mkdtempSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync, mkdirSync, mkdtempSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService as getPeerService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
@@ -397,30 +397,58 @@ async function runHeapChild(n: number): Promise<void> {
 /**
  * Activation time in a real VS Code (code-server from the integration harness), via
  * bench/activation.mjs: the `activationMs` the extension's API reports (time inside `activate()`,
- * with the dist/ bundle currently built). Unavailable when the harness is not installed.
+ * with the dist/ bundle currently built). The first start also types into a generated
+ * 1,000-touchpoint map (with its runbooks and exports) and reports how long the extension host
+ * was ever held (`hostMaxBlockMs`, monitorEventLoopDelay inside the host; bench/vscode/typing.js).
+ * Unavailable when the harness is not installed.
  */
-function activation(runs: number): { ms?: number; note: string } {
+interface Activation { ms?: number; note: string; hostMaxBlockMs?: number; typingNote?: string }
+
+function activation(runs: number): Activation {
   if (runs <= 0) return { note: 'not measured (--no-activation)' };
   const values: number[] = [];
   let version = '?';
-  for (let i = 0; i < runs; i++) {
-    const child = spawnSync(process.execPath, ['bench/activation.mjs'], { encoding: 'utf8', timeout: 240_000 });
-    if (child.status === 77) return { note: 'not available: the VS Code harness is not installed (npm run test:setup)' };
-    const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
-    try {
-      const data = JSON.parse(line) as { activationMs?: number | null; vscode?: string };
-      if (typeof data.activationMs === 'number') {
-        values.push(data.activationMs);
-        version = data.vscode ?? version;
-        continue;
-      }
-    } catch {
-      // reported below
+  let typing: Pick<Activation, 'hostMaxBlockMs' | 'typingNote'> = {};
+  const folder = mkdtempSync(join(tmpdir(), 'journeymap-bench-typing-'));
+  try {
+    for (const [relative, text] of generatedFiles()) {
+      mkdirSync(dirname(join(folder, relative)), { recursive: true });
+      writeFileSync(join(folder, relative), text);
     }
-    return { note: `not available: ${(child.stderr || line || `exit ${child.status}`).trim().split('\n').slice(-2).join(' ')}` };
+    writeFileSync(join(folder, 'typing.journey.yaml'), generateJourney(1000));
+    for (let i = 0; i < runs; i++) {
+      const env = i === 0 ? { ...process.env, JOURNEYMAP_BENCH_TYPING: folder } : process.env;
+      const child = spawnSync(process.execPath, ['bench/activation.mjs'], { encoding: 'utf8', timeout: 300_000, env });
+      if (child.status === 77) return { note: 'not available: the VS Code harness is not installed (npm run test:setup)' };
+      const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
+      try {
+        const data = JSON.parse(line) as { activationMs?: number | null; vscode?: string; hostMaxBlockMs?: number; hostP99BlockMs?: number; typingEdits?: number; typingLines?: number; typingFindingsMs?: number[]; typingError?: string };
+        if (typeof data.activationMs === 'number') {
+          values.push(data.activationMs);
+          version = data.vscode ?? version;
+          if (i === 0) typing = typingResult(data);
+          continue;
+        }
+      } catch {
+        // reported below
+      }
+      return { note: `not available: ${(child.stderr || line || `exit ${child.status}`).trim().split('\n').slice(-2).join(' ')}` };
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
   const ms = Math.round(median(values) * 10) / 10;
-  return { ms, note: `VS Code ${version} (code-server), the extension's own activationMs, median of ${runs} start${runs > 1 ? 's' : ''}: ${values.map((v) => v.toFixed(1)).join(', ')} ms` };
+  return { ms, note: `VS Code ${version} (code-server), the extension's own activationMs, median of ${runs} start${runs > 1 ? 's' : ''}: ${values.map((v) => v.toFixed(1)).join(', ')} ms`, ...typing };
+}
+
+function typingResult(data: { hostMaxBlockMs?: number; hostP99BlockMs?: number; typingEdits?: number; typingLines?: number; typingFindingsMs?: number[]; typingError?: string }): Pick<Activation, 'hostMaxBlockMs' | 'typingNote'> {
+  if (typeof data.hostMaxBlockMs !== 'number') return { typingNote: `typing not measured: ${data.typingError ?? 'no result'}` };
+  const found = data.typingFindingsMs ?? [];
+  return {
+    hostMaxBlockMs: Math.round(data.hostMaxBlockMs * 10) / 10,
+    typingNote: `${data.typingEdits} edits in a ${(data.typingLines ?? 0).toLocaleString('en-US')}-line map, p99 ${data.hostP99BlockMs?.toFixed(1)} ms; `
+      + `findings ${Math.min(...found)}-${Math.max(...found)} ms after each edit (validation delay included)`,
+  };
 }
 
 /** `journeymap report` on 200 and 2,000 generated maps, in fresh processes (bench/report.mjs). */
@@ -540,6 +568,7 @@ async function main(argv: string[]): Promise<void> {
     else console.log(`heap, validation of ${heapSize} touchpoints: peak ${heap.peakMB} MB above a ${heap.baselineMB} MB baseline, ${heap.retainedMB} MB retained (the cached parse), peak RSS +${heap.peakRssDeltaMB} MB`);
   }
   console.log(`activation: ${act.ms !== undefined ? `${act.ms} ms (${act.note})` : act.note}`);
+  if (act.typingNote) console.log(`hostMaxBlockMs (typing in a 1,000-touchpoint map): ${act.hostMaxBlockMs ?? 'n/a'} ms (${act.typingNote})`);
   if (report) {
     if ('error' in report) console.log(`report: ${report.error}`);
     else for (const run of report) console.log(reportLine(run));
@@ -552,6 +581,7 @@ async function main(argv: string[]): Promise<void> {
       sizes: Object.fromEntries(args.sizes.map((n) => [String(n), Object.fromEntries(MEASURES.map((m) => [m, round(rows[n][m]?.[args.clock])]))])),
       bundles: { extension: bundles?.extension ?? null, webview: bundles?.webview ?? null },
       activationMs: act.ms ?? null,
+      hostMaxBlockMs: act.hostMaxBlockMs ?? null,
       heapMB5000: heap && !('error' in heap) && heapSize === 5000 ? heap.peakMB : null,
       report: report && !('error' in report) ? report : null,
     };

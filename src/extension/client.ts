@@ -35,56 +35,26 @@ export const DOCUMENT_SELECTOR = [
 export function createClient(
   context: vscode.ExtensionContext, ruleDocs: (rule: string) => vscode.Uri, filesFor: (uri: string) => WorkspaceFiles | undefined,
 ): BaseLanguageClient {
-  const shown = new ShownDiagnostics();
   const options: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     // The server reads `journeymap.*` through workspace/configuration and is told when it changes.
     synchronize: { configurationSection: 'journeymap' },
-    // Push diagnostics, with a `journeymap/validated` notification after each (the views read it).
+    // Push diagnostics, with a `journeymap/validated` notification after each (the views read it);
+    // an unchanged list of findings is then not published again (src/server/diagnostics.ts).
     initializationOptions: { diagnosticMode: 'push', validatedNotifications: true },
     outputChannel: log(),
-    middleware: middleware(ruleDocs, shown),
+    middleware: middleware(ruleDocs),
   };
   const client = nodeClient
     ? nodeClient.createNodeClient(context, options)
     : webClient!.createWebClient(context, options, filesFor);
-  client.onDidChangeState(() => shown.reset());
   return client;
 }
 
-/** What each document's Problems entries are now, to tell a publication that changes nothing. */
-export class ShownDiagnostics {
-  private readonly shown = new Map<string, string>();
-
-  /** Whether `diagnostics` differ from what was last shown for `uri` (and remembers them). */
-  changed(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): boolean {
-    const key = uri.toString();
-    const print = diagnostics.map((d) => {
-      const code = typeof d.code === 'object' ? d.code.value : d.code;
-      const r = d.range;
-      // `data` (the facts a quick fix is made from) counts too: the client hands it back to the server.
-      const data = (d as { data?: unknown }).data;
-      return `${code}|${d.severity}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${d.message}|${data === undefined ? '' : JSON.stringify(data)}`;
-    }).join('\n');
-    if (this.shown.get(key) === print) return false;
-    if (diagnostics.length) this.shown.set(key, print);
-    else this.shown.delete(key);
-    return true;
-  }
-
-  /** The client cleared everything (a restart): nothing is known to be shown. */
-  reset(): void {
-    this.shown.clear();
-  }
-}
-
-function middleware(ruleDocs: (rule: string) => vscode.Uri, shown: ShownDiagnostics): Middleware {
+function middleware(ruleDocs: (rule: string) => vscode.Uri): Middleware {
   return {
     // The Problems panel's rule links open the rendered, read-only rule docs at the rule.
     handleDiagnostics: (uri, diagnostics, next) => {
-      // Typing inside a line usually leaves every finding as it was: handing VS Code the same list
-      // again would only cost the host its serialisation (tens of ms for hundreds of findings).
-      if (!shown.changed(uri, diagnostics)) return;
       for (const d of diagnostics) {
         const rule = typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
         if (rule) d.code = { value: rule, target: ruleDocs(rule) };

@@ -36,6 +36,8 @@ export class Diagnostics {
   /** The core diagnostics last published or reported per core key (code actions read their data). */
   private readonly published = new Map<string, Diagnostic[]>();
   private readonly lastValid = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+  /** What was last published per URI, for clients that get `journeymap/validated` (see `send`). */
+  private readonly sent = new Map<string, string>();
   /** Maps deleted on disk that an editor may still hold open: not published until edited or re-created. */
   private readonly gone = new Set<string>();
   /** Summaries of closed maps validated, waiting to be sent with their findings. */
@@ -65,9 +67,22 @@ export class Diagnostics {
     return day === undefined ? undefined : summarizeMap(this.host.toUri(key), service.parse(key, text), shown, day);
   }
 
-  /** Publishes findings, and tells a client that asked for it what was published. */
+  /**
+   * Publishes findings, and tells a client that asked for it what was published. For such a
+   * client (the VS Code extension) an unchanged list is not published again (typing inside a line
+   * usually changes no finding): `journeymap/validated` still says which version was checked, and
+   * hundreds of findings are not serialised, sent and parsed again on every keystroke.
+   */
   private async send(uri: string, diagnostics: Diagnostic[], version?: number, summary?: MapSummary): Promise<void> {
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: this.toLsp(diagnostics) });
+    const lsp = this.toLsp(diagnostics);
+    const print = this.notify ? JSON.stringify(lsp) : undefined;
+    if (print === undefined || this.sent.get(uri) !== print) {
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: lsp });
+      if (print !== undefined) {
+        if (lsp.length) this.sent.set(uri, print);
+        else this.sent.delete(uri);
+      }
+    }
     if (this.notify) await this.connection.sendNotification(VALIDATED, { uri, version, diagnostics: summary ? [] : diagnostics, summary } satisfies ValidatedParams);
   }
 

@@ -429,7 +429,10 @@ describe('the language server for the VS Code extension (journeymap/validated, /
   this.timeout(60_000);
   let root: string;
   let client: LspClient;
-  const validated: { uri: string; version?: number; diagnostics: { code: string }[]; summary?: { map: string; title?: string; review: { status: string; cadenceDays: number } } }[] = [];
+  const validated: {
+    uri: string; version?: number; diagnostics: { code: string }[];
+    summary?: { map: string; title?: string; review: { status: string; cadenceDays: number }; findings: { errors: number; warnings: number; infos: number } };
+  }[] = [];
   const scanned: { maps: number }[] = [];
 
   before(async function () {
@@ -451,8 +454,14 @@ describe('the language server for the VS Code extension (journeymap/validated, /
     const broken = uriOf(join(root, 'maps/broken.journey.yaml'));
     const note = validated.find((v) => v.uri === broken)!;
     assert.ok(note, JSON.stringify(validated.map((v) => v.uri)));
-    assert.deepEqual(note.diagnostics.map((d) => d.code), client.published.find((p) => p.uri === broken)!.diagnostics.map((d) => d.code));
-    assert.ok(note.diagnostics.some((d) => d.code === 'unknown-reference'));
+    // The findings are in publishDiagnostics; the notification counts them in its summary.
+    const published = client.published.find((p) => p.uri === broken)!.diagnostics;
+    assert.ok(published.some((d) => d.code === 'unknown-reference'));
+    assert.deepEqual(note.diagnostics, []);
+    assert.deepEqual(note.summary?.findings, {
+      errors: published.filter((d) => d.severity === 1).length, warnings: published.filter((d) => d.severity === 2).length,
+      infos: published.filter((d) => (d.severity ?? 3) >= 3).length,
+    });
     assert.equal(note.summary?.map, broken);
     assert.equal(note.summary?.title, 'Admin locked out of account');
     assert.equal(note.summary?.review.cadenceDays, 92);
@@ -463,6 +472,20 @@ describe('the language server for the VS Code extension (journeymap/validated, /
     await client.open(uri, edit(CLEAN_MAP, 'title: Admin locked out of account', 'title: Renamed'), 'journeymap', 4);
     const note = await client.until('the open map\'s notification', () => validated.find((v) => v.uri === uri && v.version === 4));
     assert.equal(note.summary?.title, 'Renamed');
+  });
+
+  it('an edit that changes no finding is not published again, but journeymap/validated names its version', async () => {
+    const uri = uriOf(join(root, 'maps/broken.journey.yaml'));
+    const text = edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n');
+    await client.open(uri, text, 'journeymap', 1);
+    await client.until('version 1 checked', () => validated.find((v) => v.uri === uri && v.version === 1));
+    const published = client.published.filter((p) => p.uri === uri).length;
+    await client.change(uri, 2, text.replace('title: Admin locked out of account', 'title: Admin locked out of the account'));
+    await client.until('version 2 checked', () => validated.find((v) => v.uri === uri && v.version === 2));
+    assert.equal(client.published.filter((p) => p.uri === uri).length, published, 'the same findings were not sent again');
+    await client.change(uri, 3, CLEAN_MAP);
+    await client.diagnostics(uri, (d, version) => version === 3 && d.length === 0);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
   it('journeymap/validateWorkspace checks every map again and answers the totals', async () => {
