@@ -35,6 +35,6 @@ export {
   diffJourneys, diffSummary, diffToMarkdown, diffToText, escapeMarkdown, hasChanges, type DiffSide, type JourneyDiff,
 } from './diff';
 export {
-  DUE_SOON_DAYS, groupMaps, improvementBoard, reviewSummary, summarizeMap,
+  briefSummary, DUE_SOON_DAYS, groupMaps, improvementBoard, reviewSummary, summarizeMap,
   type Grouping, type ImprovementSummary, type MapGroup, type MapSummary, type MetricMiss, type ReviewStatus,
 } from './portfolio';

@@ -189,7 +189,7 @@ function mapTooltip(summary: MapSummary, uri: vscode.Uri): vscode.MarkdownString
   if (summary.owner) md.appendMarkdown('Owner: ').appendText(summary.owner).appendMarkdown('  \n');
   md.appendMarkdown('Review: ').appendText(`${summary.review.text}${summary.review.last ? ` (last ${summary.review.last})` : ''}`).appendMarkdown('  \n');
   md.appendMarkdown('Findings: ').appendText(`${findingWords(summary.findings)}${summary.findings.infos ? `, ${plural(summary.findings.infos, 'info')}` : ''}`).appendMarkdown('  \n');
-  md.appendMarkdown('Metrics: ').appendText(`${summary.misses.length} of ${summary.judged} judged miss their target`).appendMarkdown('  \n');
+  md.appendMarkdown('Metrics: ').appendText(`${summary.missCount} of ${summary.judged} judged miss their target`).appendMarkdown('  \n');
   for (const miss of summary.misses.slice(0, 3)) {
     md.appendMarkdown('- ').appendText(`${miss.metric} at ${miss.touchpoint}: ${miss.value}, target ${miss.target} (off by ${miss.gap})${miss.n !== undefined ? `, n ${miss.n}` : ''}`).appendMarkdown('\n');
   }

@@ -9,7 +9,7 @@ import {
   ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryOverFindings, parseIsoDate, summarizeMap, unreadableMapDiagnostic, type Diagnostic, type LanguageService, type MapSummary } from '../core';
+import { briefSummary, carryOverFindings, parseIsoDate, summarizeMap, unreadableMapDiagnostic, type Diagnostic, type LanguageService, type MapSummary } from '../core';
 import { toDiagnostic } from './convert';
 import type { ServerHost } from './host';
 import { VALIDATED, type ValidatedParams } from './protocol';
@@ -64,7 +64,7 @@ export class Diagnostics {
   private summarize(key: string, service: LanguageService, text: string, shown: Diagnostic[], settings: Settings): MapSummary | undefined {
     if (!this.notify) return undefined;
     const day = parseIsoDate(settings.today ?? this.host.today());
-    return day === undefined ? undefined : summarizeMap(this.host.toUri(key), service.parse(key, text), shown, day);
+    return day === undefined ? undefined : briefSummary(summarizeMap(this.host.toUri(key), service.parse(key, text), shown, day));
   }
 
   /**

@@ -82,6 +82,7 @@ export interface ValidatedParams {
   version?: number;
   /** Without a summary: the finding that says why the map was not read (empty when it was cleared). */
   diagnostics: Diagnostic[];
+  /** A brief summary (the core's `briefSummary`): the worst few misses, `missCount` for all. */
   summary?: MapSummary;
 }
 

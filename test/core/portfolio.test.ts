@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { groupMaps, improvementBoard, parseIsoDate, summarizeMap, type MapSummary } from '../../src/core';
+import { briefSummary, groupMaps, improvementBoard, parseIsoDate, summarizeMap, type MapSummary } from '../../src/core';
 import { CLEAN_MAP, edit, MAP_URI, service, TODAY } from './fixtures';
 
 async function summary(text: string, map = MAP_URI, today = TODAY): Promise<MapSummary> {
@@ -20,8 +20,18 @@ describe('portfolio', () => {
       ['repeat_contact_rate', 'locked-out', '18%', '5%'], ['fcr', 'desk-verify', '64%', '80%'], ['csat', 'back-in', '4.1/5', '4.5/5'],
     ]);
     assert.equal(s.judged, 4);
+    assert.equal(s.missCount, 3);
     assert.equal(s.openImprovements, 1);
     assert.equal(s.unreadable, false);
+  });
+
+  it('briefSummary keeps the worst misses and still counts them all', async () => {
+    const s = await summary(CLEAN_MAP);
+    const brief = briefSummary(s, 1);
+    assert.deepEqual(brief.misses, s.misses.slice(0, 1));
+    assert.equal(brief.missCount, 3);
+    assert.deepEqual({ ...brief, misses: s.misses }, s, 'nothing else changes');
+    assert.equal(briefSummary(s, 3), s, 'a summary with few misses is kept as it is');
   });
 
   it('review: overdue, due soon, due today and no date', async () => {

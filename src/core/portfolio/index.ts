@@ -5,6 +5,6 @@
  * Improvements views and `journeymap report` read it.
  */
 export {
-  DUE_SOON_DAYS, groupMaps, improvementBoard, reviewSummary, summarizeMap,
+  briefSummary, DUE_SOON_DAYS, groupMaps, improvementBoard, reviewSummary, summarizeMap,
   type Grouping, type ImprovementSummary, type MapGroup, type MapSummary, type MetricMiss, type ReviewStatus, type ReviewSummary,
 } from './summary';

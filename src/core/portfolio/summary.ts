@@ -77,14 +77,25 @@ export interface MapSummary {
   touchpoints: number;
   /** Metrics judged against a target (meets or misses). */
   judged: number;
-  /** Metrics that miss their target, worst first. */
+  /** Metrics that miss their target, worst first (a brief summary keeps only the worst few). */
   misses: MetricMiss[];
+  /** How many metrics miss their target (all of them, also in a brief summary). */
+  missCount: number;
   improvements: ImprovementSummary[];
   /** Improvements neither done nor dropped. */
   openImprovements: number;
 }
 
 const CLOSED = new Set(['done', 'dropped']);
+
+/**
+ * A summary to send often (the language server after each check of a map being typed in): only the
+ * `keep` worst misses, with `missCount` still counting them all. A large map misses on hundreds of
+ * metrics; a view shows the worst.
+ */
+export function briefSummary(summary: MapSummary, keep = 3): MapSummary {
+  return summary.misses.length <= keep ? summary : { ...summary, misses: summary.misses.slice(0, keep) };
+}
 
 /** A map's summary on `today` (days since the epoch), from its parse and its findings. */
 export function summarizeMap(map: string, doc: JourneyDocument, diagnostics: readonly Diagnostic[], today: number): MapSummary {
@@ -101,7 +112,7 @@ export function summarizeMap(map: string, doc: JourneyDocument, diagnostics: rea
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       infos: diagnostics.filter((d) => d.severity === 'info').length,
     },
-    stages: m.stages.length, touchpoints: m.touchpoints.length, judged, misses,
+    stages: m.stages.length, touchpoints: m.touchpoints.length, judged, misses, missCount: misses.length,
     improvements, openImprovements: improvements.filter((i) => !CLOSED.has(i.status)).length,
   };
 }
