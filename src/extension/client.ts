@@ -26,7 +26,7 @@ const webClient: typeof WebClient | undefined = process.env.JOURNEYMAP_WEB === '
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Maps by language and by name (a map opened as plain YAML still gets its features), and runbooks for their lenses. */
-export const DOCUMENT_SELECTOR = [
+const DOCUMENT_SELECTOR = [
   { language: LANGUAGE_ID },
   { pattern: '**/*.journey.{yaml,yml}' },
   { language: 'markdown' },
@@ -43,6 +43,8 @@ export function createClient(
     // an unchanged list of findings is then not published again (src/server/diagnostics.ts).
     initializationOptions: { diagnosticMode: 'push', validatedNotifications: true },
     outputChannel: log(),
+    // Hovers and completion details carry text from the map: never trusted, never HTML (docs/security.md).
+    markdown: { isTrusted: false, supportHtml: false },
     middleware: middleware(ruleDocs),
   };
   const client = nodeClient

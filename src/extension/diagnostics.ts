@@ -13,12 +13,8 @@ import { SCANNED, VALIDATE_WORKSPACE, VALIDATED, type ScannedParams, type Valida
 
 export const LANGUAGE_ID = 'journeymap';
 
-export function isMapUri(uri: vscode.Uri): boolean {
-  return /\.journey\.ya?ml$/i.test(uri.path);
-}
-
 export function isMapDocument(doc: vscode.TextDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || isMapUri(doc.uri);
+  return doc.languageId === LANGUAGE_ID || /\.journey\.ya?ml$/i.test(doc.uri.path);
 }
 
 export interface ValidationEvent {
