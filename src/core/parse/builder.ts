@@ -182,20 +182,21 @@ export class ModelBuilder extends ExportFieldReader {
       const name = String(key.value);
       const keySpan = nodeSpan(key, this.doc.text);
       const valueNode = pair.value ? this.resolve(pair.value as YamlNode) : null;
+      const info = metricInfo(name);
       const metric: Metric = {
         span: [keySpan[0], valueNode ? nodeSpan(valueNode, this.doc.text)[1] : keySpan[1]],
         name: { value: name, span: keySpan }, shorthand: !isMap(valueNode),
       };
       if (valueNode === null || isScalar(valueNode)) {
-        if (valueNode && valueNode.value !== null) metric.value = this.quantity(valueNode, name, 'value');
+        if (valueNode && valueNode.value !== null) metric.value = this.quantity(valueNode, name, 'value', undefined, info);
       } else if (isMap(valueNode)) {
         const fields = this.readFields(valueNode, 'metric');
         const better = this.text(fields, 'better');
         if (better) metric.better = better as Located<'higher' | 'lower'>;
-        for (const part of ['value', 'target'] as const) {
-          const entry = fields.get(part);
-          if (entry?.value && isScalar(entry.value)) metric[part] = this.quantity(entry.value, name, part, entry.keySpan);
-        }
+        const value = fields.get('value');
+        if (value?.value && isScalar(value.value)) metric.value = this.quantity(value.value, name, 'value', value.keySpan, info);
+        const target = fields.get('target');
+        if (target?.value && isScalar(target.value)) metric.target = this.quantity(target.value, name, 'target', target.keySpan, info);
         metric.source = this.reference(fields, 'source', 'source');
         const asOf = fields.get('as_of');
         if (asOf?.value) {
@@ -209,7 +210,7 @@ export class ModelBuilder extends ExportFieldReader {
         const stat = this.text(fields, 'stat');
         if (stat && (DURATION_STATS as readonly string[]).includes(stat.value)) metric.stat = stat as Located<typeof DURATION_STATS[number]>;
         const tolerance = fields.get('tolerance');
-        if (tolerance?.value && isScalar(tolerance.value)) metric.tolerance = this.quantity(tolerance.value, name, 'tolerance', tolerance.keySpan);
+        if (tolerance?.value && isScalar(tolerance.value)) metric.tolerance = this.quantity(tolerance.value, name, 'tolerance', tolerance.keySpan, info);
         if (metric.value && metric.target && metric.value.value.kind !== metric.target.value.kind) {
           // A bare number beside a value with a unit most likely lacks that unit (4.5 beside 4.1/5).
           const value = metric.value.value;
@@ -246,8 +247,7 @@ export class ModelBuilder extends ExportFieldReader {
     return check;
   }
 
-  private quantity(node: Scalar, metric: string, part: string, keySpan?: Span): Located<Quantity> | undefined {
-    const info = metricInfo(metric);
+  private quantity(node: Scalar, metric: string, part: string, keySpan?: Span, info = metricInfo(metric)): Located<Quantity> | undefined {
     const quantity = parseQuantity(node.value, info?.units);
     const span = nodeSpan(node, this.doc.text);
     if (!quantity) {

@@ -34,6 +34,21 @@ function requiredFields(shape: ShapeName): [string, FieldSpec][] {
   return required;
 }
 
+/**
+ * A shape's fields by name, as a Map: keys read from the text are fresh strings, which a Map hashes
+ * once, where a keyed property read of an object would look each one up in V8's string table.
+ */
+const FIELDS = new Map<ShapeName, Map<string, FieldSpec>>();
+
+function fieldsOf(shape: ShapeName): Map<string, FieldSpec> {
+  let fields = FIELDS.get(shape);
+  if (!fields) {
+    fields = new Map(Object.entries(SHAPES[shape].fields));
+    FIELDS.set(shape, fields);
+  }
+  return fields;
+}
+
 export class FieldReader {
   private aliasBudget = MAX_ALIAS_RESOLUTIONS;
   private aliasReported = false;
@@ -47,6 +62,7 @@ export class FieldReader {
   /** Reads a mapping's keys, reporting unknown keys and values that do not fit their spec. */
   protected readFields(node: YAMLMap, shape: ShapeName): FieldValues {
     const spec = SHAPES[shape];
+    const known = fieldsOf(shape);
     const fields: FieldValues = new Map();
     const seen = {};
     for (let i = 0; i < node.items.length; i++) {
@@ -64,7 +80,7 @@ export class FieldReader {
         this.report('invalid-value', keySpan, 'YAML merge keys (`<<`) are not supported in journey maps: write the fields out, so every value has one place in the file.');
         continue;
       }
-      const field = spec.fields[name];
+      const field = known.get(name);
       if (!field) {
         const suggestion = closest(name, Object.keys(spec.fields), this.suggestBudget);
         this.report('unknown-key', keySpan,
@@ -102,37 +118,37 @@ export class FieldReader {
 
   private checkValue(name: string, field: FieldSpec, node: YamlNode, usedAt?: YamlNode): void {
     const t = field.type;
-    // The span is made only for a finding: nearly every value is fine.
-    const bad = (message: string, data?: DiagnosticData) => this.report('invalid-value', nodeSpan(usedAt ?? node, this.doc.text), message, data);
+    // The span is made only for a finding: nearly every value is fine (and no closure per value).
+    const at = usedAt ?? node;
     const scalar = isScalar(node) ? node.value : undefined;
     switch (t.type) {
       case 'text': case 'ref':
         if (field.listFinding && isSeq(node)) return;
-        if (!isScalar(node)) bad(`\`${name}\` should be plain text, not ${describe(node)}.`);
-        else if (scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
+        if (!isScalar(node)) this.invalid(at, `\`${name}\` should be plain text, not ${describe(node)}.`);
+        else if (scalar !== null && typeof scalar === 'object') this.invalid(at, `\`${name}\` should be plain text.`);
         return;
       case 'id':
-        if (!isScalar(node) || !isValidId(String(scalar))) bad(`\`${shown(scalar, node)}\` is not a valid id: use ASCII letters (a-z, A-Z), digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit${NON_ASCII.test(String(scalar)) ? ' (put accented or other scripts in `name:`, which takes any text)' : ''}.`);
+        if (!isScalar(node) || !isValidId(String(scalar))) this.invalid(at, `\`${shown(scalar, node)}\` is not a valid id: use ASCII letters (a-z, A-Z), digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit${NON_ASCII.test(String(scalar)) ? ' (put accented or other scripts in `name:`, which takes any text)' : ''}.`);
         return;
       case 'version':
-        if (!isScalar(node) || typeof scalar !== 'number') bad(`\`journeymap\` is the format version, a number: \`journeymap: ${FORMAT_VERSION}\`.`);
+        if (!isScalar(node) || typeof scalar !== 'number') this.invalid(at, `\`journeymap\` is the format version, a number: \`journeymap: ${FORMAT_VERSION}\`.`);
         return;
       case 'enum':
         if (!isScalar(node) || !t.values.includes(String(scalar))) {
           const suggestion = closest(String(scalar ?? ''), t.values, this.suggestBudget);
-          bad(`\`${shown(scalar, node)}\` is not a valid ${name}. Use one of: ${t.values.join(', ')}.`, suggestion ? { suggestion } : undefined);
+          this.invalid(at, `\`${shown(scalar, node)}\` is not a valid ${name}. Use one of: ${t.values.join(', ')}.`, suggestion ? { suggestion } : undefined);
         }
         return;
       case 'date':
-        if (parseIsoDate(scalar) === undefined) bad(`\`${shown(scalar, node)}\` is not a date. Write an ISO date such as 2026-09-30.`);
+        if (parseIsoDate(scalar) === undefined) this.invalid(at, `\`${shown(scalar, node)}\` is not a date. Write an ISO date such as 2026-09-30.`);
         return;
       case 'interval':
-        if (parseInterval(scalar) === undefined) bad(`\`${shown(scalar, node)}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
+        if (parseInterval(scalar) === undefined) this.invalid(at, `\`${shown(scalar, node)}\` is not a period. Write an ISO interval such as 2026-07-01/2026-09-30 (start before end).`);
         return;
       case 'cadence':
         if (parseCadence(scalar) === undefined) {
           const guess = typeof scalar === 'string' ? closest(scalar.replace(/ly$/, ''), ['month', 'quarter', 'half-year', 'year'], this.suggestBudget) : undefined;
-          bad(`\`${shown(scalar, node)}\` is not a review cadence.${guess ? ` Did you mean \`${guess}\`?` : ''} Use month, quarter, half-year, year or a number of days such as 45d.`, guess ? { suggestion: guess } : undefined);
+          this.invalid(at, `\`${shown(scalar, node)}\` is not a review cadence.${guess ? ` Did you mean \`${guess}\`?` : ''} Use month, quarter, half-year, year or a number of days such as 45d.`, guess ? { suggestion: guess } : undefined);
         }
         return;
       case 'feels':
@@ -140,22 +156,22 @@ export class FieldReader {
           const quoted = typeof scalar === 'string' && /^[+-]?\d+$/.test(scalar.trim());
           // A number off the scale is most likely meant as its end (5 on a -3..+3 scale is 3).
           const nearest = typeof scalar === 'number' && Number.isFinite(scalar) ? String(Math.max(-3, Math.min(3, Math.round(scalar)))) : undefined;
-          bad(quoted
+          this.invalid(at, quoted
             ? `\`feels\` is a number, but \`"${scalar}"\` is written as text: remove the quotes.`
             : `\`feels\` is a whole number from -3 (very negative) to +3 (very positive), not \`${shown(scalar, node)}\`.${nearest ? ` The nearest on the scale is ${nearest}.` : ''}`,
           nearest ? { suggestion: nearest } : undefined);
         }
         return;
       case 'boolean':
-        if (typeof scalar !== 'boolean') bad(`\`${name}\` is true or false, not \`${shown(scalar, node)}\`.`);
+        if (typeof scalar !== 'boolean') this.invalid(at, `\`${name}\` is true or false, not \`${shown(scalar, node)}\`.`);
         return;
       case 'duration':
         if (typeof scalar !== 'string' || parseDuration(scalar) === undefined) {
           // `sla: 48` is a number with its unit left out: SLAs are usually counted in hours.
           if (typeof scalar === 'number' && Number.isFinite(scalar) && scalar > 0) {
-            bad(`\`${scalar}\` has no unit. Did you mean \`${scalar}h\` (hours)? Write m for minutes, d for days, w for weeks.`, { suggestion: `${scalar}h` });
+            this.invalid(at, `\`${scalar}\` has no unit. Did you mean \`${scalar}h\` (hours)? Write m for minutes, d for days, w for weeks.`, { suggestion: `${scalar}h` });
           } else {
-            bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
+            this.invalid(at, `\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d or 1w${compoundHint(scalar)}.`);
           }
         }
         return;
@@ -163,9 +179,9 @@ export class FieldReader {
         if (isMap(node)) return; // each priority's duration is checked where it is read
         if (typeof scalar !== 'string' || parseClockDuration(scalar) === undefined) {
           if (typeof scalar === 'number' && Number.isFinite(scalar) && scalar > 0) {
-            bad(`\`${scalar}\` has no unit. Did you mean \`${scalar}h\` (hours)? Write m for minutes, d for days, w for weeks, bh or bd for business hours or days.`, { suggestion: `${scalar}h` });
+            this.invalid(at, `\`${scalar}\` has no unit. Did you mean \`${scalar}h\` (hours)? Write m for minutes, d for days, w for weeks, bh or bd for business hours or days.`, { suggestion: `${scalar}h` });
           } else {
-            bad(`\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d, 1w, or in business time 8bh, 2bd${compoundHint(scalar)}; or one per priority: { P1: 4h, P2: 2bd }.`);
+            this.invalid(at, `\`${shown(scalar, node)}\` is not a duration. Write a number and a unit: 45s, 35m, 4h, 2d, 1w, or in business time 8bh, 2bd${compoundHint(scalar)}; or one per priority: { P1: 4h, P2: 2bd }.`);
           }
         }
         return;
@@ -173,7 +189,7 @@ export class FieldReader {
         if (isMap(node)) return; // the mapping's names are checked where it is read
         if (!isScalar(node) || !(String(scalar) in COLUMN_PRESETS)) {
           const suggestion = closest(String(scalar ?? ''), Object.keys(COLUMN_PRESETS), this.suggestBudget);
-          bad(`\`${shown(scalar, node)}\` is not a known export layout. Use one of: ${Object.keys(COLUMN_PRESETS).join(', ')}, or map the columns: { opened: <header>, resolved: <header> }.`, suggestion ? { suggestion } : undefined);
+          this.invalid(at, `\`${shown(scalar, node)}\` is not a known export layout. Use one of: ${Object.keys(COLUMN_PRESETS).join(', ')}, or map the columns: { opened: <header>, resolved: <header> }.`, suggestion ? { suggestion } : undefined);
         }
         return;
       case 'texts': case 'refs':
@@ -182,17 +198,17 @@ export class FieldReader {
             const resolved = this.resolve(item as YamlNode);
             if (!isScalar(resolved)) this.report('invalid-value', nodeSpan(resolved, this.doc.text), `Each entry of \`${name}\` should be plain text, not ${describe(resolved)}.`);
           }
-        } else if (!isScalar(node)) bad(`\`${name}\` should be a list such as [a, b], not ${describe(node)}.`);
+        } else if (!isScalar(node)) this.invalid(at, `\`${name}\` should be a list such as [a, b], not ${describe(node)}.`);
         return;
       case 'text-or-object':
-        if (!isMap(node) && !isScalar(node)) bad(`\`${name}\` should be a sentence or a mapping of keys (${Object.keys(SHAPES[t.shape].fields).join(', ')}), not ${describe(node)}.`);
-        else if (isScalar(node) && scalar !== null && typeof scalar === 'object') bad(`\`${name}\` should be plain text.`);
+        if (!isMap(node) && !isScalar(node)) this.invalid(at, `\`${name}\` should be a sentence or a mapping of keys (${Object.keys(SHAPES[t.shape].fields).join(', ')}), not ${describe(node)}.`);
+        else if (isScalar(node) && scalar !== null && typeof scalar === 'object') this.invalid(at, `\`${name}\` should be plain text.`);
         return;
       case 'object': case 'metrics': case 'dictionary':
-        if (!isMap(node)) bad(`\`${name}\` should be a mapping of keys, not ${describe(node)}.`);
+        if (!isMap(node)) this.invalid(at, `\`${name}\` should be a mapping of keys, not ${describe(node)}.`);
         return;
       case 'list':
-        if (!isSeq(node)) bad(`\`${name}\` should be a list of entries, each starting with \`- \`, not ${describe(node)}.`);
+        if (!isSeq(node)) this.invalid(at, `\`${name}\` should be a list of entries, each starting with \`- \`, not ${describe(node)}.`);
         return;
       case 'quantity':
         return; // checked against the metric's unit where the metric is read
@@ -343,6 +359,11 @@ export class FieldReader {
     if (!duplicate) return false;
     this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${quoteShort(name)}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
     return true;
+  }
+
+  /** An invalid-value finding at a node (its span made only now). */
+  private invalid(node: YamlNode, message: string, data?: DiagnosticData): void {
+    this.report('invalid-value', nodeSpan(node, this.doc.text), message, data);
   }
 
   protected report(code: string, span: Span, message: string, data?: DiagnosticData): void {

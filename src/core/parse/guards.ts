@@ -79,6 +79,11 @@ export function tooDeepAt(text: string): number | undefined {
       }
     }
     const c = text.charCodeAt(i);
+    // Most characters are none of LF, CR, quotes, `#`, brackets or braces: the fast path.
+    if (c >= 40 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && !quote) {
+      before = c;
+      continue;
+    }
     if (c === 10) {
       lineStart = true;
       before = -1;
