@@ -22,7 +22,7 @@ const { typeInLargeMap } = require('../../../bench/vscode/typing.js') as { typeI
 
 /**
  * What the extension may hold the host at a time while typing: three frames at 60 Hz. The goal is
- * one frame (16 ms); on the two-core test machine the extension's longest slice measures 5-29 ms,
+ * one frame (16 ms); on the two-core test machine the extension's longest slice measures 4-29 ms,
  * the rest of it receiving the server's large answers and the garbage collection around them
  * (BENCHMARKS.md, "Typing in a large map"). When the host validated maps itself, one check of a
  * map this size held it about 700 ms.
