@@ -9,10 +9,11 @@
  * quick fix that writes another file opens it beside the map, and the server's lens commands.
  */
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, type BaseLanguageClient, type FileEvent, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
+import { DidChangeWatchedFilesNotification, type BaseLanguageClient, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
 import type * as NodeClient from './clientNode';
 import type * as WebClient from './clientWeb';
 import { LANGUAGE_ID } from './diagnostics';
+import { FileEventBatch } from './fileEvents';
 import type { WorkspaceFiles } from './fileReader';
 import { log } from './log';
 import { LENS_SHOW_REFERENCES } from '../server/protocol';
@@ -50,34 +51,11 @@ export function createClient(
   const client = nodeClient
     ? nodeClient.createNodeClient(context, options)
     : webClient!.createWebClient(context, options, filesFor);
-  const fileEvents = new FileEventBatch((changes) => client.sendNotification(DidChangeWatchedFilesNotification.type, { changes }));
+  const fileEvents = new FileEventBatch(
+    (changes) => client.sendNotification(DidChangeWatchedFilesNotification.type, { changes }),
+    (error) => log().error(`Sending file events to the language server failed: ${String(error)}`),
+  );
   return client;
-}
-
-/**
- * File events for the server, sent in batches a little after the last one. The client library's
- * own batching (vscode-languageclient 9) empties its list after the send resolves, dropping an
- * event that arrived meanwhile (a map created right after another file event was never checked;
- * microsoft/vscode-languageserver-node#1503, fixed in version 10): here a batch is taken before
- * it is sent.
- */
-export class FileEventBatch {
-  private pending: FileEvent[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly send: (changes: FileEvent[]) => Promise<void>, private readonly delayMs = 250) {}
-
-  add(event: FileEvent): Promise<void> {
-    this.pending.push(event);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const changes = this.pending;
-      this.pending = [];
-      this.send(changes).catch((error: unknown) => log().error(`Sending file events failed: ${String(error)}`));
-    }, this.delayMs);
-    return Promise.resolve();
-  }
 }
 
 function middleware(ruleDocs: (rule: string) => vscode.Uri): Middleware {
