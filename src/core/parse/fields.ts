@@ -19,7 +19,7 @@ const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex --
 const MAX_ALIAS_RESOLUTIONS = 1000;
 
 /** The typed value a field holds, read once and checked against its spec. */
-export type FieldValues = Map<string, { pair: Pair; key: Scalar; keySpan: Span; value: YamlNode | null }>;
+export type FieldValues = Map<string, { keySpan: Span; value: YamlNode | null }>;
 export type FieldEntry = FieldValues extends Map<string, infer V> ? V : never;
 
 /** A shape's required fields, listed once per shape. */
@@ -64,10 +64,10 @@ export class FieldReader {
     const spec = SHAPES[shape];
     const known = fieldsOf(shape);
     const fields: FieldValues = new Map();
-    const seen = {};
+    /** Key names read but not kept in `fields` (unknown, `<<`): with `fields`, every name seen so far. */
+    let others: string[] | undefined;
     for (let i = 0; i < node.items.length; i++) {
       const pair = node.items[i];
-      if (this.duplicateKey(pair, i, node.items, seen)) continue;
       if (!isScalar(pair.key)) {
         const span = pair.key ? nodeSpan(pair.key as YamlNode, this.doc.text) : nodeSpan(node, this.doc.text);
         this.report('invalid-value', span, 'Keys must be plain words such as `title` or `lanes`, not a list or a mapping.');
@@ -75,13 +75,20 @@ export class FieldReader {
       }
       const key = pair.key;
       const name = String(key.value);
+      // A duplicate is a name seen before in this mapping: `fields` has every known one (no scan of the keys before).
+      if (fields.has(name) || (others !== undefined && others.includes(name))) {
+        this.reportDuplicate(key, name);
+        continue;
+      }
       const keySpan = nodeSpan(key, this.doc.text);
       if (name === '<<') {
+        (others ??= []).push(name);
         this.report('invalid-value', keySpan, 'YAML merge keys (`<<`) are not supported in journey maps: write the fields out, so every value has one place in the file.');
         continue;
       }
       const field = known.get(name);
       if (!field) {
+        (others ??= []).push(name);
         const suggestion = closest(name, Object.keys(spec.fields), this.suggestBudget);
         this.report('unknown-key', keySpan,
           `\`${quoteShort(name)}\` is not a field of a ${shape === 'map' ? 'journey map' : shape}.` +
@@ -93,9 +100,9 @@ export class FieldReader {
       this.doc.keys.push(occurrence);
       const raw = pair.value === null || pair.value === undefined ? null : pair.value as YamlNode;
       const value = raw === null ? null : this.resolve(raw);
-      fields.set(name, { pair, key, keySpan, value });
+      fields.set(name, { keySpan, value });
       // A value reached through an alias is reported where the alias is used, not at its anchor.
-      const unresolvedAlias = raw !== null && this.unresolved.has(raw);
+      const unresolvedAlias = raw !== null && this.unresolved.size > 0 && this.unresolved.has(raw);
       if (value !== null && !unresolvedAlias && !(isScalar(value) && value.value === null)) {
         const before = this.doc.findings.length;
         this.checkValue(name, field, value, raw !== null && isAlias(raw) ? raw : undefined);
@@ -344,12 +351,20 @@ export class FieldReader {
     const name = String(value);
     let duplicate = false;
     if (items.length <= 16) {
-      for (let i = 0; i < index && !duplicate; i++) {
-        const other = items[i].key;
-        if (!isScalar(other)) continue;
-        // Keys are nearly always strings: compare them as they are, else as text.
-        const written = other.value;
-        duplicate = typeof written === 'string' && typeof value === 'string' ? written === value : String(written) === name;
+      if (typeof value === 'string') {
+        // Keys are nearly always strings: compare them as they are (a collection has no `value`,
+        // so only a scalar can match), and ask what the node is only on a match.
+        for (let i = 0; i < index && !duplicate; i++) {
+          const other = items[i].key as Scalar | null;
+          const written = other?.value;
+          duplicate = (written === value || (typeof written !== 'string' && written !== undefined && String(written) === name)) && isScalar(other);
+        }
+      } else {
+        for (let i = 0; i < index && !duplicate; i++) {
+          const other = items[i].key;
+          if (!isScalar(other)) continue;
+          duplicate = String(other.value) === name;
+        }
       }
     } else {
       seen.set ??= new Set();
@@ -357,8 +372,12 @@ export class FieldReader {
       seen.set.add(name);
     }
     if (!duplicate) return false;
-    this.report('yaml-syntax', nodeSpan(pair.key, this.doc.text), `\`${quoteShort(name)}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
+    this.reportDuplicate(pair.key, name);
     return true;
+  }
+
+  private reportDuplicate(key: Scalar, name: string): void {
+    this.report('yaml-syntax', nodeSpan(key, this.doc.text), `\`${quoteShort(name)}\` appears twice in this mapping, and YAML keeps only one value: remove or rename one of them.`);
   }
 
   /** An invalid-value finding at a node (its span made only now). */
