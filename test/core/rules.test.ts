@@ -152,6 +152,15 @@ describe('rules', () => {
 });
 
 describe('rule details', () => {
+  it('a key named like a built-in property of objects (toString, constructor, __proto__) is an unknown key, not a crash', async () => {
+    for (const key of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const text = edit(CLEAN_MAP, '      - id: locked-out\n', `      - id: locked-out\n        ${key}: x\n`);
+      const found = (await lint(text)).filter((d) => d.code === 'unknown-key');
+      assert.equal(found.length, 1, `${key}: ${JSON.stringify(found)}`);
+      assert.equal(found[0].range.start.line, lineOf(text, `${key}: x`), key);
+    }
+  });
+
   it('did-you-mean suggestions travel in data, for quick fixes', async () => {
     const unknownKey = (await lint(edit(CLEAN_MAP, 'channel: web', 'chanel: web'))).find((d) => d.code === 'unknown-key');
     assert.equal(unknownKey?.data?.suggestion, 'channel');
