@@ -400,16 +400,16 @@ async function runHeapChild(n: number): Promise<void> {
  * with the dist/ bundle currently built). The first start also types into a generated
  * 1,000-touchpoint map (with its runbooks and exports) and reports how late the extension host's
  * event loop ever ran (`hostMaxBlockMs`, monitorEventLoopDelay inside the host) and the extension's
- * own longest slice of work there (`extensionMaxSliceMs`, from a CPU profile; bench/vscode/typing.js).
+ * own share: the most it held the loop at a time (`extensionMaxHoldMs`, from a CPU profile; bench/vscode/typing.js).
  * Unavailable when the harness is not installed.
  */
-interface Activation { ms?: number; note: string; hostMaxBlockMs?: number; extensionMaxSliceMs?: number; typingNote?: string }
+interface Activation { ms?: number; note: string; hostMaxBlockMs?: number; extensionMaxHoldMs?: number; typingNote?: string }
 
 function activation(runs: number): Activation {
   if (runs <= 0) return { note: 'not measured (--no-activation)' };
   const values: number[] = [];
   let version = '?';
-  let typing: Pick<Activation, 'hostMaxBlockMs' | 'extensionMaxSliceMs' | 'typingNote'> = {};
+  let typing: Pick<Activation, 'hostMaxBlockMs' | 'extensionMaxHoldMs' | 'typingNote'> = {};
   const folder = mkdtempSync(join(tmpdir(), 'journeymap-bench-typing-'));
   try {
     for (const [relative, text] of generatedFiles()) {
@@ -444,17 +444,17 @@ function activation(runs: number): Activation {
 
 /** What bench/vscode/activation.js reports of typing into the large map. */
 interface Typing {
-  hostMaxBlockMs?: number; hostP99BlockMs?: number; extensionMaxSliceMs?: number;
+  hostMaxBlockMs?: number; hostP99BlockMs?: number; extensionMaxHoldMs?: number;
   typingEdits?: number; typingLines?: number; typingFindingsMs?: number[]; typingError?: string;
 }
 
-function typingResult(data: Typing): Pick<Activation, 'hostMaxBlockMs' | 'extensionMaxSliceMs' | 'typingNote'> {
-  if (typeof data.hostMaxBlockMs !== 'number' || typeof data.extensionMaxSliceMs !== 'number') return { typingNote: `typing not measured: ${data.typingError ?? 'no result'}` };
+function typingResult(data: Typing): Pick<Activation, 'hostMaxBlockMs' | 'extensionMaxHoldMs' | 'typingNote'> {
+  if (typeof data.hostMaxBlockMs !== 'number' || typeof data.extensionMaxHoldMs !== 'number') return { typingNote: `typing not measured: ${data.typingError ?? 'no result'}` };
   const found = data.typingFindingsMs ?? [];
   const tenth = (ms: number) => Math.round(ms * 10) / 10;
   return {
     hostMaxBlockMs: tenth(data.hostMaxBlockMs),
-    extensionMaxSliceMs: tenth(data.extensionMaxSliceMs),
+    extensionMaxHoldMs: tenth(data.extensionMaxHoldMs),
     typingNote: `${data.typingEdits} edits in a ${(data.typingLines ?? 0).toLocaleString('en-US')}-line map; event-loop delay p99 ${data.hostP99BlockMs?.toFixed(1)} ms; findings ${Math.min(...found)}-${Math.max(...found)} ms after each edit (validation delay included)`,
   };
 }
@@ -578,7 +578,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(`activation: ${act.ms !== undefined ? `${act.ms} ms (${act.note})` : act.note}`);
   if (act.typingNote) {
     console.log(`typing in a 1,000-touchpoint map: hostMaxBlockMs ${act.hostMaxBlockMs ?? 'n/a'} ms (the whole host's event-loop delay), `
-      + `extensionMaxSliceMs ${act.extensionMaxSliceMs ?? 'n/a'} ms (the extension's longest slice of work) (${act.typingNote})`);
+      + `extensionMaxHoldMs ${act.extensionMaxHoldMs ?? 'n/a'} ms (the most the extension held it at a time) (${act.typingNote})`);
   }
   if (report) {
     if ('error' in report) console.log(`report: ${report.error}`);
@@ -593,7 +593,7 @@ async function main(argv: string[]): Promise<void> {
       bundles: { extension: bundles?.extension ?? null, webview: bundles?.webview ?? null },
       activationMs: act.ms ?? null,
       hostMaxBlockMs: act.hostMaxBlockMs ?? null,
-      extensionMaxSliceMs: act.extensionMaxSliceMs ?? null,
+      extensionMaxHoldMs: act.extensionMaxHoldMs ?? null,
       heapMB5000: heap && !('error' in heap) && heapSize === 5000 ? heap.peakMB : null,
       report: report && !('error' in report) ? report : null,
     };

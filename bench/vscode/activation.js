@@ -26,7 +26,7 @@ exports.run = async function run() {
       const map = fs.readdirSync(folder.fsPath).find((name) => name.endsWith('.journey.yaml'));
       const typed = await typeInLargeMap(api, vscode.Uri.joinPath(folder, map));
       Object.assign(result, {
-        hostMaxBlockMs: typed.hostMaxBlockMs, hostP99BlockMs: typed.hostP99BlockMs, extensionMaxSliceMs: typed.extensionMaxSliceMs,
+        hostMaxBlockMs: typed.hostMaxBlockMs, hostP99BlockMs: typed.hostP99BlockMs, extensionMaxHoldMs: typed.extensionMaxHoldMs,
         typingLines: typed.lines, typingEdits: typed.edits,
         typingFindingsMs: typed.steppedMs,
       });
