@@ -9,7 +9,9 @@
  * quick fix that writes another file opens it beside the map, and the server's lens commands.
  */
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, type BaseLanguageClient, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
+import {
+  DidChangeWatchedFilesNotification, type BaseLanguageClient, type LanguageClientOptions, type Location, type Middleware, type Position, type Protocol2CodeConverter,
+} from 'vscode-languageclient';
 import type * as NodeClient from './clientNode';
 import type * as WebClient from './clientWeb';
 import { LANGUAGE_ID } from './diagnostics';
@@ -38,15 +40,15 @@ export function createClient(
 ): BaseLanguageClient {
   const options: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    // The server reads `journeymap.*` through workspace/configuration and is told when it changes.
-    synchronize: { configurationSection: 'journeymap' },
+    // No `synchronize`: the server reads `journeymap.*` through workspace/configuration and
+    // registers for changes itself (with it as well, every settings change re-checked twice).
     // Push diagnostics, with a `journeymap/validated` notification after each (the views read it);
     // an unchanged list of findings is then not published again (src/server/diagnostics.ts).
     initializationOptions: { diagnosticMode: 'push', validatedNotifications: true },
     outputChannel: log(),
     // Hovers and completion details carry text from the map: never trusted, never HTML (docs/security.md).
     markdown: { isTrusted: false, supportHtml: false },
-    middleware: { ...middleware(ruleDocs), workspace: { didChangeWatchedFile: (event) => fileEvents.add(event) } },
+    middleware: { ...middleware(ruleDocs, () => client.protocol2CodeConverter), workspace: { didChangeWatchedFile: (event) => fileEvents.add(event) } },
   };
   const client = nodeClient
     ? nodeClient.createNodeClient(context, options)
@@ -58,7 +60,7 @@ export function createClient(
   return client;
 }
 
-function middleware(ruleDocs: (rule: string) => vscode.Uri): Middleware {
+function middleware(ruleDocs: (rule: string) => vscode.Uri, converter: () => Protocol2CodeConverter): Middleware {
   return {
     // The Problems panel's rule links open the rendered, read-only rule docs at the rule.
     handleDiagnostics: (uri, diagnostics, next) => {
@@ -75,7 +77,7 @@ function middleware(ruleDocs: (rule: string) => vscode.Uri): Middleware {
     provideCodeLenses: async (document, token, next) => {
       const lenses = await next(document, token);
       for (const lens of lenses ?? []) {
-        if (lens.command?.command === LENS_SHOW_REFERENCES) lens.command = asShowReferences(lens.command);
+        if (lens.command?.command === LENS_SHOW_REFERENCES) lens.command = asShowReferences(lens.command, converter());
       }
       return lenses;
     },
@@ -95,30 +97,12 @@ function middleware(ruleDocs: (rule: string) => vscode.Uri): Middleware {
 
 /**
  * The server's "used by N touchpoints" lens names a command of its own (src/server/protocol.ts)
- * with LSP arguments; VS Code's references peek takes its own types.
+ * with LSP arguments (uri, position, locations); VS Code's references peek takes its own types.
  */
-function asShowReferences(command: vscode.Command): vscode.Command {
-  const [uri, position, locations] = command.arguments ?? [];
-  const at = asPosition(position);
-  if (typeof uri !== 'string' || !at || !Array.isArray(locations)) return command;
-  const found = locations.flatMap((l) => {
-    const range = asRange((l as { range?: unknown })?.range);
-    const target = (l as { uri?: unknown })?.uri;
-    return range && typeof target === 'string' ? [new vscode.Location(vscode.Uri.parse(target), range)] : [];
-  });
-  return { ...command, command: 'editor.action.showReferences', arguments: [vscode.Uri.parse(uri), at, found] };
-}
-
-function asPosition(value: unknown): vscode.Position | undefined {
-  const p = value as { line?: unknown; character?: unknown } | undefined;
-  return typeof p?.line === 'number' && typeof p.character === 'number' ? new vscode.Position(p.line, p.character) : undefined;
-}
-
-function asRange(value: unknown): vscode.Range | undefined {
-  const r = value as { start?: unknown; end?: unknown } | undefined;
-  const start = asPosition(r?.start);
-  const end = asPosition(r?.end);
-  return start && end ? new vscode.Range(start, end) : undefined;
+function asShowReferences(command: vscode.Command, convert: Protocol2CodeConverter): vscode.Command {
+  const [uri, position, locations] = (command.arguments ?? []) as [unknown, Position, Location[]];
+  if (typeof uri !== 'string' || !Array.isArray(locations)) return command;
+  return { ...command, command: 'editor.action.showReferences', arguments: [vscode.Uri.parse(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l))] };
 }
 
 /** Starts the client; a server that cannot start is logged and said once, and the rest of the extension keeps working. */

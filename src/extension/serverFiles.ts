@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type BaseLanguageClient } from 'vscode-languageclient';
 import type { FileProblem, FileRead, FileStat } from '../core';
-import { LANGUAGE_ID } from './diagnostics';
+import { isMapDocument } from './diagnostics';
 import { rootOf, type WorkspaceFiles } from './fileReader';
 import {
   FILES_LIST_MAPS, FILES_READ, FILES_RECORDS, FILES_STAT, FILES_WRITABLE, type FileParams, type ListMapsParams,
@@ -33,10 +33,6 @@ function sameRoot(a: vscode.Uri | undefined, b: vscode.Uri): boolean {
   return a !== undefined && a.toString().replace(/\/$/, '') === b.toString().replace(/\/$/, '');
 }
 
-function isMap(doc: vscode.TextDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || /\.journey\.ya?ml$/i.test(doc.uri.path);
-}
-
 function workspaceFolder(root: vscode.Uri): vscode.WorkspaceFolder | undefined {
   return vscode.workspace.workspaceFolders?.find((f) => sameRoot(f.uri, root));
 }
@@ -55,7 +51,7 @@ function filesUnder(params: unknown, filesFor: (uri: string) => WorkspaceFiles |
   const folder = vscode.workspace.getWorkspaceFolder(target);
   if (folder && sameRoot(folder.uri, root)) vouching = target;
   else {
-    vouching = vscode.workspace.textDocuments.find((d) => !d.isClosed && isMap(d) && !vscode.workspace.getWorkspaceFolder(d.uri) && sameRoot(rootOf(d.uri), root))?.uri;
+    vouching = vscode.workspace.textDocuments.find((d) => !d.isClosed && isMapDocument(d) && !vscode.workspace.getWorkspaceFolder(d.uri) && sameRoot(rootOf(d.uri), root))?.uri;
   }
   const files = vouching && filesFor(vouching.toString());
   // The reader found must be bounded by that very root (WorkspaceFiles checks the target against it).

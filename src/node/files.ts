@@ -116,9 +116,21 @@ export class RootedFiles implements FileReader {
     try {
       real = await fs.realpath(osPath);
     } catch (error) {
-      return { problem: errnoProblem(error) };
+      const problem = errnoProblem(error);
+      // A path that does not exist is only "missing" when it would lie inside the root: a caller
+      // that serves something else for a missing file (an editor's unsaved text) must not be
+      // told an outside path is merely missing.
+      return problem.kind === 'missing' && !isInside(path.resolve(this.root), path.resolve(osPath)) ? { problem: { kind: 'outside' } } : { problem };
     }
     return isInside(await this.rootReal(), real) ? { real } : { problem: { kind: 'outside' } };
+  }
+
+  /**
+   * A real path inside the root, spelt from the root as it was given (when the root itself sits
+   * behind a symbolic link, `/tmp` or a linked home folder): the name an editor has the file under.
+   */
+  async asGiven(real: string): Promise<string> {
+    return path.join(path.resolve(this.root), path.relative(await this.rootReal(), real));
   }
 
   /**

@@ -168,5 +168,7 @@ export function clientHost(connection: Requests): ServerHost {
     },
     today: localDate,
     ruleDocs: undefined,
+    // The extension host answers through its WorkspaceFiles, where an open editor's text wins.
+    filesShowOpenDocuments: true,
   };
 }

@@ -36,12 +36,10 @@ export class Diagnostics {
   /** The core diagnostics last published or reported per core key (code actions read their data). */
   private readonly published = new Map<string, Diagnostic[]>();
   private readonly lastValid = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
-  /** What was last published per URI, for clients that get `journeymap/validated` (see `send`). */
+  /** What was last published per open map's URI, for clients that get `journeymap/validated` (see `send`). */
   private readonly sent = new Map<string, string>();
   /** Maps deleted on disk that an editor may still hold open: not published until edited or re-created. */
   private readonly gone = new Set<string>();
-  /** Summaries of closed maps validated, waiting to be sent with their findings. */
-  private readonly closedSummaries = new Map<string, MapSummary>();
   /** Bumped by every file event: a closed map's result may depend on any file it links to. */
   fileGeneration = 0;
 
@@ -75,13 +73,12 @@ export class Diagnostics {
    */
   private async send(uri: string, diagnostics: Diagnostic[], version?: number, summary?: MapSummary): Promise<void> {
     const lsp = this.toLsp(diagnostics);
-    const print = this.notify ? JSON.stringify(lsp) : undefined;
+    // Only open maps are compared (typing is the case): memory grows with the open maps.
+    const print = this.notify && version !== undefined ? JSON.stringify(lsp) : undefined;
     if (print === undefined || this.sent.get(uri) !== print) {
       await this.connection.sendDiagnostics({ uri, version, diagnostics: lsp });
-      if (print !== undefined) {
-        if (lsp.length) this.sent.set(uri, print);
-        else this.sent.delete(uri);
-      }
+      if (print !== undefined) this.sent.set(uri, print);
+      else this.sent.delete(uri);
     }
     if (this.notify) await this.connection.sendNotification(VALIDATED, { uri, version, diagnostics: summary ? [] : diagnostics, summary } satisfies ValidatedParams);
   }
@@ -200,6 +197,11 @@ export class Diagnostics {
 
   /** A map on disk (not open): its findings, or why it was not read; undefined when it is gone. */
   async validateClosed(key: string): Promise<Diagnostic[] | undefined> {
+    return (await this.checkClosed(key))?.diagnostics;
+  }
+
+  /** validateClosed, with the map's summary when the client asked for `journeymap/validated`. */
+  private async checkClosed(key: string): Promise<{ diagnostics: Diagnostic[]; summary?: MapSummary } | undefined> {
     const scope = await this.workspace.scope(key);
     const { service, files } = scope;
     const read = await files?.readFile(key);
@@ -208,15 +210,14 @@ export class Diagnostics {
       this.workspace.dropIndex(key);
       // A closed file refused before reading still gets its finding (too large, a link out, not a file).
       const refused = unreadableMapDiagnostic(read.problem);
-      return refused ? [refused] : undefined;
+      return refused ? { diagnostics: [refused] } : undefined;
     }
     const diagnostics = await this.run(key, () => service.validate(key, read.text));
     this.workspace.updateIndex(key, service, read.text);
     const summary = this.summarize(key, service, read.text, diagnostics, scope.settings);
-    if (summary) this.closedSummaries.set(key, summary);
     // A closed map's parse is not kept: memory grows with the open maps, not with the workspace.
     service.forget(key);
-    return diagnostics;
+    return { diagnostics, summary };
   }
 
   /** Reads a closed map only for what it links to (pull mode: the client asks for its findings). */
@@ -233,13 +234,12 @@ export class Diagnostics {
    * keeps closed documents a while): it is not checked again until it is edited or comes back.
    */
   deleted(key: string): void {
-    this.gone.add(key);
+    if (this.openDocument(key)) this.gone.add(key);
     this.clearTimer(key);
     this.lastValid.delete(key);
     this.bump(key);
     this.workspace.dropIndex(key);
     this.published.delete(key);
-    this.closedSummaries.delete(key);
     if (!this.pull) void this.send(this.host.toUri(key), []);
   }
 
@@ -247,19 +247,19 @@ export class Diagnostics {
     if (this.pull || this.openDocument(key)) return;
     const generation = this.bump(key);
     const { settings } = await this.workspace.scope(key);
-    const diagnostics = settings.workspace ? await this.validateClosed(key) : undefined;
-    const summary = this.closedSummaries.get(key);
-    this.closedSummaries.delete(key);
+    const checked = settings.workspace ? await this.checkClosed(key) : undefined;
     if (this.generations.get(key) !== generation || this.openDocument(key)) return;
-    if (diagnostics) this.published.set(key, diagnostics);
+    if (checked) this.published.set(key, checked.diagnostics);
     else this.published.delete(key);
-    await this.send(this.host.toUri(key), diagnostics ?? [], undefined, summary);
+    await this.send(this.host.toUri(key), checked?.diagnostics ?? [], undefined, checked?.summary);
   }
 
   /** A closed document: back to what is on disk (push), or nothing. */
   closed(doc: TextDocument): void {
     const key = this.host.toCore(doc.uri);
     this.lastValid.delete(key);
+    this.gone.delete(key); // what is on disk now is checked below (a deleted map: nothing)
+    this.sent.delete(doc.uri);
     this.clearTimer(key);
     this.workspace.forget(key);
     if (this.pull) return;

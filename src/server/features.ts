@@ -202,9 +202,10 @@ export class Features {
     if (!data) return link;
     // The link comes back from the client: follow it only if an open map of ours has that very link.
     const map = this.documents.all().find((d) => this.host.toCore(d.uri) === data.map);
-    const ours = map ? (await this.workspace.scope(data.map)).service.links(data.map, map.getText()).some((l) => l.target === data.target && l.anchor === data.anchor) : false;
+    const scope = map && await this.workspace.scope(data.map);
+    const ours = !!scope && scope.service.links(data.map, map.getText()).some((l) => l.target === data.target && l.anchor === data.anchor);
     if (!ours) throw new ResponseError(ErrorCodes.InvalidRequest, 'This link is not one of an open map\'s links: it is not opened.');
-    const { files } = await this.workspace.scope(data.map);
+    const { files } = scope;
     const read = files ? await files.readFile(data.target) : undefined;
     if (!read || ('problem' in read && read.problem.kind !== 'missing')) {
       throw new ResponseError(ErrorCodes.InvalidRequest, `${data.target} ${read && 'problem' in read ? describeFileProblem(read.problem) : 'is outside the workspace'}: it is not opened.`);

@@ -27,6 +27,11 @@ export interface ServerHost {
   listMaps(root: string): Promise<string[]>;
   /** Today's local date, YYYY-MM-DD (the `journeymap.today` setting overrides it). */
   today(): string;
+  /**
+   * True when `files` already answer with the editor's open documents (a client that reads for the
+   * server sees its own unsaved text); else the server lays the open documents it holds over them.
+   */
+  filesShowOpenDocuments?: boolean;
   /** Where a rule is documented (a diagnostic's code description), if known. */
   ruleDocs?(rule: string): string | undefined;
 }

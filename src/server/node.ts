@@ -67,7 +67,8 @@ export function nodeHost(): ServerHost {
           readRecords: (corePath, onRecord) => reader.readRecords(corePath, onRecord),
           writable: async (corePath) => {
             const target = await reader.writable(fromCorePath(corePath));
-            return 'problem' in target ? target : { exists: target.exists, real: toCorePath(target.real) };
+            // The checked real path, named under the root as the editor has it open.
+            return 'problem' in target ? target : { exists: target.exists, real: toCorePath(await reader.asGiven(target.real)) };
           },
         };
         files.set(root, rooted);

@@ -125,11 +125,11 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   /**
    * Validates (push) or indexes (pull) every closed map of the workspace, with work-done progress.
-   * Resolves to the number of maps found (open ones included); stops early when `token` is cancelled.
+   * Resolves to the maps found on disk (core keys); stops early when `token` is cancelled.
    */
-  const scan = async (token?: CancellationToken): Promise<number> => {
+  const scan = async (token?: CancellationToken): Promise<string[]> => {
     const keys = [...new Set((await Promise.all(workspace.roots.map((r) => host.listMaps(r).catch(() => [])))).flat())];
-    if (!keys.length) return 0;
+    if (!keys.length) return keys;
     const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Journey Map', 0, `Checking ${keys.length} maps`, false);
     await diagnostics.eachClosed(keys, async (key) => {
@@ -138,20 +138,21 @@ export function createServer(connection: Connection, host: ServerHost): void {
     }, (done) => progress?.report(Math.round((done / keys.length) * 100), `${done} of ${keys.length} maps`));
     progress?.done();
     if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    return keys.length;
+    return keys;
   };
   /** The first scan after start; a client that asked for notifications hears when it is done. */
   const firstScan = async (): Promise<void> => {
-    const maps = await scan().catch(() => 0);
+    const maps = (await scan().catch(() => [])).length;
     if (diagnostics.notifies) void connection.sendNotification(SCANNED, { maps } satisfies ScannedParams);
   };
 
   /** Validate All: open maps now, then every closed map from disk again. */
   const validateWorkspace = async (token: CancellationToken): Promise<ValidateWorkspaceResult> => {
-    await Promise.all(documents.all().filter((doc) => isMapDocument(host, doc)).map((doc) => diagnostics.publishOpen(doc)));
+    const open = documents.all().filter((doc) => isMapDocument(host, doc));
+    await Promise.all(open.map((doc) => diagnostics.publishOpen(doc)));
     const listed = await scan(token);
-    const open = documents.all().filter((doc) => isMapDocument(host, doc)).length;
-    return { maps: Math.max(listed, open), ...diagnostics.totals() };
+    // Open maps count once, also those not saved anywhere yet.
+    return { maps: new Set([...listed, ...open.map((doc) => host.toCore(doc.uri))]).size, ...diagnostics.totals() };
   };
 
   const revalidateAll = (): void => {

@@ -79,13 +79,14 @@ export function withOpenDocuments(files: HostFiles, openText: (key: string) => O
   return {
     stat,
     readFile: async (path) => {
+      if (!openText(path)) return files.readFile(path);
       const checked = await stat(path);
       if ('problem' in checked) return checked;
       const open = openText(path);
       return open ? { text: open.text, version: checked.version } : files.readFile(path);
     },
-    readRecords: files.readRecords && ((path, onRecord) => files.readRecords!(path, onRecord)),
-    writable: (path) => files.writable(path),
+    readRecords: files.readRecords?.bind(files),
+    writable: files.writable.bind(files),
   };
 }
 
@@ -171,7 +172,7 @@ export class Workspace {
     if (!scope) {
       scope = this.settingsFor(root).then((settings) => {
         const disk = root ? this.host.files(root) : undefined;
-        const files = disk && withOpenDocuments(disk, this.openText);
+        const files = disk && (this.host.filesShowOpenDocuments ? disk : withOpenDocuments(disk, this.openText));
         const service = getLanguageService({
           fileReader: files, today: () => settings.today ?? this.host.today(), rules: settings.rules, workspaceRoot: root || undefined,
         });

@@ -106,6 +106,22 @@ describe('the workspace boundary on disk (CLI)', function () {
     assert.deepEqual(await files.writable(join(ws, 'runbooks', 'lockout.md')), { real: join(ws, 'runbooks', 'lockout.md'), exists: true });
   });
 
+  it('a file that does not exist is "missing" only inside the root; outside it is "outside"', async () => {
+    const files = new RootedFiles(ws);
+    assert.deepEqual(await files.stat(toCorePath(join(ws, 'runbooks', 'not-there.md'))), { problem: { kind: 'missing' } });
+    assert.deepEqual(await files.stat(toCorePath(join(ws, '..', 'not-there.md'))), { problem: { kind: 'outside' } });
+    assert.deepEqual(await files.readFile(toCorePath(join(outside, 'not-there.md'))), { problem: { kind: 'outside' } });
+  });
+
+  it('a file to write is named under the root as given, also when the root is reached through a symbolic link', async () => {
+    const alias = join(top, 'alias-of-ws');
+    symlinkSync(ws, alias);
+    const files = new RootedFiles(alias);
+    const real = await files.writable(join(alias, 'runbooks', 'lockout.md'));
+    assert.ok('real' in real);
+    assert.equal(await files.asGiven(real.real), join(alias, 'runbooks', 'lockout.md'));
+  });
+
   it('reads go through the same check: a symbolic link out is refused by the reader itself, whatever the core asked', async () => {
     symlinkSync(join(outside, 'secret.md'), join(ws, 'runbooks', 'linked.md'));
     const files = new RootedFiles(ws);

@@ -72,4 +72,12 @@ describe('portfolio', () => {
     assert.deepEqual(groupMaps([a, b, c], 'folder').map((g) => [g.label, g.maps.length]), [['/ws/maps', 1], ['/ws/maps/access', 2]]);
     assert.deepEqual(groupMaps([a, b, c], 'review').map((g) => [g.key, g.maps.length]), [['overdue', 1], ['ok', 2]]);
   });
+
+  it('groupMaps: maps with one title are ordered by path, whatever order they were read in', async () => {
+    const paths = ['/ws/maps/z.journey.yaml', '/ws/maps/a.journey.yaml', '/ws/maps/m.journey.yaml'];
+    const maps = await Promise.all(paths.map((path) => summary(CLEAN_MAP, path)));
+    for (const order of [maps, [...maps].reverse()]) {
+      assert.deepEqual(groupMaps(order, 'owner')[0].maps.map((m) => m.map), [...paths].sort());
+    }
+  });
 });

@@ -161,6 +161,16 @@ describe('rule details', () => {
     }
   });
 
+  it('an export layout named like a built-in property of objects is not a known layout', async () => {
+    for (const name of ['toString', 'constructor', '__proto__']) {
+      for (const written of [`columns: ${name}`, `columns: { preset: ${name}, opened: Opened }`]) {
+        const text = edit(CLEAN_MAP, '    path: ../data/tickets.csv\n', `    path: ../data/tickets.csv\n    ${written}\n`);
+        const found = (await lint(text)).filter((d) => d.range.start.line === lineOf(text, written) && d.severity !== 'info');
+        assert.ok(found.length >= 1, `${written}: ${JSON.stringify(await lint(text))}`);
+      }
+    }
+  });
+
   it('did-you-mean suggestions travel in data, for quick fixes', async () => {
     const unknownKey = (await lint(edit(CLEAN_MAP, 'channel: web', 'chanel: web'))).find((d) => d.code === 'unknown-key');
     assert.equal(unknownKey?.data?.suggestion, 'channel');

@@ -437,7 +437,7 @@ describe('the language server for the VS Code extension (journeymap/validated, /
 
   before(async function () {
     if (!bundlesBuilt()) throw new Error('The bundles are missing: run `npm run build` (dist/cli.js, dist/server.js).');
-    root = workspace({ ...FILES, 'maps/broken.journey.yaml': edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'), 'maps/sub/gone.journey.yaml': CLEAN_MAP });
+    root = workspace({ ...FILES, 'maps/broken.journey.yaml': edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'), 'maps/sub/gone.journey.yaml': edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n') });
     client = new LspClient(SETTINGS);
     client.connection.onNotification('journeymap/validated', (p: (typeof validated)[number]) => void validated.push(p));
     client.connection.onNotification('journeymap/scanned', (p: { maps: number }) => void scanned.push(p));
@@ -499,6 +499,7 @@ describe('the language server for the VS Code extension (journeymap/validated, /
 
   it('a deleted folder takes its maps\' findings with it', async () => {
     const gone = uriOf(join(root, 'maps/sub/gone.journey.yaml'));
+    assert.ok(client.published.some((p) => p.uri === gone && p.diagnostics.length > 0), 'the map had findings before');
     rmSync(join(root, 'maps/sub'), { recursive: true, force: true });
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(root, 'maps/sub')), type: 3 }] });
     await client.until('the cleared notification', () => validated.find((v, i) => i > 0 && v.uri === gone && v.diagnostics.length === 0 && !v.summary));

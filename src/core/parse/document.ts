@@ -94,11 +94,10 @@ export function parseJourney(text: string, options: ParseOptions = {}): JourneyD
 }
 
 /** Sorts by span start, skipping the sort when the walk already produced document order. */
-function sortByStart(items: { span: Span }[]): void {
+/** Sorts by start in place, when a linear check finds the list out of order (the walk mostly is in order). */
+export function sortByStart<T extends { span: Span }>(items: T[]): T[] {
   for (let i = 1; i < items.length; i++) {
-    if (items[i].span[0] < items[i - 1].span[0]) {
-      items.sort((a, b) => a.span[0] - b.span[0]);
-      return;
-    }
+    if (items[i].span[0] < items[i - 1].span[0]) return items.sort((a, b) => a.span[0] - b.span[0]);
   }
+  return items;
 }

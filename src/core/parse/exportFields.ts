@@ -70,7 +70,7 @@ export class ExportFieldReader extends FieldReader {
   /** The fields of a source that describe its export: columns (preset and mapping), date_format, timezone, calendar. */
   protected sourceExport(fields: FieldValues, source: Source): void {
     const columns = fields.get('columns');
-    if (columns?.value && isScalar(columns.value) && String(columns.value.value) in COLUMN_PRESETS) {
+    if (columns?.value && isScalar(columns.value) && Object.hasOwn(COLUMN_PRESETS, String(columns.value.value))) {
       source.preset = { value: String(columns.value.value), span: nodeSpan(columns.value, this.doc.text), keySpan: columns.keySpan };
     } else if (columns?.value && isMap(columns.value)) {
       this.columnMapping(columns, source);
@@ -97,7 +97,7 @@ export class ExportFieldReader extends FieldReader {
       const keyNode = (entry.value as { items: { key: unknown; value: unknown }[] }).items.find((p) => isScalar(p.key) && String(p.key.value) === name);
       const keySpan = keyNode && isScalar(keyNode.key) ? nodeSpan(keyNode.key, this.doc.text) : entry.keySpan;
       if (name === 'preset') {
-        if (values[0] in COLUMN_PRESETS) {
+        if (Object.hasOwn(COLUMN_PRESETS, values[0])) {
           const valueNode = keyNode?.value as YamlNode | undefined;
           source.preset = { value: values[0], span: valueNode ? nodeSpan(valueNode, this.doc.text) : keySpan, keySpan };
         } else {

@@ -65,7 +65,7 @@ export class FieldReader {
     const known = fieldsOf(shape);
     const fields: FieldValues = new Map();
     /** Key names read but not kept in `fields` (unknown, `<<`): with `fields`, every name seen so far. */
-    let others: string[] | undefined;
+    let others: Set<string> | undefined;
     for (let i = 0; i < node.items.length; i++) {
       const pair = node.items[i];
       if (!isScalar(pair.key)) {
@@ -76,19 +76,19 @@ export class FieldReader {
       const key = pair.key;
       const name = String(key.value);
       // A duplicate is a name seen before in this mapping: `fields` has every known one (no scan of the keys before).
-      if (fields.has(name) || (others !== undefined && others.includes(name))) {
+      if (fields.has(name) || others?.has(name) === true) {
         this.reportDuplicate(key, name);
         continue;
       }
       const keySpan = nodeSpan(key, this.doc.text);
       if (name === '<<') {
-        (others ??= []).push(name);
+        (others ??= new Set()).add(name);
         this.report('invalid-value', keySpan, 'YAML merge keys (`<<`) are not supported in journey maps: write the fields out, so every value has one place in the file.');
         continue;
       }
       const field = known.get(name);
       if (!field) {
-        (others ??= []).push(name);
+        (others ??= new Set()).add(name);
         const suggestion = closest(name, Object.keys(spec.fields), this.suggestBudget);
         this.report('unknown-key', keySpan,
           `\`${quoteShort(name)}\` is not a field of a ${shape === 'map' ? 'journey map' : shape}.` +
@@ -194,7 +194,7 @@ export class FieldReader {
         return;
       case 'columns':
         if (isMap(node)) return; // the mapping's names are checked where it is read
-        if (!isScalar(node) || !(String(scalar) in COLUMN_PRESETS)) {
+        if (!isScalar(node) || !Object.hasOwn(COLUMN_PRESETS, String(scalar))) {
           const suggestion = closest(String(scalar ?? ''), Object.keys(COLUMN_PRESETS), this.suggestBudget);
           this.invalid(at, `\`${shown(scalar, node)}\` is not a known export layout. Use one of: ${Object.keys(COLUMN_PRESETS).join(', ')}, or map the columns: { opened: <header>, resolved: <header> }.`, suggestion ? { suggestion } : undefined);
         }

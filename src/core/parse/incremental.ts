@@ -36,10 +36,10 @@
  * (test/core/incremental.test.ts) compare thousands of random edits with a full parse.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { LineIndex, SuggestBudget, type Span } from '../base';
+import { LineIndex, SuggestBudget } from '../base';
 import { emptyMap, type Touchpoint } from '../format';
 import { ModelBuilder } from './builder';
-import type { JourneyDocument, ParseOptions } from './document';
+import { sortByStart, type JourneyDocument, type ParseOptions } from './document';
 import { DEFAULT_MAX_SIZE, parseYaml, tooDeepAt } from './guards';
 import { cloneDocument, cloneModel, shiftFinding, splice } from './shifted';
 
@@ -150,9 +150,9 @@ export function reparse(old: JourneyDocument, text: string, options: ParseOption
   const yaml = cloneDocument(old.yaml, edit, shift, item, newItem);
   const doc: JourneyDocument = {
     text, lines, map: model.map, findings,
-    definitions: splice(old.definitions, sortedByStart(scratch.definitions), blockStart, blockEnd, shift),
-    references: splice(old.references, sortedByStart(scratch.references), blockStart, blockEnd, shift),
-    keys: splice(old.keys, sortedByStart(scratch.keys), blockStart, blockEnd, shift),
+    definitions: splice(old.definitions, sortByStart(scratch.definitions), blockStart, blockEnd, shift),
+    references: splice(old.references, sortByStart(scratch.references), blockStart, blockEnd, shift),
+    keys: splice(old.keys, sortByStart(scratch.keys), blockStart, blockEnd, shift),
     yaml,
   };
   states.set(doc, { how: 'incremental', marks, cells: builder.suggestBudget.cells, plain: true });
@@ -201,7 +201,7 @@ function findTarget(old: JourneyDocument, edit: Edit): Target | string {
   const item = entryAt(blockValue(stage, 'touchpoints'), edit.start);
   if (!isMap(item) || item.flow || !item.range) return 'the edit is not inside a touchpoint';
   const tp = old.map.touchpoints.find((t) => t.span[0] === item.range![0]);
-  if (!tp || tp.stage.span[0] !== stage.range?.[0] || states.get(old)!.marks.length !== 2 * old.map.touchpoints.length) {
+  if (!tp || tp.stage.span[0] !== stage.range?.[0]) {
     return 'the entry is not a touchpoint of the model';
   }
   if (edit.start <= item.range[0]) return 'the edit touches the entry\'s dash or first key';
@@ -220,7 +220,7 @@ function findTarget(old: JourneyDocument, edit: Edit): Target | string {
 /** Why the block, old or new, cannot be read alone; undefined when it can. */
 function blockProblem(oldBlock: string, newBlock: string, indent: number): string | undefined {
   for (const block of [oldBlock, newBlock]) {
-    if (/(^|[ \t])#/.test(block)) return 'the block holds a comment';
+    if (/(^|[ \t\n])#/.test(block)) return 'the block holds a comment';
     if (/\r(?!\n)/.test(block)) return 'the block holds a lone CR';
   }
   if (/[ \t\r\n]*$/.exec(oldBlock)![0] !== /[ \t\r\n]*$/.exec(newBlock)![0]) return 'the blank lines after the entry changed';
@@ -273,11 +273,4 @@ function copyLeading(from: YamlNode, to: YamlNode): void {
   else delete to.spaceBefore;
   if (from.commentBefore !== undefined) to.commentBefore = from.commentBefore;
   else delete to.commentBefore;
-}
-
-function sortedByStart<T extends { span: Span }>(items: T[]): T[] {
-  for (let i = 1; i < items.length; i++) {
-    if (items[i].span[0] < items[i - 1].span[0]) return items.sort((a, b) => a.span[0] - b.span[0]);
-  }
-  return items;
 }

@@ -193,7 +193,8 @@ const REVIEW_GROUPS: Record<ReviewStatus, string> = { overdue: 'Review overdue',
 
 /**
  * The maps grouped by owner (no owner last), by folder, or by review status (overdue first); maps
- * inside a group by title. `folderOf` gives a map's folder as it should be shown.
+ * inside a group by title, then by path (maps copied from one template share a title, and the order
+ * must not depend on which file was read first). `folderOf` gives a map's folder as it should be shown.
  */
 export function groupMaps(maps: readonly MapSummary[], by: Grouping, folderOf: (map: string) => string = defaultFolder): MapGroup[] {
   const groups = new Map<string, MapGroup>();
@@ -206,7 +207,9 @@ export function groupMaps(maps: readonly MapSummary[], by: Grouping, folderOf: (
   const order = by === 'review' ? (g: MapGroup) => ['overdue', 'due-soon', 'no-date', 'ok'].indexOf(g.key) : undefined;
   const sorted = [...groups.values()].sort((a, b) => (order ? order(a) - order(b) : 0)
     || Number(a.key === '') - Number(b.key === '') || a.label.localeCompare(b.label));
-  for (const group of sorted) group.maps.sort((a, b) => (a.title ?? a.map).localeCompare(b.title ?? b.map));
+  for (const group of sorted) {
+    group.maps.sort((a, b) => (a.title ?? a.map).localeCompare(b.title ?? b.map) || a.map.localeCompare(b.map));
+  }
   return sorted;
 }
 
