@@ -16,6 +16,13 @@ describe('markdown anchors (GitHub\'s rules)', () => {
     assert.deepEqual(slugs('## Étape 2 — réinitialiser\n'), ['étape-2--réinitialiser']);
   });
 
+  it('an escaped character is part of the heading\'s text; an anchor inside a heading counts once', () => {
+    assert.deepEqual(markdownHeadings('## Step \\#2: \\*now\\*\n').map((h) => [h.text, h.slug]), [['Step #2: *now*', 'step-2-now']]);
+    const outline = markdownOutline('## Reset <a name="reset-now"></a> MFA\n');
+    assert.deepEqual(outline.explicit, [{ name: 'reset-now', line: 0 }]);
+    assert.equal(outline.headings[0].slug, 'reset--mfa');
+  });
+
   it('repeated headings get -1, -2, as GitHub numbers them', () => {
     assert.deepEqual(slugs('## Steps\n\n## Steps\n\n## Steps\n'), ['steps', 'steps-1', 'steps-2']);
   });

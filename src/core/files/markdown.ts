@@ -31,6 +31,9 @@ export interface MarkdownOutline {
 }
 
 const parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// Inline content is parsed only where a heading's text or an anchor can come from (see
+// `markdownOutline`): the paragraphs' inline parse was most of the time spent reading a runbook.
+parser.core.ruler.disable('inline');
 
 /** GitHub's slug of one heading text, without deduplication. */
 export function slugify(heading: string): string {
@@ -38,7 +41,8 @@ export function slugify(heading: string): string {
 }
 
 export function markdownOutline(text: string): MarkdownOutline {
-  const tokens = parser.parse(withoutFrontMatter(text), {});
+  const env = {};
+  const tokens = parser.parse(withoutFrontMatter(text), env);
   const slugger = new GithubSlugger();
   const headings: MarkdownHeading[] = [];
   const explicit: MarkdownAnchor[] = [];
@@ -47,14 +51,16 @@ export function markdownOutline(text: string): MarkdownOutline {
     const line = token.map?.[0] ?? 0;
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
-      const children = inline?.type === 'inline' ? inline.children ?? [] : [];
+      const children = inline?.type === 'inline' ? inlineChildren(inline, env) : [];
       const title = children.map(displayedText).join('').trim();
       headings.push({ text: title, level: Number(token.tag.slice(1)), line, slug: slugger.slug(title) });
       for (const child of children) if (child.type === 'html_inline') explicit.push(...htmlAnchors(child.content, line));
+      if (inline?.type === 'inline') i++; // the heading's text, read above
     } else if (token.type === 'html_block') {
       explicit.push(...htmlAnchors(token.content, line));
-    } else if (token.type === 'inline') {
-      for (const child of token.children ?? []) if (child.type === 'html_inline') explicit.push(...htmlAnchors(child.content, line));
+    } else if (token.type === 'inline' && token.content.includes('<')) {
+      // Other inline content matters only when it may hold an HTML tag (an explicit anchor).
+      for (const child of inlineChildren(token, env)) if (child.type === 'html_inline') explicit.push(...htmlAnchors(child.content, line));
     }
   }
   return { headings, explicit };
@@ -77,9 +83,16 @@ export function anchorLine(outline: MarkdownOutline, anchor: string): number | u
 
 type InlineToken = MarkdownIt.Token;
 
+/** The inline tokens of a block's content, parsed on demand (the parser's own inline pass is off). */
+function inlineChildren(token: InlineToken, env: MarkdownIt.StateCore['env']): InlineToken[] {
+  token.children = [];
+  parser.inline.parse(token.content, parser, env, token.children);
+  return token.children;
+}
+
 function displayedText(token: InlineToken): string {
   switch (token.type) {
-    case 'text': case 'code_inline':
+    case 'text': case 'text_special': case 'code_inline': // text_special: an escaped character (`\#`)
       return token.content;
     case 'softbreak': case 'hardbreak':
       return ' ';
