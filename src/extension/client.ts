@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  DidChangeWatchedFilesNotification, type BaseLanguageClient, type LanguageClientOptions, type Location, type Middleware, type Position, type Protocol2CodeConverter,
+  DidChangeWatchedFilesNotification, DocumentSymbolRequest, type BaseLanguageClient, type LanguageClientOptions, type Location, type Middleware, type Position, type Protocol2CodeConverter,
 } from 'vscode-languageclient';
 import type * as NodeClient from './clientNode';
 import type * as WebClient from './clientWeb';
@@ -18,7 +18,7 @@ import { LANGUAGE_ID } from './diagnostics';
 import { FileEventBatch } from './fileEvents';
 import type { WorkspaceFiles } from './fileReader';
 import { log } from './log';
-import { LENS_SHOW_REFERENCES } from '../server/protocol';
+import { DOCUMENT_SYMBOLS, LENS_SHOW_REFERENCES, unpackSymbols, type DocumentSymbolsParams, type PackedSymbols } from '../server/protocol';
 import { withCodicons } from './providers';
 
 // `process.env.JOURNEYMAP_WEB` is defined per bundle, so esbuild keeps only the `require` that
@@ -48,7 +48,7 @@ export function createClient(
     outputChannel: log(),
     // Hovers and completion details carry text from the map: never trusted, never HTML (docs/security.md).
     markdown: { isTrusted: false, supportHtml: false },
-    middleware: { ...middleware(ruleDocs, () => client.protocol2CodeConverter), workspace: { didChangeWatchedFile: (event) => fileEvents.add(event) } },
+    middleware: { ...middleware(ruleDocs, () => client), workspace: { didChangeWatchedFile: (event) => fileEvents.add(event) } },
   };
   const client = nodeClient
     ? nodeClient.createNodeClient(context, options)
@@ -60,7 +60,7 @@ export function createClient(
   return client;
 }
 
-function middleware(ruleDocs: (rule: string) => vscode.Uri, converter: () => Protocol2CodeConverter): Middleware {
+function middleware(ruleDocs: (rule: string) => vscode.Uri, client: () => BaseLanguageClient): Middleware {
   return {
     // The Problems panel's rule links open the rendered, read-only rule docs at the rule.
     handleDiagnostics: (uri, diagnostics, next) => {
@@ -77,9 +77,21 @@ function middleware(ruleDocs: (rule: string) => vscode.Uri, converter: () => Pro
     provideCodeLenses: async (document, token, next) => {
       const lenses = await next(document, token);
       for (const lens of lenses ?? []) {
-        if (lens.command?.command === LENS_SHOW_REFERENCES) lens.command = asShowReferences(lens.command, converter());
+        if (lens.command?.command === LENS_SHOW_REFERENCES) lens.command = asShowReferences(lens.command, client().protocol2CodeConverter);
       }
       return lenses;
+    },
+    // The outline packed (src/server/protocol.ts): VS Code asks for it after every pause in typing,
+    // and a large map's outline as LSP objects would hold the extension host to read it.
+    provideDocumentSymbols: async (document, token) => {
+      const params: DocumentSymbolsParams = { textDocument: { uri: client().code2ProtocolConverter.asUri(document.uri) } };
+      try {
+        const packed = await client().sendRequest<PackedSymbols>(DOCUMENT_SYMBOLS, params, token);
+        return token.isCancellationRequested ? undefined : unpackSymbols(packed, toDocumentSymbol);
+      } catch (error) {
+        // As the client's own providers do: a cancelled or outdated request answers nothing, the rest is thrown.
+        return client().handleFailedRequest(DocumentSymbolRequest.type, token, error, undefined);
+      }
     },
     // A fix that also writes another file (a runbook heading, a new runbook) opens it beside the
     // map once applied, where the change can be read and undone.
@@ -103,6 +115,14 @@ function asShowReferences(command: vscode.Command, convert: Protocol2CodeConvert
   const [uri, position, locations] = (command.arguments ?? []) as [unknown, Position, Location[]];
   if (typeof uri !== 'string' || !Array.isArray(locations)) return command;
   return { ...command, command: 'editor.action.showReferences', arguments: [vscode.Uri.parse(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l))] };
+}
+
+function toDocumentSymbol(name: string, detail: string, kind: number, range: number[], selection: number[], children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {
+  // LSP numbers symbol kinds from 1, VS Code from 0.
+  const symbol = new vscode.DocumentSymbol(name, detail, (kind - 1) as vscode.SymbolKind,
+    new vscode.Range(range[0], range[1], range[2], range[3]), new vscode.Range(selection[0], selection[1], selection[2], selection[3]));
+  symbol.children = children;
+  return symbol;
 }
 
 /** Starts the client; a server that cannot start is logged and said once, and the rest of the extension keeps working. */

@@ -8,9 +8,10 @@ import { layoutJourney, LIGHT_THEME, DARK_THEME, pageMeasure, renderSvg, EMBEDDE
 import type { Diagnostics } from './diagnostics';
 import { EditBuilder, type EditSupport } from './edits';
 import type { Features, OpenMap } from './features';
+import { toDocumentSymbol } from './convert';
 import {
-  COMMAND_MARK_REVIEWED, LAYOUT, MARK_REVIEWED, RENDER, SUMMARY,
-  type LayoutParams, type MarkReviewedParams, type MarkReviewedResult, type RenderParams, type RenderResult, type SummaryParams,
+  COMMAND_MARK_REVIEWED, DOCUMENT_SYMBOLS, LAYOUT, MARK_REVIEWED, packSymbols, RENDER, SUMMARY,
+  type DocumentSymbolsParams, type LayoutParams, type PackedSymbols, type MarkReviewedParams, type MarkReviewedResult, type RenderParams, type RenderResult, type SummaryParams,
 } from './protocol';
 
 export function registerCustomRequests(connection: Connection, features: Features, diagnostics: Diagnostics, edits: EditSupport, today: () => string): void {
@@ -40,6 +41,13 @@ export function registerCustomRequests(connection: Connection, features: Feature
     const map = await open(params?.textDocument?.uri);
     const layout = layoutJourney(map.scope.service.parse(map.key, map.text), { detail: params.detail ?? 'full', today: dayOf(map.scope.settings.today ?? today()) });
     return { svg: renderSvg(layout, { theme: params.theme === 'dark' ? DARK_THEME : LIGHT_THEME }) };
+  });
+
+  // Like documentSymbol: a document that is not a map (a runbook the lenses follow) has no outline from here.
+  connection.onRequest(DOCUMENT_SYMBOLS, async (params: DocumentSymbolsParams): Promise<PackedSymbols> => {
+    const uri = params?.textDocument?.uri;
+    const map = uri ? await features.open(uri) : undefined;
+    return packSymbols(map ? map.scope.service.symbols(map.key, map.text).map(toDocumentSymbol) : []);
   });
 
   connection.onRequest(SUMMARY, async (params: SummaryParams) => {

@@ -188,30 +188,34 @@ export class Features {
     return { title: `Disable ${code} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit.build() };
   }
 
-  /** The map's links; the target is checked, and an anchor becomes a line, only when a link is followed. */
+  /**
+   * The map's links; the target is checked, and an anchor becomes a line, only when a link is
+   * followed. A link carries only its map's key: the map's own links, found again by range when the
+   * link is followed, say where it goes (a large map has a thousand links, sent after every pause in typing).
+   */
   private links(map: OpenMap): DocumentLink[] {
     return map.scope.service.links(map.key, map.text).map((link) => ({
       range: clampRange(link.range),
       tooltip: link.kind === 'runbook' ? 'Open the runbook' : link.kind === 'baseline' ? 'Open the baseline map (the current state)' : 'Open the data file',
-      data: { map: map.key, target: link.target, anchor: link.anchor },
+      data: map.key,
     }));
   }
 
   private async resolveLink(link: DocumentLink): Promise<DocumentLink> {
-    const data = link.data as { map: string; target: string; anchor?: string } | undefined;
-    if (!data) return link;
-    // The link comes back from the client: follow it only if an open map of ours has that very link.
-    const map = this.documents.all().find((d) => this.host.toCore(d.uri) === data.map);
-    const scope = map && await this.workspace.scope(data.map);
-    const ours = !!scope && scope.service.links(data.map, map.getText()).some((l) => l.target === data.target && l.anchor === data.anchor);
-    if (!ours) throw new ResponseError(ErrorCodes.InvalidRequest, 'This link is not one of an open map\'s links: it is not opened.');
+    const key = link.data;
+    if (typeof key !== 'string') return link;
+    // The link comes back from the client: it is followed only to where that open map's link at that range goes.
+    const map = this.documents.all().find((d) => this.host.toCore(d.uri) === key);
+    const scope = map && await this.workspace.scope(key);
+    const own = scope && link.range && scope.service.links(key, map.getText()).find((l) => sameRange(clampRange(l.range), link.range));
+    if (!scope || !own) throw new ResponseError(ErrorCodes.InvalidRequest, 'This link is not one of an open map\'s links (the map may have changed since): it is not opened.');
     const { files } = scope;
-    const read = files ? await files.readFile(data.target) : undefined;
+    const read = files ? await files.readFile(own.target) : undefined;
     if (!read || ('problem' in read && read.problem.kind !== 'missing')) {
-      throw new ResponseError(ErrorCodes.InvalidRequest, `${data.target} ${read && 'problem' in read ? describeFileProblem(read.problem) : 'is outside the workspace'}: it is not opened.`);
+      throw new ResponseError(ErrorCodes.InvalidRequest, `${own.target} ${read && 'problem' in read ? describeFileProblem(read.problem) : 'is outside the workspace'}: it is not opened.`);
     }
-    const line = data.anchor && 'text' in read ? anchorLine(markdownOutline(read.text), data.anchor) : undefined;
-    return { ...link, target: this.host.toUri(data.target) + (line === undefined ? '' : `#L${line + 1}`) };
+    const line = own.anchor && 'text' in read ? anchorLine(markdownOutline(read.text), own.anchor) : undefined;
+    return { ...link, target: this.host.toUri(own.target) + (line === undefined ? '' : `#L${line + 1}`) };
   }
 
   /** Above each stage of a map, its summary; above each runbook heading that maps link to, "used by". */

@@ -3,7 +3,7 @@
  * (the VS Code extension, editors' plugins). Plain JSON over the same connection; every one takes
  * the map's `textDocument` (an open document: the server answers from the editor's text).
  */
-import type { TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver';
+import type { DocumentSymbol, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver';
 import type { Diagnostic, MapSummary } from '../core';
 
 /** `journeymap/markReviewed`: the edit that sets `review.last` to today (applied by the client). */
@@ -39,6 +39,55 @@ export interface RenderResult { svg: string }
 /** `journeymap/summary`: the map at a glance (the core's `MapSummary`: review state, findings, misses). */
 export const SUMMARY = 'journeymap/summary';
 export interface SummaryParams { textDocument: TextDocumentIdentifier }
+
+/**
+ * `journeymap/documentSymbols`: the outline `textDocument/documentSymbol` gives, packed. VS Code asks
+ * for the outline after every pause in typing (breadcrumbs, sticky scroll, the Outline view); a
+ * 1,000-touchpoint map's outline is 1,364 symbols, 383 KB as LSP objects, which the extension host
+ * must read in one task. Packed it is about a third of that, and numbers and strings are quicker to
+ * read than an object per range. Symbols in pre-order (a symbol, then its children); `numbers` holds
+ * `SYMBOL_STRIDE` per symbol: LSP symbol kind, child count, range (start line, start character, end
+ * line, end character), selection range (the same four). `details[i]` is '' for none.
+ */
+export const DOCUMENT_SYMBOLS = 'journeymap/documentSymbols';
+export interface DocumentSymbolsParams { textDocument: TextDocumentIdentifier }
+export interface PackedSymbols { names: string[]; details: string[]; numbers: number[] }
+export const SYMBOL_STRIDE = 10;
+
+export function packSymbols(symbols: readonly DocumentSymbol[]): PackedSymbols {
+  const packed: PackedSymbols = { names: [], details: [], numbers: [] };
+  const add = (symbol: DocumentSymbol): void => {
+    const { range: r, selectionRange: s } = symbol;
+    packed.names.push(symbol.name);
+    packed.details.push(symbol.detail ?? '');
+    packed.numbers.push(symbol.kind, symbol.children?.length ?? 0, r.start.line, r.start.character, r.end.line, r.end.character,
+      s.start.line, s.start.character, s.end.line, s.end.character);
+    for (const child of symbol.children ?? []) add(child);
+  };
+  for (const symbol of symbols) add(symbol);
+  return packed;
+}
+
+/** What `unpackSymbols` makes of one symbol: the caller's own type (VS Code's `DocumentSymbol`, say). */
+export type SymbolMaker<T> = (name: string, detail: string, kind: number, range: number[], selection: number[], children: T[]) => T;
+
+/** The symbols `packSymbols` packed, rebuilt by `make`, children first; throws on a packing that does not add up. */
+export function unpackSymbols<T>(packed: PackedSymbols, make: SymbolMaker<T>): T[] {
+  const { names, details, numbers } = packed;
+  if (numbers.length !== names.length * SYMBOL_STRIDE || details.length !== names.length) throw new Error('The packed outline does not add up.');
+  let next = 0;
+  const read = (): T => {
+    const i = next++;
+    if (i >= names.length) throw new Error('The packed outline does not add up.');
+    const n = numbers.slice(i * SYMBOL_STRIDE, (i + 1) * SYMBOL_STRIDE);
+    const children: T[] = [];
+    for (let c = 0; c < n[1]; c++) children.push(read());
+    return make(names[i], details[i], n[0], n.slice(2, 6), n.slice(6, 10), children);
+  };
+  const roots: T[] = [];
+  while (next < names.length) roots.push(read());
+  return roots;
+}
 
 /**
  * `workspace/executeCommand` commands the server runs itself (for editors without the extension):

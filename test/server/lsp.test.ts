@@ -12,6 +12,7 @@ import type {
 } from 'vscode-languageserver';
 import { CLEAN_MAP, edit, lineOf, positionOf, TODAY } from '../core/fixtures';
 import { BIN, bundlesBuilt, capabilities, LspClient, uriOf, workspace } from './lspClient';
+import { DOCUMENT_SYMBOLS, unpackSymbols, type PackedSymbols } from '../../src/server/protocol';
 
 const RUNBOOK = '# Account lockout\n\n## Symptoms\n\nThe admin sees "account locked".\n\n## Resolution\n';
 const FILES = {
@@ -185,6 +186,22 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     assert.ok(folds.some((f) => f.startLine === lineOf(CLEAN_MAP, 'stages:')));
   });
 
+  it('journeymap/documentSymbols is the same outline, packed; a document that is not a map has none', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: mapUri } });
+    const packed = await client.request<PackedSymbols>(DOCUMENT_SYMBOLS, { textDocument: { uri: mapUri } });
+    const rebuilt = unpackSymbols<DocumentSymbol>(packed, (name, detail, kind, range, selection, children) => ({
+      name, ...(detail ? { detail } : {}), kind: kind as DocumentSymbol['kind'],
+      range: { start: { line: range[0], character: range[1] }, end: { line: range[2], character: range[3] } },
+      selectionRange: { start: { line: selection[0], character: selection[1] }, end: { line: selection[2], character: selection[3] } },
+      children,
+    }));
+    assert.deepEqual(rebuilt, symbols);
+    assert.ok(JSON.stringify(packed).length < JSON.stringify(symbols).length / 2, 'packed in under half the bytes');
+    const runbook = await client.request<PackedSymbols>(DOCUMENT_SYMBOLS, { textDocument: { uri: uriOf(join(root, 'runbooks/lockout.md')) } });
+    assert.deepEqual(runbook, { names: [], details: [], numbers: [] });
+    assert.throws(() => unpackSymbols({ names: ['a'], details: [''], numbers: [5, 2, 0, 0, 0, 1, 0, 0, 0, 1] }, () => 0), /does not add up/);
+  });
+
   it('offers the quick fixes of the core as code actions, from the diagnostic\'s data, and a disable comment', async () => {
     const text = edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n');
     await client.change(mapUri, 13, text);
@@ -239,6 +256,10 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     assert.equal(runbook.target, undefined);
     const resolved = await client.request<DocumentLink>('documentLink/resolve', runbook);
     assert.equal(resolved.target, `${uriOf(join(root, 'runbooks/lockout.md'))}#L3`);
+    // A link is followed only where its map has one: a range elsewhere, or another file's key, is refused.
+    const elsewhere = { ...runbook, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } };
+    await assert.rejects(client.request('documentLink/resolve', elsewhere), /not one of an open map's links/);
+    await assert.rejects(client.request('documentLink/resolve', { ...runbook, data: join(root, 'runbooks/lockout.md') }), /not one of an open map's links/);
   });
 
   it('shows stage summaries as code lenses on a map, and "used by" lenses on a runbook\'s headings', async () => {

@@ -267,6 +267,14 @@ describe('language features', () => {
     const names = flat(symbols).map((s) => s.name);
     assert.ok(names.some((n) => /Notice the problem|notice/.test(n)), JSON.stringify(names));
     assert.ok(names.some((n) => /job-fails|Print job fails/.test(n)), JSON.stringify(names));
+    // Through the packed outline (journeymap/documentSymbols): kinds, ranges and details as VS Code's own types.
+    const touchpoint = flat(symbols).find((s) => s.name === 'Print job fails')!;
+    assert.equal(touchpoint.kind, vscode.SymbolKind.Event);
+    assert.equal(touchpoint.detail, 'manager / job-fails');
+    assert.equal(touchpoint.selectionRange.start.line, 25, 'the touchpoint\'s id on line 26');
+    assert.ok(touchpoint.range.contains(touchpoint.selectionRange) && touchpoint.range.end.line > 25);
+    const stage = symbols.flatMap((s) => s.children).find((s) => s.children.includes(touchpoint));
+    assert.equal(stage?.kind, vscode.SymbolKind.Module);
   });
 
   it('provides folding ranges', async () => {
