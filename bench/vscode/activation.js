@@ -27,6 +27,7 @@ exports.run = async function run() {
       const typed = await typeInLargeMap(api, vscode.Uri.joinPath(folder, map));
       Object.assign(result, {
         hostMaxBlockMs: typed.hostMaxBlockMs, hostP99BlockMs: typed.hostP99BlockMs, extensionMaxHoldMs: typed.extensionMaxHoldMs,
+        hostMaxBusyMs: typed.hostMaxBusyMs, hostMaxCollectionMs: typed.hostMaxCollectionMs,
         typingLines: typed.lines, typingEdits: typed.edits,
         typingFindingsMs: typed.steppedMs,
       });

@@ -95,10 +95,15 @@ function heldByUs(profile, gaps, isOurs, isOthers) {
   for (const delta of profile.timeDeltas) times.push((t += delta));
   const cap = 2 * SAMPLE_US;
   let held = 0;
+  /** Whoever ran: the most processor time in one span, and the longest run of collection samples. */
+  let hostBusy = 0;
+  let collection = 0;
   let i = 0;
   for (const [from, to] of gaps) {
     while (i < times.length && times[i] < from) i++;
     let busy = 0;
+    let anyBusy = 0;
+    let collecting = 0;
     let mine = false;
     /** Whether the last code that ran (not idle, not collecting) was the extension's; from before the span too. */
     let k = i - 1;
@@ -107,10 +112,14 @@ function heldByUs(profile, gaps, isOurs, isOthers) {
     for (let j = i; j < times.length && times[j] <= to; j++) {
       const sample = profile.samples[j];
       const fn = nodes.get(sample)?.callFrame.functionName;
+      const took = Math.min(cap, (times[j + 1] ?? times[j] + SAMPLE_US) - times[j]);
+      collecting = fn === '(garbage collector)' ? collecting + took : 0;
+      collection = Math.max(collection, collecting);
       if (fn === '(idle)') {
         lastOurs = false;
         continue;
       }
+      anyBusy += took;
       if (fn === '(garbage collector)') {
         if (!lastOurs) continue;
       } else {
@@ -118,12 +127,13 @@ function heldByUs(profile, gaps, isOurs, isOthers) {
         mine ||= lastOurs;
         if (!lastOurs && othersOf(sample)) continue;
       }
-      busy += Math.min(cap, (times[j + 1] ?? times[j] + SAMPLE_US) - times[j]);
+      busy += took;
     }
     if (mine) held = Math.max(held, busy / 1000);
+    hostBusy = Math.max(hostBusy, anyBusy / 1000);
   }
   const seen = profile.samples.filter((id) => oursOf(id)).length;
-  return { held, seen };
+  return { held, seen, hostBusy, collection: collection / 1000 };
 }
 
 /**
@@ -201,6 +211,9 @@ async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs =
     extensionMaxHoldMs: ours.held,
     /** How many profile samples caught the extension's code at all (the measurement saw it work). */
     extensionSamples: ours.seen,
+    /** The host, whoever ran: the most processor time in one span, and the longest garbage collection in one. */
+    hostMaxBusyMs: ours.hostBusy,
+    hostMaxCollectionMs: ours.collection,
   };
 }
 

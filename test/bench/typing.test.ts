@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 
 // Plain CommonJS shared by the VS Code suite and the bench; `vscode` is required only when typing.
 const { heldByUs, SAMPLE_US } = require('../../../bench/vscode/typing.js') as {
-  heldByUs(profile: Profile, gaps: [number, number][], isOurs: (url: string) => boolean, isOthers: (url: string) => boolean): { held: number; seen: number };
+  heldByUs(profile: Profile, gaps: [number, number][], isOurs: (url: string) => boolean, isOthers: (url: string) => boolean): { held: number; seen: number; hostBusy: number; collection: number };
   SAMPLE_US: number;
 };
 
@@ -63,6 +63,14 @@ describe('typing measure (bench/vscode/typing.js heldByUs)', () => {
     const profile = profileOf(['ours', 'gc', 'gc', 'ours']);
     const span: [number, number][] = [[1.5 * SAMPLE_US, 4 * SAMPLE_US]]; // from the first collection sample on
     assert.equal(heldByUs(profile, span, (url) => url === OURS, (url) => url === MERGE).held, ms(3));
+  });
+
+  it('reports the host\'s busiest span and longest collection, whoever ran, idle time left out', () => {
+    const profile = profileOf(['merge', 'merge', 'gc', 'gc', 'gc', 'idle', 'host', 'ours', 'gc']);
+    const result = heldByUs(profile, [[0, 10 * SAMPLE_US]], (url) => url === OURS, (url) => url === MERGE);
+    assert.equal(result.hostBusy, ms(8));
+    assert.equal(result.collection, ms(3));
+    assert.equal(result.held, ms(3), 'the extension: VS Code\'s code, its own, and the collection after it');
   });
 
   it('reports the longest span and how many samples caught the extension', () => {

@@ -17,6 +17,7 @@ import { activate, note, workspaceUri } from './helpers';
 interface Typed {
   lines: number; edits: number; steppedVersions: number[]; steppedMs: number[]; burstLastVersion: number; burstFindingsVersion: number;
   burstFindingsMs: number; hostMaxBlockMs: number; hostP99BlockMs: number; extensionMaxHoldMs: number; extensionSamples: number;
+  hostMaxBusyMs: number; hostMaxCollectionMs: number;
 }
 // Plain CommonJS shared with the bench (bench/vscode/typing.js), bundled into the suite by esbuild.
 const { typeInLargeMap } = require('../../../bench/vscode/typing.js') as { typeInLargeMap(api: unknown, uri: vscode.Uri): Promise<Typed> };
@@ -44,7 +45,8 @@ describe('typing in a 1,000-touchpoint map', function () {
     fs.writeFileSync(uri.fsPath, generateJourney(1000));
     const result = await typeInLargeMap(api, uri);
     note(`${result.lines.toLocaleString('en-US')} lines, ${result.edits} edits: the extension held the host at most ${result.extensionMaxHoldMs.toFixed(1)} ms at a time; `
-      + `the host's event-loop delay at most ${result.hostMaxBlockMs.toFixed(1)} ms (p99 ${result.hostP99BlockMs.toFixed(1)} ms); findings ${Math.min(...result.steppedMs)}-${Math.max(...result.steppedMs)} ms after each stepped edit, `
+      + `the host's event-loop delay at most ${result.hostMaxBlockMs.toFixed(1)} ms (p99 ${result.hostP99BlockMs.toFixed(1)} ms), `
+      + `its busiest stall ${result.hostMaxBusyMs.toFixed(1)} ms of processor time (longest collection ${result.hostMaxCollectionMs.toFixed(1)} ms); findings ${Math.min(...result.steppedMs)}-${Math.max(...result.steppedMs)} ms after each stepped edit, `
       + `${result.burstFindingsMs} ms after the burst`);
     assert.ok(result.lines > 10_000, `a large map: ${result.lines} lines`);
     const first = result.steppedVersions[0];
