@@ -1,8 +1,8 @@
 /** The palette commands this module owns (the preview registers its own in ./preview). */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { RULES } from '../core';
-import { MARK_REVIEWED, type MarkReviewedParams, type MarkReviewedResult } from '../server/protocol';
+import { MARK_REVIEWED, RULES_LIST, type MarkReviewedParams, type MarkReviewedResult, type RulesResult } from '../server/protocol';
+import { log } from './log';
 import { isMapDocument, type ServerDiagnostics } from './diagnostics';
 import { today } from './service';
 import type { DocsView } from './docsView';
@@ -182,8 +182,15 @@ export function registerCommands(
   const showRuleDocs = async (arg?: unknown): Promise<boolean> => {
     let rule = typeof arg === 'string' ? arg : undefined;
     if (!rule) {
-      const picked = await vscode.window.showQuickPick(
-        RULES.map((r) => ({ label: r.name, description: r.severity, detail: r.summary })),
+      // The rules come from the language server, which holds them (this host loads no rule code).
+      const rules = client.sendRequest<RulesResult>(RULES_LIST).then(
+        (list) => list.map((r) => ({ label: r.name, description: r.severity, detail: r.summary })),
+        (error: unknown) => {
+          log().error(`The language server did not list the rules: ${String(error)}`);
+          return [];
+        },
+      );
+      const picked = await vscode.window.showQuickPick(rules,
         { title: vscode.l10n.t('Journey Map rules'), placeHolder: vscode.l10n.t('Which rule?'), matchOnDetail: true },
       );
       if (!picked) return false;

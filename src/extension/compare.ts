@@ -7,8 +7,11 @@
  * future-state map is compared with its baseline (`baseline:`, its current state) the same way.
  */
 import * as vscode from 'vscode';
-import { resolveLink, type LanguageService } from '../core';
+import { resolveLink } from '../core/files';
 import type { FilesFor } from './providers';
+
+/** A map's `baseline:` as written, from the language server (which reads the editor's text). */
+export type BaselineLink = (map: vscode.Uri) => Promise<string | undefined>;
 
 /** What the preview offers: compare mode for a map against a fixed earlier text. */
 export interface CompareTarget {
@@ -40,8 +43,8 @@ interface RevisionPick extends vscode.QuickPickItem {
 /** The pseudo-revision for a future map's baseline (`journeymap.compareWith(uri, BASELINE)`). */
 export const BASELINE = 'baseline';
 
-export function registerCompare(previews: CompareTarget, service: LanguageService, filesFor: FilesFor): vscode.Disposable {
-  const baselines = (map: vscode.Uri) => baselineOf(map, service, filesFor);
+export function registerCompare(previews: CompareTarget, baselineLink: BaselineLink, filesFor: FilesFor): vscode.Disposable {
+  const baselines = (map: vscode.Uri) => baselineOf(map, baselineLink, filesFor);
   return vscode.Disposable.from(
     vscode.commands.registerCommand('journeymap.compareWith', (uri?: vscode.Uri, ref?: string) => compareWith(previews, baselines, uri, ref)),
     vscode.commands.registerCommand('journeymap.compareDiffInPreview', () => compareDiffInPreview(previews)),
@@ -62,9 +65,10 @@ interface Baseline {
   read(): Promise<string | undefined>;
 }
 
-async function baselineOf(map: vscode.Uri, service: LanguageService, filesFor: FilesFor): Promise<Baseline | undefined> {
-  const doc = await vscode.workspace.openTextDocument(map);
-  const written = service.parse(map.toString(), doc.getText()).map.baseline?.value;
+async function baselineOf(map: vscode.Uri, baselineLink: BaselineLink, filesFor: FilesFor): Promise<Baseline | undefined> {
+  // Open, so the server has the editor's text (a map compared from the Explorer may not be).
+  await vscode.workspace.openTextDocument(map);
+  const written = await baselineLink(map).catch(() => undefined);
   const files = filesFor(map.toString());
   if (!written || !files) return undefined;
   // The same check as every link: decoded, normalised, inside the workspace; the reader checks real paths.

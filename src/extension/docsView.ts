@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import MarkdownIt from 'markdown-it';
-import { slugify } from '../core';
+import { slugify } from '../core/files';
 import { makeNonce } from './preview/html';
 
 /** The pages the extension ships (see .vscodeignore): only these are ever shown. */

@@ -5,17 +5,18 @@
  * afterwards, so activation stays well under 50 ms.
  */
 import * as vscode from 'vscode';
-import type { LanguageService } from '../core';
+import type { MapSummary } from '../core';
+import { LAYOUT, RENDER, SUMMARY, type LayoutResult, type RenderResult, type SummaryParams } from '../server/protocol';
 import { createClient, startClient } from './client';
 import { registerCommands } from './commands';
 import { registerCompare } from './compare';
 import { registerPortfolioViews, type PortfolioViews } from './portfolioViews';
 import { ServerDiagnostics, type ValidationEvent } from './diagnostics';
 import { registerRunbookCompletion } from './providers';
-import { ServiceRegistry } from './service';
+import { FilesByRoot } from './service';
 import { ReviewStatusBar } from './statusBar';
 import { TEMPLATES } from './templates';
-import { registerPreview, type CompareWith, type PreviewRenderEvent } from './preview';
+import { registerPreview, type CompareWith, type PreviewRenderEvent, type PreviewServer } from './preview';
 import { disposeLog, log } from './log';
 import { DocsView, ruleDocsUri, type DocsShown } from './docsView';
 
@@ -25,7 +26,6 @@ export interface JourneyMapApi {
   readonly activationMs: number;
   /** Which bundle is running: `node` (dist/extension.js) or `web` (dist/web/extension.js, vscode.dev). */
   readonly host: 'node' | 'web';
-  readonly service: LanguageService;
   /** Fires whenever a map's diagnostics were published (stale results never fire). */
   readonly onDidValidate: vscode.Event<ValidationEvent>;
   /** Fires whenever a preview page has drawn a map: the webview really ran, not just opened. */
@@ -59,18 +59,17 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 
 export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const started = now();
-  // The map features come from the language server (./client); the core services here serve only
-  // what runs on demand in this host: the preview, compare mode and New Journey Map.
-  const registry = new ServiceRegistry();
-  const service = registry.facade;
-  const filesFor = (uri: string) => registry.filesFor(uri);
+  // Every map feature, the preview's picture included, comes from the language server (./client);
+  // this host reads only what it opens itself (a runbook, a baseline), through rooted readers.
+  const roots = new FilesByRoot();
+  const filesFor = (uri: string) => roots.filesFor(uri);
   const docs = new DocsView(context.extensionUri);
   const client = createClient(context, (rule) => ruleDocsUri(context.extension.id, rule), filesFor);
   const diagnostics = new ServerDiagnostics(client);
   const statusBar = new ReviewStatusBar((uri) => diagnostics.summary(uri), diagnostics.onDidValidate);
   const portfolio = registerPortfolioViews(diagnostics.onDidValidate, context.workspaceState);
   context.subscriptions.push(
-    registry,
+    roots,
     diagnostics,
     registerRunbookCompletion(filesFor),
     registerCommands(client, diagnostics, docs),
@@ -83,8 +82,17 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
     vscode.commands.registerCommand('journeymap.showLog', () => log().show()),
     { dispose: () => void client.dispose() },
   );
-  const previews = registerPreview(context, service, filesFor);
-  context.subscriptions.push(registerCompare(previews, service, filesFor));
+  const textDocument = (uri: vscode.Uri) => ({ uri: client.code2ProtocolConverter.asUri(uri) });
+  const server: PreviewServer = {
+    layout: (uri, options) => client.sendRequest<LayoutResult>(LAYOUT, { textDocument: textDocument(uri), ...options }),
+    render: (uri, options) => client.sendRequest<RenderResult>(RENDER, { textDocument: textDocument(uri), ...options }),
+  };
+  const previews = registerPreview(context, server, filesFor);
+  const baselineLink = async (map: vscode.Uri) => {
+    const params: SummaryParams = { textDocument: textDocument(map) };
+    return (await client.sendRequest<MapSummary>(SUMMARY, params)).baseline;
+  };
+  context.subscriptions.push(registerCompare(previews, baselineLink, filesFor));
   const activationMs = now() - started;
 
   // After activation: the server starts in its own process (or worker), checks the open maps,
@@ -92,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): JourneyMapApi {
   const workspaceScan = startClient(client).then((started) => (started ? diagnostics.firstScan : 0));
 
   return {
-    activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', service, onDidValidate: diagnostics.onDidValidate,
+    activationMs, host: process.env.JOURNEYMAP_WEB === '1' ? 'web' : 'node', onDidValidate: diagnostics.onDidValidate,
     onDidRenderPreview: previews.onDidRender, deliverPreviewMessage: previews.deliver, showCompare: previews.showCompare, portfolio, workspaceScan,
     reviewStatus: () => statusBar.state, docsShown: () => docs.shown, onDidShowDocs: docs.onDidShow, templates: TEMPLATES.map((t) => t.id),
     validateAll: (token) => diagnostics.validateWorkspace(token).then((r) => r.maps),

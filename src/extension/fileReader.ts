@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type * as NodeCsv from '../node/csvRecords';
 import type * as NodeFiles from '../node/files';
 import type * as WebCsv from './webCsvRecords';
-import { describeFileProblem, isInsideRoot, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core';
+import { describeFileProblem, isInsideRoot, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core/files';
 
 /*
  * The desktop bundle's Node helpers, and the web bundle's CSV reader: the build defines

@@ -6,7 +6,8 @@
  * file is read again, and a 2,000-map workspace is one summary per map.
  */
 import * as vscode from 'vscode';
-import { groupMaps, IMPROVEMENT_STATUSES, improvementBoard, type Grouping, type ImprovementSummary, type MapGroup, type MapSummary } from '../core';
+import { IMPROVEMENT_STATUSES } from '../core/format';
+import { groupMaps, improvementBoard, type Grouping, type ImprovementSummary, type MapGroup, type MapSummary } from '../core/portfolio';
 import type { ValidationEvent } from './diagnostics';
 
 /** What the views know about a map: its summary, or the finding that refused it. */

@@ -5,7 +5,7 @@
  * out) is listed or read. (The hover over a runbook link is the language server's.)
  */
 import * as vscode from 'vscode';
-import { markdownHeadings, relativePath, resolveLink } from '../core';
+import { markdownHeadings, relativePath, resolveLink } from '../core/files';
 import type { FilesFor } from './providers';
 
 /** How many Markdown files completion lists at most. */

@@ -10,7 +10,7 @@
  */
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { describeFileProblem, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core';
+import { describeFileProblem, type FileProblem, type FileRead, type FileReader, type FileStat } from '../core/files';
 import { handleSource, isXlsxPath, readCsvStream, readXlsxRecords } from './csvRecords';
 
 /** Runbooks and maps are read whole; past this they are refused (maps are limited to 5 M characters). */

@@ -3,18 +3,20 @@
  * itself: Mark Reviewed, applied through `workspace/applyEdit` for editors without the extension.
  */
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { parseIsoDate, summarizeMap } from '../core';
-import { layoutJourney, LIGHT_THEME, DARK_THEME, pageMeasure, renderSvg, EMBEDDED_MEASURE } from '../core/diagram';
+import { diffJourneys, parseIsoDate, RULES, summarizeMap, type Diagnostic, type JourneyDiff, type JourneyDocument } from '../core';
+import { layoutJourney, LIGHT_THEME, DARK_THEME, pageMeasure, renderSvg, EMBEDDED_MEASURE, type LayoutOptions } from '../core/diagram';
 import type { Diagnostics } from './diagnostics';
 import { EditBuilder, type EditSupport } from './edits';
 import type { Features, OpenMap } from './features';
 import { toDocumentSymbol } from './convert';
 import {
-  COMMAND_MARK_REVIEWED, DOCUMENT_SYMBOLS, LAYOUT, MARK_REVIEWED, packSymbols, RENDER, SUMMARY,
-  type DocumentSymbolsParams, type LayoutParams, type PackedSymbols, type MarkReviewedParams, type MarkReviewedResult, type RenderParams, type RenderResult, type SummaryParams,
+  COMMAND_MARK_REVIEWED, DOCUMENT_SYMBOLS, LAYOUT, MARK_REVIEWED, packSymbols, RENDER, RULES_LIST, SUMMARY,
+  type DocumentSymbolsParams, type LayoutParams, type LayoutResult, type PackedSymbols, type RulesResult, type MarkReviewedParams, type MarkReviewedResult, type RenderParams, type RenderResult, type SummaryParams,
 } from './protocol';
 
-export function registerCustomRequests(connection: Connection, features: Features, diagnostics: Diagnostics, edits: EditSupport, today: () => string): void {
+export function registerCustomRequests(
+  connection: Connection, features: Features, diagnostics: Diagnostics, edits: EditSupport, today: () => string, toCore: (uri: string) => string,
+): void {
   const open = async (uri: string | undefined): Promise<OpenMap> => {
     const map = uri ? await features.open(uri) : undefined;
     if (!map) throw new ResponseError(ErrorCodes.InvalidParams, `${uri ?? 'The document'} is not a journey map open in the language server.`);
@@ -29,17 +31,48 @@ export function registerCustomRequests(connection: Connection, features: Feature
 
   connection.onRequest(MARK_REVIEWED, (params: MarkReviewedParams) => markReviewed(params?.textDocument?.uri));
 
-  connection.onRequest(LAYOUT, async (params: LayoutParams) => {
+  /** The map as checked: validation first, since it fills in the metrics computed from the exports, which the cards show. */
+  const checked = async (map: OpenMap): Promise<{ doc: JourneyDocument; diagnostics: Diagnostic[] }> => {
+    const diagnostics = await map.scope.service.validate(map.key, map.text);
+    return { doc: map.scope.service.parse(map.key, map.text), diagnostics };
+  };
+  /** The last diff drawn: a redraw for a lane toggle or a typing pause that changed neither side does not diff again. */
+  let lastDiff: { before: JourneyDocument; after: JourneyDocument; day: number; findings: string; diff: JourneyDiff } | undefined;
+  /**
+   * Compare mode's other side, checked as the map is (its computed metrics too) under a key of its
+   * own beside the map (or its own file's, for a baseline), so it never takes the map's cached parse.
+   */
+  const compared = async (map: OpenMap, after: { doc: JourneyDocument; diagnostics: Diagnostic[] }, other: NonNullable<LayoutParams['compare']>, day: number): Promise<LayoutOptions['compare']> => {
+    const key = other.uri ? toCore(other.uri) : `${map.key}#before`;
+    const diagnostics = await map.scope.service.validate(key, other.text);
+    const before = map.scope.service.parse(key, other.text);
+    // Findings can change with the same text (a runbook edited): they are part of the key.
+    const findings = [...diagnostics, ...after.diagnostics].map((d) => `${d.code}\u0000${d.message}`).join('\n');
+    const memo = lastDiff;
+    const diff = memo && memo.before === before && memo.after === after.doc && memo.day === day && memo.findings === findings
+      ? memo.diff
+      : diffJourneys({ doc: before, diagnostics }, after, { today: day });
+    lastDiff = { before, after: after.doc, day, findings, diff };
+    return { before: before.map, diff, label: other.label };
+  };
+
+  connection.onRequest(LAYOUT, async (params: LayoutParams): Promise<LayoutResult> => {
     const map = await open(params?.textDocument?.uri);
+    const after = await checked(map);
+    const errors = after.diagnostics.filter((d) => d.severity === 'error').length;
+    if (!after.doc.map.lanes.length || !after.doc.map.stages.length) return { layout: null, errors };
     const measure = params.font ? pageMeasure(params.font.family, params.font.regular, params.font.bold) : undefined;
-    return layoutJourney(map.scope.service.parse(map.key, map.text), {
-      hiddenLanes: params.hiddenLanes, detail: params.detail, measure: measure ?? EMBEDDED_MEASURE, today: dayOf(map.scope.settings.today ?? today()),
-    });
+    const day = dayOf(map.scope.settings.today ?? today());
+    const compare = params.compare ? await compared(map, after, params.compare, day) : undefined;
+    const layout = layoutJourney(after.doc, { hiddenLanes: params.hiddenLanes, detail: params.detail, measure: measure ?? EMBEDDED_MEASURE, compare, today: day });
+    return { layout, errors };
   });
 
   connection.onRequest(RENDER, async (params: RenderParams): Promise<RenderResult> => {
     const map = await open(params?.textDocument?.uri);
-    const layout = layoutJourney(map.scope.service.parse(map.key, map.text), { detail: params.detail ?? 'full', today: dayOf(map.scope.settings.today ?? today()) });
+    const { doc } = await checked(map);
+    if (!doc.map.lanes.length || !doc.map.stages.length) throw new ResponseError(ErrorCodes.InvalidRequest, 'The map has no lanes or stages to draw.');
+    const layout = layoutJourney(doc, { detail: params.detail ?? 'full', hiddenLanes: params.hiddenLanes, today: dayOf(map.scope.settings.today ?? today()) });
     return { svg: renderSvg(layout, { theme: params.theme === 'dark' ? DARK_THEME : LIGHT_THEME }) };
   });
 
@@ -49,6 +82,8 @@ export function registerCustomRequests(connection: Connection, features: Feature
     const map = uri ? await features.open(uri) : undefined;
     return packSymbols(map ? map.scope.service.symbols(map.key, map.text).map(toDocumentSymbol) : []);
   });
+
+  connection.onRequest(RULES_LIST, (): RulesResult => RULES.map(({ name, group, severity, summary, fixed }) => ({ name, group, severity, summary, ...(fixed ? { fixed } : {}) })));
 
   connection.onRequest(SUMMARY, async (params: SummaryParams) => {
     const map = await open(params?.textDocument?.uri);

@@ -4,7 +4,8 @@
  * the map's `textDocument` (an open document: the server answers from the editor's text).
  */
 import type { DocumentSymbol, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver';
-import type { Diagnostic, MapSummary } from '../core';
+import type { Diagnostic, MapSummary, RuleInfo } from '../core';
+import type { Layout } from '../core/diagram';
 
 /** `journeymap/markReviewed`: the edit that sets `review.last` to today (applied by the client). */
 export const MARK_REVIEWED = 'journeymap/markReviewed';
@@ -12,7 +13,11 @@ export interface MarkReviewedParams { textDocument: TextDocumentIdentifier }
 /** The edit (none when already reviewed today), or why the map cannot be updated safely. */
 export type MarkReviewedResult = { edit: WorkspaceEdit } | { refused: string };
 
-/** `journeymap/layout`: the swimlane diagram's layout (the core's `Layout`), for a preview. */
+/**
+ * `journeymap/layout`: the swimlane diagram's layout (the core's `Layout`), for a preview, drawn
+ * from the map as checked (computed metrics from its exports filled in), with the count of its
+ * errors; `layout` is null when the map has no lanes or no stages to draw.
+ */
 export const LAYOUT = 'journeymap/layout';
 export interface LayoutParams {
   textDocument: TextDocumentIdentifier;
@@ -25,7 +30,14 @@ export interface LayoutParams {
    * per range); without it, or when implausible, the embedded DejaVu Sans widths.
    */
   font?: { family: string; regular: number[]; bold: number[] };
+  /**
+   * Compare mode: the other side of the map (an earlier version's text, or its baseline's), drawn
+   * into the same picture (added, removed and changed cards). `uri` is where that text lives when
+   * it is another file (a baseline), so its links resolve from there; by default the map's own.
+   */
+  compare?: { text: string; label: string; uri?: string };
 }
+export interface LayoutResult { layout: Layout | null; errors: number }
 
 /** `journeymap/render`: the diagram as a standalone SVG, like `journeymap render`. */
 export const RENDER = 'journeymap/render';
@@ -33,6 +45,8 @@ export interface RenderParams {
   textDocument: TextDocumentIdentifier;
   theme?: 'light' | 'dark';
   detail?: 'compact' | 'full';
+  /** Lane ids to leave out (the preview's lane filter, for an export of what it shows). */
+  hiddenLanes?: string[];
 }
 export interface RenderResult { svg: string }
 
@@ -88,6 +102,10 @@ export function unpackSymbols<T>(packed: PackedSymbols, make: SymbolMaker<T>): T
   while (next < names.length) roots.push(read());
   return roots;
 }
+
+/** `journeymap/rules` (no parameters): every rule, its group, default severity and one-line summary (docs/rules.md has the rest). */
+export const RULES_LIST = 'journeymap/rules';
+export type RulesResult = RuleInfo[];
 
 /**
  * `workspace/executeCommand` commands the server runs itself (for editors without the extension):

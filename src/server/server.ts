@@ -75,7 +75,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     diagnostics = new Diagnostics(connection, host, workspace, documents, pull, options.validatedNotifications === true);
     const features = new Features(host, workspace, documents, diagnostics, support);
     features.register(connection);
-    registerCustomRequests(connection, features, diagnostics, support.edits, () => host.today());
+    registerCustomRequests(connection, features, diagnostics, support.edits, () => host.today(), (uri) => host.toCore(uri));
     if (pull) registerPull(connection, host, workspace, diagnostics);
     registerEvents(connection, host, documents, workspace, diagnostics, caps);
     const literalActions = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;

@@ -92,6 +92,19 @@ export type WebviewMessage =
   /** Something the page caught and worked around, for the extension's log. */
   | { type: 'log'; uri: string; message: string };
 
+/**
+ * The card whose touchpoint holds a line of the map (the editor's cursor), for the 'highlight'
+ * message: the last one starting at or above it, since one block's last line can be where the next
+ * starts. None on a line outside every touchpoint, or for the other side's cards in compare mode.
+ */
+export function cardAtLine(cards: Layout['cards'], line: number): Layout['cards'][number] | undefined {
+  let found: Layout['cards'][number] | undefined;
+  for (const card of cards) {
+    if (card.line >= 0 && card.line <= line && line <= card.endLine && (!found || card.line > found.line)) found = card;
+  }
+  return found;
+}
+
 export function isHostMessage(value: unknown): value is HostMessage {
   const type = (value as { type?: unknown } | null)?.type;
   return type === 'update' || type === 'highlight' || type === 'lock' || type === 'export';

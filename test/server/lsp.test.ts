@@ -12,7 +12,8 @@ import type {
 } from 'vscode-languageserver';
 import { CLEAN_MAP, edit, lineOf, positionOf, TODAY } from '../core/fixtures';
 import { BIN, bundlesBuilt, capabilities, LspClient, uriOf, workspace } from './lspClient';
-import { DOCUMENT_SYMBOLS, unpackSymbols, type PackedSymbols } from '../../src/server/protocol';
+import { DOCUMENT_SYMBOLS, unpackSymbols, type LayoutResult, type PackedSymbols, type RulesResult } from '../../src/server/protocol';
+import { RULES } from '../../src/core';
 
 const RUNBOOK = '# Account lockout\n\n## Symptoms\n\nThe admin sees "account locked".\n\n## Resolution\n';
 const FILES = {
@@ -289,17 +290,50 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
   });
 
   it('journeymap/layout, journeymap/render and journeymap/summary answer for the preview, exports and status', async () => {
-    const layout = await client.request<{ cards: unknown[]; lanes: unknown[] }>('journeymap/layout', { textDocument: { uri: mapUri } });
-    assert.equal(layout.cards.length, 4);
-    assert.equal(layout.lanes.length, 3);
-    const hidden = await client.request<{ cards: unknown[] }>('journeymap/layout', { textDocument: { uri: mapUri }, hiddenLanes: ['iam'] });
-    assert.equal(hidden.cards.length, 3);
-    const { svg } = await client.request<{ svg: string }>('journeymap/render', { textDocument: { uri: mapUri }, theme: 'dark' });
+    const { layout, errors } = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri: mapUri } });
+    assert.equal(errors, 0);
+    assert.equal(layout!.cards.length, 4);
+    assert.equal(layout!.lanes.length, 3);
+    // Each card knows its touchpoint's lines, so an editor highlights the card under its cursor without parsing.
+    const verify = layout!.cards.find((c) => c.key === 'desk-verify')!;
+    assert.equal(verify.line, lineOf(CLEAN_MAP, '- id: desk-verify'));
+    assert.ok(verify.endLine > verify.line && verify.endLine <= lineOf(CLEAN_MAP, '- id: iam-unlock'));
+    const hidden = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri: mapUri }, hiddenLanes: ['iam'] });
+    assert.equal(hidden.layout!.cards.length, 3);
+    const { svg } = await client.request<{ svg: string }>('journeymap/render', { textDocument: { uri: mapUri }, theme: 'dark', hiddenLanes: ['iam'] });
     assert.match(svg, /^<svg[^>]*>/);
     assert.ok(svg.includes('Admin locked out of account'));
-    const summary = await client.request<{ title: string }>('journeymap/summary', { textDocument: { uri: mapUri } });
+    assert.ok(!svg.includes('IAM unlocks the account'), 'the hidden lane\'s card is left out of the export');
+    const summary = await client.request<{ title: string; baseline?: string }>('journeymap/summary', { textDocument: { uri: mapUri } });
     assert.equal(summary.title, 'Admin locked out of account');
+    assert.equal(summary.baseline, undefined);
     await assert.rejects(client.request('journeymap/layout', { textDocument: { uri: 'file:///nowhere/x.journey.yaml' } }), /not a journey map open/);
+  });
+
+  it('journeymap/layout in compare mode draws the other side\'s changes; a map with nothing to draw has no layout', async () => {
+    const before = edit(CLEAN_MAP, 'name: IAM unlocks the account', 'name: IAM unlocks it');
+    const { layout } = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri: mapUri }, compare: { text: before, label: 'HEAD~1' } });
+    assert.deepEqual(layout!.compare && { ...layout!.compare }, { label: 'HEAD~1', added: 0, changed: 1, removed: 0 });
+    assert.ok(layout!.cards.find((c) => c.key === 'iam-unlock')?.compare, 'the changed card says what changed');
+    // The other side never takes the map's own place: the map's layout afterwards is the map's.
+    const after = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri: mapUri } });
+    assert.equal(after.layout!.compare, undefined);
+    assert.equal(after.layout!.cards.find((c) => c.key === 'iam-unlock')?.name, 'IAM unlocks the account');
+    const emptyUri = uriOf(join(root, 'maps/empty.journey.yaml'));
+    await client.open(emptyUri, 'journeymap: 1\ntitle: Nothing yet\n', 'journeymap', 1);
+    const empty = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri: emptyUri } });
+    assert.equal(empty.layout, null);
+    assert.ok(empty.errors > 0, 'its missing fields are errors');
+    await assert.rejects(client.request('journeymap/render', { textDocument: { uri: emptyUri } }), /no lanes or stages to draw/);
+  });
+
+  it('journeymap/rules lists every rule with its group, severity and summary', async () => {
+    const rules = await client.request<RulesResult>('journeymap/rules', {});
+    assert.deepEqual(rules.map((r) => r.name), RULES.map((r) => r.name));
+    const silent = rules.find((r) => r.name === 'silent-handoff')!;
+    assert.equal(silent.severity, 'warning');
+    assert.match(silent.summary, /\S/);
+    assert.ok(rules.some((r) => r.fixed), 'the rules that cannot be switched off say so');
   });
 
   it('an open runbook\'s unsaved text counts: a heading typed in it clears the map\'s missing anchor', async () => {

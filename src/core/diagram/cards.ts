@@ -121,7 +121,7 @@ export function cardHeight(card: Pick<Card, 'titleLines' | 'painLines' | 'metric
 }
 
 /** The card of a touchpoint in its lane, sized to its content, not yet placed. */
-export function buildCard(t: Touchpoint, key: string, lane: LaneBand, context: { last: boolean; improvements: string[]; line: number }, ctx: CardContext): Card {
+export function buildCard(t: Touchpoint, key: string, lane: LaneBand, context: { last: boolean; improvements: string[]; line: number; endLine: number }, ctx: CardContext): Card {
   const M = DIMENSIONS;
   const id = t.id?.value;
   const name = normalizeSpace(t.name?.value ?? id ?? `Touchpoint ${t.index + 1}`);
@@ -129,7 +129,7 @@ export function buildCard(t: Touchpoint, key: string, lane: LaneBand, context: {
   const metrics = t.metrics.map((m) => metricBadge(m, ctx));
   const card: Card = {
     key, id, index: t.index, laneKey: lane.key, stageKey: '', laneIndex: lane.index, stageIndex: t.stage.index,
-    column: 0, line: context.line, name, titleLines: wrapText(ctx.measure, name, INNER_WIDTH, M.fontSize, M.maxTitleLines, true),
+    column: 0, line: context.line, endLine: context.endLine, name, titleLines: wrapText(ctx.measure, name, INNER_WIDTH, M.fontSize, M.maxTitleLines, true),
     channel: t.channel ? normalizeSpace(t.channel.value) : undefined,
     channelLabel: t.channel ? channelLabel(normalizeSpace(t.channel.value), t.feels !== undefined, ctx.measure) : undefined,
     does: t.does?.value, thinks: t.thinks?.value,

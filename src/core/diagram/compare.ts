@@ -227,7 +227,7 @@ export function ghostCards(plan: ComparePlan, laneByKey: (key: string) => LaneBa
   for (const g of plan.ghosts) {
     const lane = laneByKey(g.laneKey);
     if (!lane) continue;
-    const card = buildCard(g.touchpoint, g.key, lane, { last: true, improvements: [], line: -1 }, ctx);
+    const card = buildCard(g.touchpoint, g.key, lane, { last: true, improvements: [], line: -1, endLine: -1 }, ctx);
     card.index = g.order;
     card.stageIndex = g.stageIndex;
     card.customer = false;

@@ -113,7 +113,7 @@ export function layoutJourney(source: LayoutSource, options: LayoutOptions = {})
     const id = t.id?.value;
     const key = id && !cardById.has(id) ? id : `#${t.index}`;
     const card = buildCard(t, key, lane, {
-      last: t.index === map.touchpoints.length - 1, improvements: id ? byTouchpoint.get(id) ?? [] : [], line: lineOf(t.span[0]),
+      last: t.index === map.touchpoints.length - 1, improvements: id ? byTouchpoint.get(id) ?? [] : [], line: lineOf(t.span[0]), endLine: lineOf(Math.max(t.span[0], t.span[1] - 1)),
     }, cardContext);
     if (card.deadEnd) card.deadEndAccepted = isSilenced(comments, lineOf(deadEndSpan(t)[0]), 'dead-end');
     cards.push(card);

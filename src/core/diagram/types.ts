@@ -84,6 +84,8 @@ export interface Card extends Rect {
   /** The card's column, counted across the whole picture (left to right, in time order). */
   column: number;
   line: number;
+  /** The touchpoint's last line in the map (its block's last character's): the editor's cursor from `line` to here highlights the card (-1 for the other side's). */
+  endLine: number;
   name: string;
   titleLines: string[];
   channel?: string;

@@ -69,6 +69,8 @@ export interface MapSummary {
   scenario?: string;
   owner?: string;
   state?: string;
+  /** A future-state map's `baseline:` as written: the current-state map it is compared with. */
+  baseline?: string;
   /** The file could not be read as a map (a YAML error, too large, not a mapping). */
   unreadable: boolean;
   review: ReviewSummary;
@@ -104,7 +106,7 @@ export function summarizeMap(map: string, doc: JourneyDocument, diagnostics: rea
   const improvements = m.improvements.map((imp) => summarizeImprovement(map, m, imp, today, line));
   const { judged, misses } = metricMisses(m, line);
   return {
-    map, title: m.title?.value, persona: m.personas[0]?.value, scenario: m.scenario?.value, owner: m.owner?.value, state: m.state?.value,
+    map, title: m.title?.value, persona: m.personas[0]?.value, scenario: m.scenario?.value, owner: m.owner?.value, state: m.state?.value, baseline: m.baseline?.value,
     unreadable: doc.findings.some((f) => f.fatal),
     review: reviewSummary(m, today),
     findings: {

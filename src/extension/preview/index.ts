@@ -5,16 +5,13 @@
  * active map editor; a locked preview stays on its map.
  */
 import * as vscode from 'vscode';
-import { parseIsoDate, type Diagnostic, type LanguageService } from '../../core';
-import { layoutJourney, renderSvg, THEMES, type Layout } from '../../core/diagram';
 import { isMapDocument } from '../diagnostics';
 import type { FilesFor } from '../providers';
 import { logError } from '../log';
-import { today } from '../service';
 import { PREVIEW_VIEW_TYPE, type CompareCounts, type PreviewState } from '../../shared/previewMessages';
-import { JourneyPreview, webviewOptions, type PreviewHost } from './preview';
+import { JourneyPreview, webviewOptions, type PreviewHost, type PreviewServer } from './preview';
 
-export { JourneyPreview } from './preview';
+export { JourneyPreview, type PreviewServer } from './preview';
 
 /** Export options for scripts and tests: the theme, instead of asking. */
 export interface ExportOptions {
@@ -45,7 +42,7 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
   private active: JourneyPreview | undefined;
   readonly renderedEmitter = new vscode.EventEmitter<PreviewRenderEvent>();
 
-  constructor(readonly extensionUri: vscode.Uri, readonly service: LanguageService, readonly filesFor: FilesFor) {}
+  constructor(readonly extensionUri: vscode.Uri, readonly server: PreviewServer, readonly filesFor: FilesFor) {}
 
   isMap(doc: vscode.TextDocument): boolean {
     return isMapDocument(doc);
@@ -119,21 +116,12 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
 
   /**
    * Opens (or reveals) the preview of a map in compare mode against another version of it: the
-   * other side stays as given, the map follows its edits. The other side is validated as the map
-   * is (computed metrics from the exports), so a metric is compared figure with figure.
+   * other side stays as given, the map follows its edits. The server checks the other side as it
+   * checks the map (computed metrics from the exports), so a metric is compared figure with figure.
    */
   async showCompare(documentUri: vscode.Uri, before: CompareWith): Promise<void> {
-    const key = (before.uri ?? documentUri).toString();
-    // Parsed first, then validated: validation fills in this very document's computed metrics.
-    const doc = this.service.parse(key, before.text);
-    let diagnostics: Diagnostic[] = [];
-    try {
-      diagnostics = await this.service.validate(key, before.text);
-    } catch (error) {
-      logError(`Validating ${before.label} of ${key} for compare mode failed`, error);
-    }
     const preview = await this.open(documentUri, true);
-    preview?.setCompare({ side: { doc, diagnostics }, label: before.label });
+    preview?.setCompare({ text: before.text, label: before.label, uri: before.uri });
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: Partial<PreviewState> | undefined): Promise<void> {
@@ -150,22 +138,22 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
    * period, the improvements and a footer) and measured for the font stack the SVG declares, not
    * the preview's UI font, since the file is opened elsewhere. The preview's lane filter applies.
    */
-  private async exportLayout(uri: vscode.Uri, preview: JourneyPreview | undefined): Promise<Layout | undefined> {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const key = uri.toString();
-    const text = doc.getText();
+  /**
+   * The picture a file gets, from the server (`journeymap/layout` for the page to draw as PNG,
+   * `journeymap/render` for SVG): full detail (every pain and metric, computed metrics' sample and
+   * period, the improvements and a footer), measured for the font stack the SVG declares, not the
+   * preview's UI font, since the file is opened elsewhere. The preview's lane filter applies.
+   */
+  private async exported<T>(uri: vscode.Uri, ask: () => Promise<T>): Promise<T | undefined> {
     try {
-      await this.service.validate(key, text); // computes the metrics that come from ticket exports
+      // Open, so the server has the editor's text (a map exported from the Explorer may not be).
+      await vscode.workspace.openTextDocument(uri);
+      return await ask();
     } catch (error) {
-      // Drawn with the values the map states; the failure is in the log.
-      logError(`Validating ${key} before export failed`, error);
-    }
-    const parsed = this.service.parse(key, text);
-    if (!parsed.map.lanes.length || !parsed.map.stages.length) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
+      logError(`Exporting the diagram of ${uri.toString()} failed`, error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The diagram could not be exported: {0}', error instanceof Error ? error.message : String(error)));
       return undefined;
     }
-    return layoutJourney(parsed, { detail: 'full', hiddenLanes: preview?.hiddenLaneKeys, today: parseIsoDate(today()) });
   }
 
   /** Light (the default for a file, which is read on paper and wikis), dark, or as VS Code is now. */
@@ -188,12 +176,16 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
     const theme = options.theme ?? await this.askTheme();
     if (!theme) return;
     let preview = [...this.previews].find((p) => p.resource.toString() === uri.toString());
-    const layout = await this.exportLayout(uri, preview);
-    if (!layout) return;
+    const hiddenLanes = [...preview?.hiddenLaneKeys ?? []];
     let bytes: Uint8Array;
     if (format === 'svg') {
-      bytes = new TextEncoder().encode(`${renderSvg(layout, { theme: THEMES[theme] })}\n`);
+      const rendered = await this.exported(uri, () => this.server.render(uri, { theme, detail: 'full', hiddenLanes }));
+      if (!rendered) return;
+      bytes = new TextEncoder().encode(`${rendered.svg}\n`);
     } else {
+      const layout = (await this.exported(uri, () => this.server.layout(uri, { detail: 'full', hiddenLanes })))?.layout;
+      if (layout === null) void vscode.window.showErrorMessage(vscode.l10n.t('The map has no lanes or stages to draw.'));
+      if (!layout) return;
       // PNG needs a page's canvas: show the preview (beside the editor, keeping focus) and let it draw first.
       const rendered = (p: JourneyPreview) => new Promise<void>((resolve) => {
         const sub = p.onDidRender((m) => { if (m.uri === uri.toString()) { sub.dispose(); resolve(); } });
@@ -251,8 +243,8 @@ export interface PreviewApi {
 }
 
 /** Registers the preview's commands and serializer. */
-export function registerPreview(context: vscode.ExtensionContext, service: LanguageService, filesFor: FilesFor): PreviewApi {
-  const manager = new PreviewManager(context.extensionUri, service, filesFor);
+export function registerPreview(context: vscode.ExtensionContext, server: PreviewServer, filesFor: FilesFor): PreviewApi {
+  const manager = new PreviewManager(context.extensionUri, server, filesFor);
   context.subscriptions.push(
     manager.renderedEmitter,
     vscode.commands.registerCommand('journeymap.openPreview', (uri?: unknown) => manager.open(uri, false)),

@@ -5,17 +5,15 @@
  * per panel (with a fresh nonce); every later change is a message the page patches in.
  */
 import * as vscode from 'vscode';
-import {
-  anchorLine, describeFileProblem, diffJourneys, markdownOutline, parseIsoDate, resolveLink, splitAnchor, type Diagnostic, type DiffSide, type JourneyDiff, type JourneyDocument, type LanguageService,
-} from '../../core';
-import { layoutJourney, pageMeasure, type Layout, type TextMeasure } from '../../core/diagram';
+import { anchorLine, describeFileProblem, markdownOutline, resolveLink, splitAnchor } from '../../core/files';
+import type { Layout } from '../../core/diagram';
+import type { LayoutParams, LayoutResult, RenderParams, RenderResult } from '../../server/protocol';
 import { toUri } from '../fileReader';
-import { today } from '../service';
 import { log, logError } from '../log';
 import type { FilesFor } from '../providers';
 import { makeNonce, previewHtml } from './html';
 import {
-  PREVIEW_VIEW_TYPE, isWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage,
+  cardAtLine, PREVIEW_VIEW_TYPE, isWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage,
 } from '../../shared/previewMessages';
 
 /** Edits arriving closer together than this are drawn once. */
@@ -26,19 +24,33 @@ function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+/**
+ * What the preview asks the language server (`journeymap/layout`, `journeymap/render`): the map is
+ * parsed, checked and laid out there, never in the extension host. The map must be open in VS Code
+ * (the server draws the editor's text).
+ */
+export interface PreviewServer {
+  layout(uri: vscode.Uri, options: Omit<LayoutParams, 'textDocument'>): Promise<LayoutResult>;
+  render(uri: vscode.Uri, options: Omit<RenderParams, 'textDocument'>): Promise<RenderResult>;
+}
+
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
-  readonly service: LanguageService;
+  readonly server: PreviewServer;
   /** The reader bounded by a map's root: a runbook the page asks for is opened only through it. */
   readonly filesFor: FilesFor;
   isMap(doc: vscode.TextDocument): boolean;
   onDispose(preview: JourneyPreview): void;
 }
 
-/** Compare mode: the other side of the map (fixed) and its name (`HEAD~1`); the map itself follows its edits. */
+/**
+ * Compare mode: the other side of the map (fixed: its text, and where it lives when that is another
+ * file, a baseline) and its name (`HEAD~1`); the map itself follows its edits.
+ */
 export interface CompareSide {
-  side: DiffSide;
+  text: string;
   label: string;
+  uri?: vscode.Uri;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -54,8 +66,8 @@ export class JourneyPreview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private hiddenLanes: string[];
-  /** How the page's font measures text (sent with 'ready'); the embedded metrics until then. */
-  private measure: TextMeasure | undefined;
+  /** The page's font widths (sent with 'ready'; the server refuses implausible ones); the embedded metrics until then. */
+  private font: LayoutParams['font'];
   private requestId = 0;
   private updateSeq = 0;
   private readonly pendingExports = new Map<number, (m: Extract<WebviewMessage, { type: 'exported' }>) => void>();
@@ -64,7 +76,6 @@ export class JourneyPreview implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   private disposed = false;
   private compareWith: CompareSide | undefined;
-  private diffMemo: { other: CompareSide; parsed: JourneyDocument; day: number | undefined; findings: string; diff: JourneyDiff } | undefined;
   lastLayout: Layout | undefined;
 
   constructor(
@@ -130,20 +141,6 @@ export class JourneyPreview implements vscode.Disposable {
     this.update(true);
   }
 
-  /**
-   * The diff against the other side, kept while the map's parse, the other side and the day stay the
-   * same: a redraw for a lane toggle or the panel coming back does not diff again.
-   */
-  private diffWith(other: CompareSide, parsed: JourneyDocument, diagnostics: Diagnostic[], day: number | undefined): JourneyDiff {
-    const memo = this.diffMemo;
-    // Findings can change with the same text (a runbook edited): they are part of the key.
-    const findings = diagnostics.map((d) => `${d.code}\u0000${d.message}`).join('\n');
-    if (memo && memo.other === other && memo.parsed === parsed && memo.day === day && memo.findings === findings) return memo.diff;
-    const diff = diffJourneys(other.side, { doc: parsed, diagnostics }, { today: day });
-    this.diffMemo = { other, parsed, day, findings, diff };
-    return diff;
-  }
-
   get comparing(): CompareSide | undefined {
     return this.compareWith;
   }
@@ -206,32 +203,19 @@ export class JourneyPreview implements vscode.Disposable {
       await this.post({ type: 'update', uri, version: 0, fileName: baseName(this.resourceUri), layout: null, errorCount: 1, locked: this.locked });
       return;
     }
-    const text = doc.getText();
+    // The version asked for: its changes reached the server before this request (one connection, in order).
     const version = doc.version;
-    // Validation first: it computes the metrics that come from ticket exports, which the cards show.
-    let diagnostics: Diagnostic[] = [];
+    let result: LayoutResult = { layout: null, errors: 0 };
     try {
-      diagnostics = await this.host.service.validate(uri, text);
+      const other = this.compareWith;
+      result = await this.host.server.layout(this.resourceUri, {
+        hiddenLanes: this.hiddenLanes, font: this.font, compare: other && { text: other.text, label: other.label, uri: other.uri?.toString() },
+      });
     } catch (error) {
-      // Drawn all the same, with the values the map states; the failure is in the log.
-      logError(`Validating ${uri} for the preview failed`, error);
+      // The page keeps its last picture; the failure is in the log.
+      logError(`Laying out ${uri} failed`, error);
     }
-    const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
-    if (this.disposed || seq !== this.updateSeq) return;
-    const parsed = this.host.service.parse(uri, text);
-    let layout: Layout | null = null;
-    if (parsed.map.lanes.length > 0 && parsed.map.stages.length > 0) {
-      try {
-        const other = this.compareWith;
-        const day = parseIsoDate(today());
-        const compare = other && { before: other.side.doc.map, diff: this.diffWith(other, parsed, diagnostics, day), label: other.label };
-        layout = layoutJourney(parsed, { hiddenLanes: this.hiddenLanes, measure: this.measure, compare, today: day });
-      } catch (error) {
-        // The page keeps its last picture; the failure is in the log.
-        logError(`Laying out ${uri} failed`, error);
-        layout = null;
-      }
-    }
+    const { layout, errors: errorCount } = result;
     if (this.disposed || seq !== this.updateSeq) return;
     this.lastLayout = layout ?? this.lastLayout;
     const elkUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview', 'elk-worker.js')).toString();
@@ -240,18 +224,10 @@ export class JourneyPreview implements vscode.Disposable {
     if (editor && editor.document.uri.toString() === uri) this.highlight(editor.document, editor.selection.active);
   }
 
+  /** Highlights the card of the touchpoint the cursor is in, as last drawn. */
   private highlight(doc: vscode.TextDocument, position: vscode.Position): void {
-    const uri = doc.uri.toString();
-    const parsed = this.host.service.parse(uri, doc.getText());
-    const offset = doc.offsetAt(position);
-    let key: string | undefined;
-    for (const t of parsed.map.touchpoints) {
-      if (offset >= t.span[0] && offset <= t.span[1]) {
-        key = this.lastLayout?.cards.find((c) => c.index === t.index)?.key;
-        break;
-      }
-    }
-    void this.post({ type: 'highlight', uri, line: position.line, key });
+    const key = this.lastLayout && cardAtLine(this.lastLayout.cards, position.line)?.key;
+    void this.post({ type: 'highlight', uri: doc.uri.toString(), line: position.line, key });
   }
 
   private post(message: HostMessage): Thenable<boolean> {
@@ -268,8 +244,8 @@ export class JourneyPreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        // The page's font, measured by the page: refused (the embedded metrics stay) unless plausible.
-        this.measure = (message.font && pageMeasure(message.font.family, message.font.regular, message.font.bold)) || undefined;
+        // The page's font, measured by the page: the server refuses it (the embedded metrics stay) unless plausible.
+        this.font = message.font;
         this.update(true);
         break;
       case 'reveal':
@@ -329,8 +305,8 @@ export class JourneyPreview implements vscode.Disposable {
    */
   private async openRunbook(runbook: string): Promise<void> {
     const mapUri = this.resourceUri.toString();
-    const doc = await this.document();
-    const linked = doc && this.host.service.parse(mapUri, doc.getText()).map.touchpoints.some((t) => t.runbook?.value === runbook);
+    // The cards drawn are the map's touchpoints as the server read them: their links are the map's own.
+    const linked = !!this.lastLayout?.cards.some((c) => c.line >= 0 && c.runbook === runbook);
     const { file, anchor } = splitAnchor(runbook);
     const files = this.host.filesFor(mapUri);
     const target = linked && file ? resolveLink(mapUri, file, files?.root.toString().replace(/\/$/, '')) : undefined;
