@@ -68,7 +68,14 @@ interface Baseline {
 async function baselineOf(map: vscode.Uri, baselineLink: BaselineLink, filesFor: FilesFor): Promise<Baseline | undefined> {
   // Open, so the server has the editor's text (a map compared from the Explorer may not be).
   await vscode.workspace.openTextDocument(map);
-  const written = await baselineLink(map).catch(() => undefined);
+  let written: string | undefined;
+  try {
+    written = await baselineLink(map);
+  } catch (error) {
+    // Not "no baseline": the map may have one; the server did not say.
+    void vscode.window.showWarningMessage(`The Journey Map language server did not answer, so the baseline of ${basename(map)} is not known: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   const files = filesFor(map.toString());
   if (!written || !files) return undefined;
   // The same check as every link: decoded, normalised, inside the workspace; the reader checks real paths.

@@ -31,21 +31,36 @@ export function registerCustomRequests(
 
   connection.onRequest(MARK_REVIEWED, (params: MarkReviewedParams) => markReviewed(params?.textDocument?.uri));
 
-  /** The map as checked: validation first, since it fills in the metrics computed from the exports, which the cards show. */
-  const checked = async (map: OpenMap): Promise<{ doc: JourneyDocument; diagnostics: Diagnostic[] }> => {
-    const diagnostics = await map.scope.service.validate(map.key, map.text);
-    return { doc: map.scope.service.parse(map.key, map.text), diagnostics };
+  /**
+   * A text as checked: validation fills in the metrics computed from the exports, which the cards
+   * show, on the very parse it is given. The parse is taken first: the service keeps one parse per
+   * key, and a request for another version of the map while this one awaits its files would leave
+   * a parse taken afterwards without them. A check that throws still draws the map as written.
+   */
+  const checked = async (service: OpenMap['scope']['service'], key: string, text: string): Promise<{ doc: JourneyDocument; diagnostics: Diagnostic[] }> => {
+    const doc = service.parse(key, text);
+    try {
+      return { doc, diagnostics: await service.validate(key, text) };
+    } catch (error) {
+      connection.console.error(`Checking ${key} for its picture failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return { doc, diagnostics: [] };
+    }
   };
   /** The last diff drawn: a redraw for a lane toggle or a typing pause that changed neither side does not diff again. */
   let lastDiff: { before: JourneyDocument; after: JourneyDocument; day: number; findings: string; diff: JourneyDiff } | undefined;
+  /** Per map in compare mode, the key its other side is kept under: forgotten when the map is drawn alone again. */
+  const compareKeys = new Map<string, string>();
   /**
    * Compare mode's other side, checked as the map is (its computed metrics too) under a key of its
-   * own beside the map (or its own file's, for a baseline), so it never takes the map's cached parse.
+   * own beside the map (beside its own file, for a baseline, whose links resolve from there), so it
+   * never takes the parse of the map or of an open baseline.
    */
   const compared = async (map: OpenMap, after: { doc: JourneyDocument; diagnostics: Diagnostic[] }, other: NonNullable<LayoutParams['compare']>, day: number): Promise<LayoutOptions['compare']> => {
-    const key = other.uri ? toCore(other.uri) : `${map.key}#before`;
-    const diagnostics = await map.scope.service.validate(key, other.text);
-    const before = map.scope.service.parse(key, other.text);
+    const key = `${other.uri ? toCore(other.uri) : map.key}#before`;
+    const previous = compareKeys.get(map.key);
+    if (previous && previous !== key) map.scope.service.forget(previous);
+    compareKeys.set(map.key, key);
+    const { doc: before, diagnostics } = await checked(map.scope.service, key, other.text);
     // Findings can change with the same text (a runbook edited): they are part of the key.
     const findings = [...diagnostics, ...after.diagnostics].map((d) => `${d.code}\u0000${d.message}`).join('\n');
     const memo = lastDiff;
@@ -56,9 +71,19 @@ export function registerCustomRequests(
     return { before: before.map, diff, label: other.label };
   };
 
+  /** A map drawn alone again lets its other side go. */
+  const leaveCompare = (map: OpenMap): void => {
+    const key = compareKeys.get(map.key);
+    if (!key) return;
+    map.scope.service.forget(key);
+    compareKeys.delete(map.key);
+    lastDiff = undefined;
+  };
+
   connection.onRequest(LAYOUT, async (params: LayoutParams): Promise<LayoutResult> => {
     const map = await open(params?.textDocument?.uri);
-    const after = await checked(map);
+    if (!params.compare) leaveCompare(map);
+    const after = await checked(map.scope.service, map.key, map.text);
     const errors = after.diagnostics.filter((d) => d.severity === 'error').length;
     if (!after.doc.map.lanes.length || !after.doc.map.stages.length) return { layout: null, errors };
     const measure = params.font ? pageMeasure(params.font.family, params.font.regular, params.font.bold) : undefined;
@@ -70,7 +95,7 @@ export function registerCustomRequests(
 
   connection.onRequest(RENDER, async (params: RenderParams): Promise<RenderResult> => {
     const map = await open(params?.textDocument?.uri);
-    const { doc } = await checked(map);
+    const { doc } = await checked(map.scope.service, map.key, map.text);
     if (!doc.map.lanes.length || !doc.map.stages.length) throw new ResponseError(ErrorCodes.InvalidRequest, 'The map has no lanes or stages to draw.');
     const layout = layoutJourney(doc, { detail: params.detail ?? 'full', hiddenLanes: params.hiddenLanes, today: dayOf(map.scope.settings.today ?? today()) });
     return { svg: renderSvg(layout, { theme: params.theme === 'dark' ? DARK_THEME : LIGHT_THEME }) };
@@ -88,8 +113,8 @@ export function registerCustomRequests(
   connection.onRequest(SUMMARY, async (params: SummaryParams) => {
     const map = await open(params?.textDocument?.uri);
     const found = diagnostics.coreDiagnostics(map.key);
-    const shown = found.length ? found : await map.scope.service.validate(map.key, map.text);
-    return summarizeMap(map.key, map.scope.service.parse(map.key, map.text), shown, dayOf(map.scope.settings.today ?? today()));
+    const { doc, diagnostics: own } = await checked(map.scope.service, map.key, map.text);
+    return summarizeMap(map.key, doc, found.length ? found : own, dayOf(map.scope.settings.today ?? today()));
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

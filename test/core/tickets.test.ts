@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDateTime, TicketAggregator, type TicketQuery } from '../../src/core/evidence';
+import type { FileReader, JourneyDocument } from '../../src/core';
+import { CLEAN_MAP, edit, memoryReader, service } from './fixtures';
 
 /** Five tickets; every expected figure below is worked out by hand in the comments. */
 export const HEADER = ['ticket', 'created', 'first_reply', 'resolved_at', 'reopens', 'escalation', 'reassignments', 'score', 'category', 'contact_type'];
@@ -120,5 +122,32 @@ describe('metrics computed from a ticket export', () => {
     assert.equal(parseDateTime('2026-07-01T09:30:00+02:00'), Date.UTC(2026, 6, 1, 7, 30));
     assert.equal(parseDateTime('01/07/2026'), undefined);
     assert.equal(parseDateTime(''), undefined);
+  });
+});
+
+describe('computed metrics on the parse a check was given (what journeymap/layout relies on)', () => {
+  const KEY = '/ws/maps/admin.journey.yaml';
+  const computedMap = (name: string) => edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { from: tickets-q3, target: 80% }')
+    .replace('name: Agent verifies identity', `name: ${name}`);
+  const fcrOf = (doc: JourneyDocument) => doc.map.touchpoints.find((t) => t.id?.value === 'desk-verify')!.metrics.find((m) => m.name.value === 'fcr')!;
+
+  it('a parse taken before its check keeps the computed value, though another version of the map was parsed while the check read the export', async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const files = memoryReader();
+    const held: FileReader = { ...files, readFile: async (p) => { await gate; return files.readFile(p); }, stat: async (p) => { await gate; return files.stat(p); } };
+    const languageService = service({ fileReader: held });
+    const [a, b] = [computedMap('Agent verifies who calls'), computedMap('Agent verifies the caller')];
+    const docA = languageService.parse(KEY, a);
+    const checkA = languageService.validate(KEY, a);
+    const docB = languageService.parse(KEY, b);
+    const checkB = languageService.validate(KEY, b);
+    release();
+    await Promise.all([checkA, checkB]);
+    assert.ok(fcrOf(docA).computed, 'the first version\'s parse');
+    assert.ok(fcrOf(docB).computed, 'the second version\'s parse');
+    // Why the order matters: the service keeps one parse per map, so a parse taken after the check
+    // of a version that is no longer the latest is a new one, which no check filled in.
+    assert.equal(fcrOf(languageService.parse(KEY, a)).computed, undefined);
   });
 });

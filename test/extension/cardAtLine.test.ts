@@ -15,8 +15,16 @@ describe('cardAtLine (the preview\'s highlight of the touchpoint under the curso
   it('is the touchpoint whose block holds the line: its `- id:` line, a field, a metric', () => {
     assert.equal(at('- id: desk-verify'), 'desk-verify');
     assert.equal(at('- id: desk-verify', 1), 'desk-verify');
-    assert.equal(at('- id: iam-unlock'), 'iam-unlock', 'where one block ends and the next starts, the next');
+    assert.equal(at('- id: iam-unlock'), 'iam-unlock');
     assert.equal(at('- id: back-in', 1), 'back-in');
+  });
+
+  it('where one block\'s last line is the next one\'s first (a block ending mid-line), the later card', () => {
+    const card = (key: string, line: number, endLine: number) => ({ ...layout.cards[0], key, line, endLine });
+    const cards = [card('later', 9, 12), card('earlier', 5, 9)];
+    assert.equal(cardAtLine(cards, 9)?.key, 'later');
+    assert.equal(cardAtLine(cards, 8)?.key, 'earlier');
+    assert.equal(cardAtLine(cards, 13), undefined);
   });
 
   it('is none outside every touchpoint: the header, lanes, a stage\'s own lines, handoffs, improvements', () => {

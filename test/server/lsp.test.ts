@@ -327,6 +327,24 @@ describe('the language server over stdio (journeymap lsp --stdio)', function () 
     await assert.rejects(client.request('journeymap/render', { textDocument: { uri: emptyUri } }), /no lanes or stages to draw/);
   });
 
+  it('journeymap/layout and journeymap/render draw the map as checked: metrics computed from its export', async () => {
+    const uri = uriOf(join(root, 'maps/computed.journey.yaml'));
+    const text = edit(CLEAN_MAP, 'fcr: { value: 64%, target: 80% }', 'fcr: { from: tickets-q3, target: 80% }');
+    await client.open(uri, text, 'journeymap', 1);
+    const { layout } = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri } });
+    const fcr = layout!.cards.find((c) => c.key === 'desk-verify')!.metrics.find((m) => m.name === 'fcr')!;
+    assert.match(fcr.computed?.problem ?? '', /no `resolved` column/, 'the export was read for it');
+    const { svg } = await client.request<{ svg: string }>('journeymap/render', { textDocument: { uri } });
+    assert.match(svg, /no `resolved` column/, 'the SVG says why the metric has no value');
+  });
+
+  it('journeymap/layout compares with a baseline file under a key of its own, beside it', async () => {
+    const baselineUri = uriOf(join(root, 'maps/current/admin-now.journey.yaml'));
+    const before = edit(CLEAN_MAP, 'name: IAM unlocks the account', 'name: IAM unlocks it');
+    const { layout } = await client.request<LayoutResult>('journeymap/layout', { textDocument: { uri: mapUri }, compare: { text: before, label: 'the current state', uri: baselineUri } });
+    assert.deepEqual(layout!.compare && { ...layout!.compare }, { label: 'the current state', added: 0, changed: 1, removed: 0 });
+  });
+
   it('journeymap/rules lists every rule with its group, severity and summary', async () => {
     const rules = await client.request<RulesResult>('journeymap/rules', {});
     assert.deepEqual(rules.map((r) => r.name), RULES.map((r) => r.name));

@@ -18,6 +18,8 @@ import {
 
 /** Edits arriving closer together than this are drawn once. */
 export const UPDATE_DEBOUNCE_MS = 60;
+/** After a layout request failed, the one retry comes this much later. */
+const RETRY_MS = 1000;
 
 
 function baseName(uri: vscode.Uri): string {
@@ -76,6 +78,8 @@ export class JourneyPreview implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   private disposed = false;
   private compareWith: CompareSide | undefined;
+  /** The last layout request failed and was asked again: a second failure waits for the next change. */
+  private retried = false;
   lastLayout: Layout | undefined;
 
   constructor(
@@ -118,7 +122,8 @@ export class JourneyPreview implements vscode.Disposable {
     if (uri.toString() === this.resourceUri.toString()) return;
     this.resourceUri = uri;
     this.hiddenLanes = [];
-    // The other side belongs to the map shown until now: another map leaves compare mode.
+    // The picture, and the other side in compare mode, belong to the map shown until now.
+    this.lastLayout = undefined;
     this.compareWith = undefined;
     this.updateTitle();
     this.update(true);
@@ -205,19 +210,27 @@ export class JourneyPreview implements vscode.Disposable {
     }
     // The version asked for: its changes reached the server before this request (one connection, in order).
     const version = doc.version;
-    let result: LayoutResult = { layout: null, errors: 0 };
+    let result: LayoutResult;
     try {
       const other = this.compareWith;
       result = await this.host.server.layout(this.resourceUri, {
         hiddenLanes: this.hiddenLanes, font: this.font, compare: other && { text: other.text, label: other.label, uri: other.uri?.toString() },
       });
     } catch (error) {
-      // The page keeps its last picture; the failure is in the log.
+      // The page keeps its picture and its error count; asked again once a second later (the
+      // server restarting, say), then at the next edit or view change. The failure is in the log.
       logError(`Laying out ${uri} failed`, error);
+      if (!this.retried && !this.disposed && seq === this.updateSeq) {
+        this.retried = true;
+        this.timer = setTimeout(() => { this.timer = undefined; void this.sendUpdate(); }, RETRY_MS);
+      }
+      return;
     }
+    this.retried = false;
     const { layout, errors: errorCount } = result;
     if (this.disposed || seq !== this.updateSeq) return;
-    this.lastLayout = layout ?? this.lastLayout;
+    // A map with nothing to draw has no cards: none of the old picture's links stay followable.
+    this.lastLayout = layout ?? undefined;
     const elkUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview', 'elk-worker.js')).toString();
     await this.post({ type: 'update', uri, version, fileName: baseName(this.resourceUri), layout, errorCount, locked: this.locked, elkUri });
     const editor = vscode.window.activeTextEditor;
@@ -262,7 +275,8 @@ export class JourneyPreview implements vscode.Disposable {
         this.update(true);
         break;
       case 'openRunbook':
-        await this.openRunbook(message.runbook);
+        // A card of the map shown now: a message about another map (a page not yet updated) opens nothing.
+        if (message.uri === this.resourceUri.toString()) await this.openRunbook(message.runbook);
         break;
       case 'exitCompare':
         if (message.uri === this.resourceUri.toString() && this.compareWith) this.setCompare(undefined);
