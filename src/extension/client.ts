@@ -87,7 +87,7 @@ function middleware(ruleDocs: (rule: string) => vscode.Uri, client: () => BaseLa
       const params: DocumentSymbolsParams = { textDocument: { uri: client().code2ProtocolConverter.asUri(document.uri) } };
       try {
         const packed = await client().sendRequest<PackedSymbols>(DOCUMENT_SYMBOLS, params, token);
-        return token.isCancellationRequested ? undefined : unpackSymbols(packed, toDocumentSymbol);
+        return token.isCancellationRequested ? undefined : unpackSymbols(packed, asVscodeSymbol);
       } catch (error) {
         // As the client's own providers do: a cancelled or outdated request answers nothing, the rest is thrown.
         return client().handleFailedRequest(DocumentSymbolRequest.type, token, error, undefined);
@@ -117,7 +117,8 @@ function asShowReferences(command: vscode.Command, convert: Protocol2CodeConvert
   return { ...command, command: 'editor.action.showReferences', arguments: [vscode.Uri.parse(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l))] };
 }
 
-function toDocumentSymbol(name: string, detail: string, kind: number, range: number[], selection: number[], children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {
+/** A symbol of the packed outline as VS Code's own. */
+function asVscodeSymbol(name: string, detail: string, kind: number, range: number[], selection: number[], children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {
   // LSP numbers symbol kinds from 1, VS Code from 0.
   const symbol = new vscode.DocumentSymbol(name, detail, (kind - 1) as vscode.SymbolKind,
     new vscode.Range(range[0], range[1], range[2], range[3]), new vscode.Range(selection[0], selection[1], selection[2], selection[3]));

@@ -93,10 +93,10 @@ export function unpackSymbols<T>(packed: PackedSymbols, make: SymbolMaker<T>): T
   const read = (): T => {
     const i = next++;
     if (i >= names.length) throw new Error('The packed outline does not add up.');
-    const n = numbers.slice(i * SYMBOL_STRIDE, (i + 1) * SYMBOL_STRIDE);
+    const at = i * SYMBOL_STRIDE;
     const children: T[] = [];
-    for (let c = 0; c < n[1]; c++) children.push(read());
-    return make(names[i], details[i], n[0], n.slice(2, 6), n.slice(6, 10), children);
+    for (let c = 0; c < numbers[at + 1]; c++) children.push(read());
+    return make(names[i], details[i], numbers[at], numbers.slice(at + 2, at + 6), numbers.slice(at + 6, at + 10), children);
   };
   const roots: T[] = [];
   while (next < names.length) roots.push(read());

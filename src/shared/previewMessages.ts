@@ -95,12 +95,13 @@ export type WebviewMessage =
 /**
  * The card whose touchpoint holds a line of the map (the editor's cursor), for the 'highlight'
  * message: the last one starting at or above it, since one block's last line can be where the next
- * starts. None on a line outside every touchpoint, or for the other side's cards in compare mode.
+ * starts. None on a line outside every touchpoint, or for the other side's cards in compare mode
+ * (their lines are -1).
  */
 export function cardAtLine(cards: Layout['cards'], line: number): Layout['cards'][number] | undefined {
   let found: Layout['cards'][number] | undefined;
   for (const card of cards) {
-    if (card.line >= 0 && card.line <= line && line <= card.endLine && (!found || card.line > found.line)) found = card;
+    if (card.line <= line && line <= card.endLine && (!found || card.line > found.line)) found = card;
   }
   return found;
 }

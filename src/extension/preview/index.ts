@@ -134,11 +134,6 @@ class PreviewManager implements PreviewHost, vscode.WebviewPanelSerializer<Parti
   }
 
   /**
-   * The picture a file gets: full detail (every pain and metric, computed metrics' sample and
-   * period, the improvements and a footer) and measured for the font stack the SVG declares, not
-   * the preview's UI font, since the file is opened elsewhere. The preview's lane filter applies.
-   */
-  /**
    * The picture a file gets, from the server (`journeymap/layout` for the page to draw as PNG,
    * `journeymap/render` for SVG): full detail (every pain and metric, computed metrics' sample and
    * period, the improvements and a footer), measured for the font stack the SVG declares, not the

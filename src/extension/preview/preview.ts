@@ -222,6 +222,7 @@ export class JourneyPreview implements vscode.Disposable {
       logError(`Laying out ${uri} failed`, error);
       if (!this.retried && !this.disposed && seq === this.updateSeq) {
         this.retried = true;
+        if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => { this.timer = undefined; void this.sendUpdate(); }, RETRY_MS);
       }
       return;
