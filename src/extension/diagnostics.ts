@@ -54,9 +54,6 @@ export class ServerDiagnostics implements vscode.Disposable {
     const uri = vscode.Uri.parse(params.uri);
     // The views key maps by VS Code's own spelling of the URI; the server may spell it otherwise.
     const key = uri.toString();
-    // A result for a version the editor has already left: the server has the newer text on its
-    // way, and its result follows (the views and the status bar never show an older text's).
-    if (params.version !== undefined && params.version < (vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.version ?? -1)) return;
     const summary = params.summary && { ...params.summary, map: key, improvements: params.summary.improvements.map((i) => ({ ...i, map: key })) };
     const event: ValidationEvent = { uri, version: params.version, diagnostics: params.diagnostics, summary };
     if (params.diagnostics.length || summary) this.published.set(key, event);
