@@ -401,15 +401,18 @@ async function runHeapChild(n: number): Promise<void> {
  * 1,000-touchpoint map (with its runbooks and exports) and reports how late the extension host's
  * event loop ever ran (`hostMaxBlockMs`, monitorEventLoopDelay inside the host) and the extension's
  * own share: the most it held the loop at a time (`extensionMaxHoldMs`, from a CPU profile; bench/vscode/typing.js).
+ * Beside it, `baselineHostMaxBlockMs`: the same typing into the same text saved as plain YAML, which
+ * the extension does not handle, so what the host's delay is on this machine with nothing of ours to do.
  * Unavailable when the harness is not installed.
  */
-interface Activation { ms?: number; note: string; hostMaxBlockMs?: number; extensionMaxHoldMs?: number; typingNote?: string }
+interface Activation { ms?: number; note: string; hostMaxBlockMs?: number; baselineHostMaxBlockMs?: number; extensionMaxHoldMs?: number; typingNote?: string }
+type TypingFigures = Pick<Activation, 'hostMaxBlockMs' | 'baselineHostMaxBlockMs' | 'extensionMaxHoldMs' | 'typingNote'>;
 
 function activation(runs: number): Activation {
   if (runs <= 0) return { note: 'not measured (--no-activation)' };
   const values: number[] = [];
   let version = '?';
-  let typing: Pick<Activation, 'hostMaxBlockMs' | 'extensionMaxHoldMs' | 'typingNote'> = {};
+  let typing: TypingFigures = {};
   const folder = mkdtempSync(join(tmpdir(), 'journeymap-bench-typing-'));
   try {
     for (const [relative, text] of generatedFiles()) {
@@ -445,17 +448,26 @@ function activation(runs: number): Activation {
 /** What bench/vscode/activation.js reports of typing into the large map. */
 interface Typing {
   hostMaxBlockMs?: number; hostP99BlockMs?: number; extensionMaxHoldMs?: number; hostMaxBusyMs?: number; hostMaxCollectionMs?: number;
+  hostLongestStallMs?: number; hostLongestStallWaitMs?: number;
+  baselineHostMaxBlockMs?: number; baselineHostP99BlockMs?: number; baselineHostLongestStallMs?: number; baselineHostLongestStallWaitMs?: number;
   typingEdits?: number; typingLines?: number; typingFindingsMs?: number[]; typingError?: string;
 }
 
-function typingResult(data: Typing): Pick<Activation, 'hostMaxBlockMs' | 'extensionMaxHoldMs' | 'typingNote'> {
+/** The longest stall, and the part of it spent waiting for a processor where the kernel says. */
+function stallNote(ms?: number, waitMs?: number): string {
+  return `longest stall ${ms?.toFixed(1)} ms${waitMs === undefined ? '' : `, ${waitMs.toFixed(1)} ms of it waiting for a processor`}`;
+}
+
+function typingResult(data: Typing): TypingFigures {
   if (typeof data.hostMaxBlockMs !== 'number' || typeof data.extensionMaxHoldMs !== 'number') return { typingNote: `typing not measured: ${data.typingError ?? 'no result'}` };
   const found = data.typingFindingsMs ?? [];
   const tenth = (ms: number) => Math.round(ms * 10) / 10;
   return {
     hostMaxBlockMs: tenth(data.hostMaxBlockMs),
+    baselineHostMaxBlockMs: typeof data.baselineHostMaxBlockMs === 'number' ? tenth(data.baselineHostMaxBlockMs) : undefined,
     extensionMaxHoldMs: tenth(data.extensionMaxHoldMs),
-    typingNote: `${data.typingEdits} edits in a ${(data.typingLines ?? 0).toLocaleString('en-US')}-line map; event-loop delay p99 ${data.hostP99BlockMs?.toFixed(1)} ms; the host's busiest stall ${data.hostMaxBusyMs?.toFixed(1)} ms of processor time, whoever ran (longest collection ${data.hostMaxCollectionMs?.toFixed(1)} ms), the rest of the delay waiting for a processor; findings ${Math.min(...found)}-${Math.max(...found)} ms after each edit (validation delay included)`,
+    typingNote: `${data.typingEdits} edits in a ${(data.typingLines ?? 0).toLocaleString('en-US')}-line map; event-loop delay p99 ${data.hostP99BlockMs?.toFixed(1)} ms, ${stallNote(data.hostLongestStallMs, data.hostLongestStallWaitMs)}; the host's busiest stall ${data.hostMaxBusyMs?.toFixed(1)} ms of processor time, whoever ran (longest collection ${data.hostMaxCollectionMs?.toFixed(1)} ms); `
+      + `the same typing as plain YAML: event-loop delay ${data.baselineHostMaxBlockMs?.toFixed(1)} ms (p99 ${data.baselineHostP99BlockMs?.toFixed(1)} ms, ${stallNote(data.baselineHostLongestStallMs, data.baselineHostLongestStallWaitMs)}); findings ${Math.min(...found)}-${Math.max(...found)} ms after each edit (validation delay included)`,
   };
 }
 
@@ -577,7 +589,7 @@ async function main(argv: string[]): Promise<void> {
   }
   console.log(`activation: ${act.ms !== undefined ? `${act.ms} ms (${act.note})` : act.note}`);
   if (act.typingNote) {
-    console.log(`typing in a 1,000-touchpoint map: hostMaxBlockMs ${act.hostMaxBlockMs ?? 'n/a'} ms (the whole host's event-loop delay), `
+    console.log(`typing in a 1,000-touchpoint map: hostMaxBlockMs ${act.hostMaxBlockMs ?? 'n/a'} ms (the whole host's event-loop delay; typing the same text as plain YAML: ${act.baselineHostMaxBlockMs ?? 'n/a'} ms), `
       + `extensionMaxHoldMs ${act.extensionMaxHoldMs ?? 'n/a'} ms (the most the extension held it at a time) (${act.typingNote})`);
   }
   if (report) {
@@ -593,6 +605,7 @@ async function main(argv: string[]): Promise<void> {
       bundles: { extension: bundles?.extension ?? null, webview: bundles?.webview ?? null },
       activationMs: act.ms ?? null,
       hostMaxBlockMs: act.hostMaxBlockMs ?? null,
+      baselineHostMaxBlockMs: act.baselineHostMaxBlockMs ?? null,
       extensionMaxHoldMs: act.extensionMaxHoldMs ?? null,
       heapMB5000: heap && !('error' in heap) && heapSize === 5000 ? heap.peakMB : null,
       report: report && !('error' in report) ? report : null,

@@ -3,7 +3,7 @@
 // inside `activate()`) and writes it to JOURNEYMAP_BENCH_ACTIVATION as JSON. With
 // JOURNEYMAP_BENCH_TYPING (a folder holding a large map and the files it links to), it also types
 // into that map (bench/vscode/typing.js) and adds how long the extension host was ever held
-// (`hostMaxBlockMs`). Plain CommonJS, so it needs no compilation.
+// (`hostMaxBlockMs`), and the same for typing into the same text as plain YAML (`baseline*`). Plain CommonJS, so it needs no compilation.
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
@@ -25,8 +25,17 @@ exports.run = async function run() {
       fs.cpSync(typing, folder.fsPath, { recursive: true });
       const map = fs.readdirSync(folder.fsPath).find((name) => name.endsWith('.journey.yaml'));
       const typed = await typeInLargeMap(api, vscode.Uri.joinPath(folder, map));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // The same typing into the same text as plain YAML, which the extension does not handle.
+      const plain = vscode.Uri.joinPath(folder, 'baseline-plain.yaml');
+      fs.copyFileSync(vscode.Uri.joinPath(folder, map).fsPath, plain.fsPath);
+      const baseline = await typeInLargeMap(api, plain, { baseline: true });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       Object.assign(result, {
         hostMaxBlockMs: typed.hostMaxBlockMs, hostP99BlockMs: typed.hostP99BlockMs, extensionMaxHoldMs: typed.extensionMaxHoldMs,
+        hostLongestStallMs: typed.hostLongestStallMs, hostLongestStallWaitMs: typed.hostLongestStallWaitMs,
+        baselineHostMaxBlockMs: baseline.hostMaxBlockMs, baselineHostP99BlockMs: baseline.hostP99BlockMs,
+        baselineHostLongestStallMs: baseline.hostLongestStallMs, baselineHostLongestStallWaitMs: baseline.hostLongestStallWaitMs,
         hostMaxBusyMs: typed.hostMaxBusyMs, hostMaxCollectionMs: typed.hostMaxCollectionMs,
         typingLines: typed.lines, typingEdits: typed.edits,
         typingFindingsMs: typed.steppedMs,

@@ -6,7 +6,11 @@
 // - the most this extension held the host: in every span where the loop did not come round (a
 //   1 ms ticker), the processor time spent, from a CPU profile of the host taken meanwhile, when
 //   a frame of the extension's bundle ran in it;
-// - whether the language server's findings arrived for every edit.
+// - whether the language server's findings arrived for every edit;
+// - on Linux, how much of the longest stall the host's thread spent runnable but waiting for a
+//   processor (/proc/thread-self/schedstat), and the same typing into the same text saved as a
+//   plain YAML file, which this extension does not handle (`baseline`): what the host's
+//   event-loop delay is on this machine with nothing of the extension's to do.
 // Shared by the VS Code suite (test/vscode/suite/typing.test.ts, which asserts) and the bench
 // (bench/vscode/activation.js, which reports). Plain CommonJS, so the bench needs no compilation.
 const { monitorEventLoopDelay } = require('perf_hooks');
@@ -48,16 +52,39 @@ async function startProfile() {
 /** Microseconds on the monotonic clock V8's profiler uses. */
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** A 1 ms ticker: the spans in which the event loop did not come round for more than `overMs`. */
+/**
+ * Nanoseconds this thread has spent waiting for a processor while runnable (the second field of
+ * Linux's schedstat), or undefined where the kernel does not say.
+ */
+function processorWaitNs() {
+  try {
+    return Number(require('fs').readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A 1 ms ticker: the spans in which the event loop did not come round for more than `overMs`, as
+ * [from, to] in microseconds, and for the longest one the milliseconds the thread spent waiting
+ * for a processor in it (undefined off Linux).
+ */
 function gapMeter(overMs) {
   const gaps = [];
+  let longest = { ms: 0, waitMs: undefined };
   let last = nowUs();
+  let lastWait = processorWaitNs();
   const timer = setInterval(() => {
     const now = nowUs();
-    if (now - last > overMs * 1000) gaps.push([last, now]);
+    const wait = lastWait === undefined ? undefined : processorWaitNs();
+    if (now - last > overMs * 1000) {
+      gaps.push([last, now]);
+      if ((now - last) / 1000 > longest.ms) longest = { ms: (now - last) / 1000, waitMs: wait === undefined ? undefined : (wait - lastWait) / 1e6 };
+    }
     last = now;
+    lastWait = wait;
   }, 1);
-  return { stop: () => { clearInterval(timer); return gaps; } };
+  return { stop: () => { clearInterval(timer); return { gaps, longest }; } };
 }
 
 /**
@@ -133,12 +160,18 @@ function heldByUs(profile, gaps, isOurs, isOthers) {
  * `stepped` characters one at a time, each waiting for its own findings (so findings arrive for
  * each edit), then a burst of `burst` characters `burstGapMs` apart (faster than the validation
  * delay), whose last version must get its findings too. Returns the figures.
+ *
+ * `baseline`: `uri` is a file this extension does not handle; each wait for findings is a pause
+ * of `baselineWaitMs` instead (about what the findings take), so VS Code does the same typing.
  */
-async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs = 35, timeoutMs = 60_000, settleMs = 3000 } = {}) {
+async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs = 35, timeoutMs = 60_000, settleMs = 3000, baseline = false, baselineWaitMs = 300 } = {}) {
   // Here, not at the top: the measure itself (heldByUs) is unit-tested outside VS Code.
   const vscode = require('vscode');
+  const findingsFor = baseline
+    ? (version) => sleep(baselineWaitMs).then(() => ({ version }))
+    : (version) => validated(api, uri, version, timeoutMs);
   const doc = await vscode.workspace.openTextDocument(uri);
-  const first = validated(api, uri, doc.version, timeoutMs);
+  const first = findingsFor(doc.version);
   const editor = await vscode.window.showTextDocument(doc);
   await first;
   // A touchpoint's name about half-way down: an edit inside one touchpoint block.
@@ -163,7 +196,7 @@ async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs =
   for (let i = 0; i < stepped; i++) {
     const typed = Date.now();
     if (!(await editor.edit((b) => b.insert(at(), 'x')))) throw new Error('the edit was not applied');
-    await validated(api, uri, doc.version, timeoutMs);
+    await findingsFor(doc.version);
     findings.push({ version: doc.version, ms: Date.now() - typed });
   }
   for (let i = 0; i < burst; i++) {
@@ -172,10 +205,10 @@ async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs =
   }
   const last = doc.version;
   const burstTyped = Date.now();
-  const final = await validated(api, uri, last, timeoutMs);
+  const final = await findingsFor(last);
   const burstFindingsMs = Date.now() - burstTyped;
   histogram.disable();
-  const spans = gaps.stop();
+  const { gaps: spans, longest } = gaps.stop();
   const profile = await stopProfile();
   // To see where a slice went: the profile opens in Chrome DevTools (Performance) or VS Code.
   // The spans the loop did not come round in go beside it (`<file>.spans.json`, [from, to] in microseconds on the profile's clock).
@@ -199,6 +232,9 @@ async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs =
     /** The whole host: the latest any timer ran. */
     hostMaxBlockMs: histogram.max / 1e6,
     hostP99BlockMs: histogram.percentile(99) / 1e6,
+    /** The longest span the loop did not come round in, and how much of it the thread waited for a processor (Linux). */
+    hostLongestStallMs: longest.ms,
+    hostLongestStallWaitMs: longest.waitMs,
     /** This extension: the most it held the host's thread (processor time in a span the loop did not come round). */
     extensionMaxHoldMs: ours.held,
     /** How many profile samples caught the extension's code at all (the measurement saw it work). */
