@@ -27,6 +27,8 @@ import { diffJourneys, getLanguageService, parseJourney, type FileReader, type P
 import { layoutJourney, renderSvg, type Layout } from '../src/core/diagram';
 import { parseHow } from '../src/core/parse';
 import { generateJourney, generatedFiles } from './generate';
+// Plain CommonJS shared with the VS Code suite; it needs `vscode` only when it types.
+const { stallNote } = require('./vscode/typing.js') as { stallNote(ms?: number, waitMs?: number): string };
 
 // ---- options ------------------------------------------------------------------------------------
 
@@ -451,11 +453,6 @@ interface Typing {
   hostLongestStallMs?: number; hostLongestStallWaitMs?: number;
   baselineHostMaxBlockMs?: number; baselineHostP99BlockMs?: number; baselineHostLongestStallMs?: number; baselineHostLongestStallWaitMs?: number;
   typingEdits?: number; typingLines?: number; typingFindingsMs?: number[]; typingError?: string;
-}
-
-/** The longest stall, and the part of it spent waiting for a processor where the kernel says. */
-function stallNote(ms?: number, waitMs?: number): string {
-  return `longest stall ${ms?.toFixed(1)} ms${waitMs === undefined ? '' : `, ${waitMs.toFixed(1)} ms of it waiting for a processor`}`;
 }
 
 function typingResult(data: Typing): TypingFigures {

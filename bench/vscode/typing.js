@@ -245,4 +245,9 @@ async function typeInLargeMap(api, uri, { stepped = 15, burst = 40, burstGapMs =
   };
 }
 
-module.exports = { typeInLargeMap, heldByUs, SAMPLE_US };
+/** The longest stall in words, with the part of it spent waiting for a processor where the kernel says (suite note and bench line). */
+function stallNote(ms, waitMs) {
+  return `longest stall ${ms?.toFixed(1)} ms${waitMs === undefined ? '' : `, ${waitMs.toFixed(1)} ms of it waiting for a processor`}`;
+}
+
+module.exports = { typeInLargeMap, heldByUs, stallNote, SAMPLE_US };

@@ -21,13 +21,11 @@ interface Typed {
   hostMaxBusyMs: number; hostMaxCollectionMs: number; hostLongestStallMs: number; hostLongestStallWaitMs?: number;
 }
 // Plain CommonJS shared with the bench (bench/vscode/typing.js), bundled into the suite by esbuild.
-const { typeInLargeMap } = require('../../../bench/vscode/typing.js') as { typeInLargeMap(api: unknown, uri: vscode.Uri, options?: { baseline?: boolean }): Promise<Typed> };
-
-/** The longest stall, and the part of it spent waiting for a processor where the kernel says. */
-function stall(typed: Typed): string {
-  const wait = typed.hostLongestStallWaitMs === undefined ? '' : `, ${typed.hostLongestStallWaitMs.toFixed(1)} ms of it waiting for a processor`;
-  return `longest stall ${typed.hostLongestStallMs.toFixed(1)} ms${wait}`;
-}
+const { typeInLargeMap, stallNote } = require('../../../bench/vscode/typing.js') as {
+  typeInLargeMap(api: unknown, uri: vscode.Uri, options?: { baseline?: boolean }): Promise<Typed>;
+  stallNote(ms?: number, waitMs?: number): string;
+};
+const stall = (typed: Typed): string => stallNote(typed.hostLongestStallMs, typed.hostLongestStallWaitMs);
 
 /** A frame at 60 Hz: the most the extension may hold the host at a time while typing. */
 const FRAME_MS = 16;
