@@ -104,10 +104,12 @@ export function registerFileRequests(client: BaseLanguageClient, filesFor: (uri:
   };
   const listMaps = async (params: unknown): Promise<string[]> => {
     const root = parse((params as Partial<ListMapsParams> | undefined)?.root);
-    // Only a workspace folder is scanned: a loose map's folder is not the server's to list.
+    // Only a workspace folder, or a folder inside one (a new folder the server heard of), is
+    // scanned: a loose map's folder is not the server's to list.
     const folder = root && workspaceFolder(root);
-    if (!folder) return [];
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder.uri, '**/*.journey.{yaml,yml}'), '**/{node_modules,.git}/**', MAX_MAPS);
+    const base = folder ? folder.uri : root && vscode.workspace.getWorkspaceFolder(root) ? root : undefined;
+    if (!base) return [];
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.journey.{yaml,yml}'), '**/{node_modules,.git}/**', MAX_MAPS);
     return found.map((uri) => uri.toString());
   };
   return vscode.Disposable.from(

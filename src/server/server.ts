@@ -9,6 +9,7 @@ import {
   type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isInsideRoot } from '../core';
 import { registerCustomRequests } from './custom';
 import { Diagnostics, isMapKey } from './diagnostics';
 import { Features, type ClientSupport } from './features';
@@ -21,6 +22,8 @@ export * as protocol from './protocol';
 
 /** Files whose change may change a map's findings: maps, baselines, runbooks, ticket exports. */
 const WATCHED = '**/*.{yaml,yml,md,markdown,csv,tsv,xlsx}';
+/** Folders never searched for maps (as in each host's `listMaps`). */
+const SKIPPED_FOLDER = /(^|\/)(node_modules|\.git)(\/|$)/;
 const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
 /** After an edit in an open runbook, how long to wait before the maps linking to it are checked again. */
 const DEPENDENTS_DELAY_MS = 250;
@@ -106,9 +109,12 @@ export function createServer(connection: Connection, host: ServerHost): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'journeymap' });
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      // Deletions of anything: a deleted folder is reported as the folder alone, and its maps go with it.
+      // Creations and deletions of anything: a folder is reported as the folder alone. A deleted
+      // folder's maps go with it; a new folder is searched for maps, since a watcher can miss the
+      // files written into a folder before it watches the folder (a checkout that adds a folder).
       // Awaited before the scan lists the maps: a map created from then on is either listed or reported.
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }, { globPattern: '**/*', kind: WatchKind.Delete }] })
+      const watchers = [{ globPattern: WATCHED }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers })
         .catch(() => undefined);
     }
     if (caps.workspace?.workspaceFolders) {
@@ -216,12 +222,25 @@ function registerEvents(
     } else if (type === FileChangeType.Deleted) {
       // A folder deleted: watchers report the folder only, so the maps under it go with it here.
       for (const gone of diagnostics.knownUnder(key)) diagnostics.deleted(gone);
+    } else if (type === FileChangeType.Created) {
+      void folderCreated(key);
     }
     for (const dependent of workspace.dependents(key)) {
       const open = documents.all().find((d) => host.toCore(d.uri) === dependent);
       if (open) diagnostics.schedule(open);
       else if (dependent !== key) void diagnostics.publishClosed(dependent);
     }
+  };
+  /**
+   * Something created that is not a map: when it is a folder inside a workspace folder, the maps
+   * in it are checked (a watcher may report the new folder and miss the files written into it).
+   */
+  const folderCreated = async (key: string): Promise<void> => {
+    if (SKIPPED_FOLDER.test(key) || !workspace.roots.some((root) => isInsideRoot(key, root))) return;
+    const { files } = await workspace.scope(key);
+    const stat = await files?.stat(key);
+    if (!stat || !('problem' in stat) || stat.problem.kind !== 'not-a-file' || stat.problem.what !== 'folder') return;
+    for (const map of await host.listMaps(key).catch(() => [])) fileChanged(host.toUri(map), FileChangeType.Created);
   };
   /** An open runbook edited (not saved yet): the maps that link to it are checked after a pause, as after an edit. */
   const pendingDependents = new Map<string, ReturnType<typeof setTimeout>>();
@@ -235,7 +254,13 @@ function registerEvents(
     }, DEPENDENTS_DELAY_MS));
   };
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) fileChanged(change.uri, change.type);
+    // A map's creation matches two watchers (maps, and anything created): it is handled once.
+    const seen = new Set<string>();
+    for (const change of changes) {
+      const id = `${change.type}:${change.uri}`;
+      if (!seen.has(id)) fileChanged(change.uri, change.type);
+      seen.add(id);
+    }
     if (diagnostics.pull && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
     if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });

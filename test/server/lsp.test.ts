@@ -579,4 +579,18 @@ describe('the language server for the VS Code extension (journeymap/validated, /
     const last = [...client.published].reverse().find((p) => p.uri === gone)!;
     assert.deepEqual(last.diagnostics, []);
   });
+
+  it('a new folder is searched for maps: a watcher may report the folder and miss the files written into it', async () => {
+    const folder = join(root, 'maps/added');
+    mkdirSync(join(folder, 'deeper'), { recursive: true });
+    writeFileSync(join(folder, 'deeper/new.journey.yaml'), edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'));
+    const skipped = join(root, 'node_modules/pkg');
+    mkdirSync(skipped, { recursive: true });
+    writeFileSync(join(skipped, 'vendored.journey.yaml'), 'journeymap: 1\n');
+    // The skipped folder first: had it been searched, its map would be published before the other.
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(skipped), type: 1 }, { uri: uriOf(folder), type: 1 }] });
+    const found = await client.diagnostics(uriOf(join(folder, 'deeper/new.journey.yaml')), (d) => d.length > 0);
+    assert.ok(found.some((d) => /iamm/.test(d.message)), JSON.stringify(found));
+    assert.ok(!client.published.some((p) => p.uri.includes('/node_modules/')), 'node_modules is never searched');
+  });
 });
