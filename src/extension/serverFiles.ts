@@ -14,7 +14,7 @@ import type { FileProblem, FileRead, FileStat } from '../core';
 import { isMapDocument } from './diagnostics';
 import { rootOf, type WorkspaceFiles } from './fileReader';
 import {
-  FILES_LIST_MAPS, FILES_READ, FILES_RECORDS, FILES_STAT, FILES_WRITABLE, type FileParams, type ListMapsParams,
+  FILES_LIST_MAPS, FILES_READ, FILES_RECORDS, FILES_STAT, FILES_WRITABLE, SKIPPED_FOLDERS, type FileParams, type ListMapsParams,
 } from '../server/protocol';
 
 /** More maps than this under one folder are not listed: the workspace scan stays bounded. */
@@ -109,7 +109,7 @@ export function registerFileRequests(client: BaseLanguageClient, filesFor: (uri:
     const folder = root && workspaceFolder(root);
     const base = folder ? folder.uri : root && vscode.workspace.getWorkspaceFolder(root) ? root : undefined;
     if (!base) return [];
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.journey.{yaml,yml}'), '**/{node_modules,.git}/**', MAX_MAPS);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.journey.{yaml,yml}'), `**/{${SKIPPED_FOLDERS.join(',')}}/**`, MAX_MAPS);
     return found.map((uri) => uri.toString());
   };
   return vscode.Disposable.from(

@@ -10,11 +10,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { fromCorePath, RootedFiles, toCorePath } from '../node/files';
 import type { HostFiles, ServerHost } from './host';
+import { SKIPPED_FOLDERS } from './protocol';
 import { createServer } from './server';
 
 /** More maps than this under one root are not listed: the workspace scan stays bounded. */
 const MAX_MAPS = 20_000;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 function isCorePath(value: string): boolean {
   return value.startsWith('/') || /^[A-Za-z]:\//.test(value);
@@ -37,7 +38,7 @@ async function listMaps(root: string): Promise<string[]> {
       if (found.length >= MAX_MAPS) return;
       // Folders are entered as they are, never through a symbolic link (it could lead out of the root).
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path.join(folder, entry.name));
+        if (!SKIPPED.has(entry.name)) await walk(path.join(folder, entry.name));
       } else if (/\.journey\.ya?ml$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
         found.push(toCorePath(path.join(folder, entry.name)));
       }

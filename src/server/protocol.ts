@@ -177,5 +177,7 @@ export const FILES_WRITABLE = 'journeymap/files/writable';
 export const FILES_LIST_MAPS = 'journeymap/files/listMaps';
 export interface FileParams { root: string; uri: string }
 export interface ListMapsParams { root: string }
+/** Folders `listMaps` never enters (every host), nor the server when a new folder is reported. */
+export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git'];
 /** `journeymap/files/records`: an export's rows (CSV, TSV, .xlsx) read by the client, as arrays of cells. */
 export const FILES_RECORDS = 'journeymap/files/records';

@@ -14,16 +14,16 @@ import { registerCustomRequests } from './custom';
 import { Diagnostics, isMapKey } from './diagnostics';
 import { Features, type ClientSupport } from './features';
 import type { ServerHost } from './host';
-import { COMMAND_MARK_REVIEWED, SCANNED, VALIDATE_WORKSPACE, type ScannedParams, type ValidateWorkspaceResult } from './protocol';
+import { COMMAND_MARK_REVIEWED, SCANNED, SKIPPED_FOLDERS, VALIDATE_WORKSPACE, type ScannedParams, type ValidateWorkspaceResult } from './protocol';
 import { Workspace } from './workspace';
 
 export type { ServerHost, HostFiles } from './host';
 export * as protocol from './protocol';
 
 /** Files whose change may change a map's findings: maps, baselines, runbooks, ticket exports. */
-const WATCHED = '**/*.{yaml,yml,md,markdown,csv,tsv,xlsx}';
-/** Folders never searched for maps (as in each host's `listMaps`). */
-const SKIPPED_FOLDER = /(^|\/)(node_modules|\.git)(\/|$)/;
+const WATCHED_EXTENSIONS = ['yaml', 'yml', 'md', 'markdown', 'csv', 'tsv', 'xlsx'];
+const WATCHED = `**/*.{${WATCHED_EXTENSIONS.join(',')}}`;
+const WATCHED_FILE = new RegExp(`\\.(${WATCHED_EXTENSIONS.join('|')})$`, 'i');
 const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
 /** After an edit in an open runbook, how long to wait before the maps linking to it are checked again. */
 const DEPENDENTS_DELAY_MS = 250;
@@ -222,8 +222,6 @@ function registerEvents(
     } else if (type === FileChangeType.Deleted) {
       // A folder deleted: watchers report the folder only, so the maps under it go with it here.
       for (const gone of diagnostics.knownUnder(key)) diagnostics.deleted(gone);
-    } else if (type === FileChangeType.Created) {
-      void folderCreated(key);
     }
     for (const dependent of workspace.dependents(key)) {
       const open = documents.all().find((d) => host.toCore(d.uri) === dependent);
@@ -236,11 +234,18 @@ function registerEvents(
    * in it are checked (a watcher may report the new folder and miss the files written into it).
    */
   const folderCreated = async (key: string): Promise<void> => {
-    if (SKIPPED_FOLDER.test(key) || !workspace.roots.some((root) => isInsideRoot(key, root))) return;
+    if (key.split('/').some((part) => SKIPPED_FOLDERS.includes(part)) || !workspace.roots.some((root) => isInsideRoot(key, root))) return;
     const { files } = await workspace.scope(key);
     const stat = await files?.stat(key);
     if (!stat || !('problem' in stat) || stat.problem.kind !== 'not-a-file' || stat.problem.what !== 'folder') return;
-    for (const map of await host.listMaps(key).catch(() => [])) fileChanged(host.toUri(map), FileChangeType.Created);
+    const maps = await host.listMaps(key).catch(() => []);
+    for (const map of maps) fileChanged(host.toUri(map), FileChangeType.Created);
+    if (maps.length) filesChanged();
+  };
+  /** After file events that may change findings: clients that pull or show lenses ask again. */
+  const filesChanged = (): void => {
+    if (diagnostics.pull && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
   /** An open runbook edited (not saved yet): the maps that link to it are checked after a pause, as after an edit. */
   const pendingDependents = new Map<string, ReturnType<typeof setTimeout>>();
@@ -254,15 +259,18 @@ function registerEvents(
     }, DEPENDENTS_DELAY_MS));
   };
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    // A map's creation matches two watchers (maps, and anything created): it is handled once.
-    const seen = new Set<string>();
-    for (const change of changes) {
-      const id = `${change.type}:${change.uri}`;
-      if (!seen.has(id)) fileChanged(change.uri, change.type);
-      seen.add(id);
+    // A watched file's creation matches two watchers (watched files, and anything created): once.
+    const unique = new Map(changes.map((change) => [`${change.type}:${change.uri}`, change]));
+    let watched = false;
+    for (const { uri, type } of unique.values()) {
+      // Anything else created may be a folder holding maps; it changes no finding by itself.
+      if (type === FileChangeType.Created && !WATCHED_FILE.test(uri)) void folderCreated(host.toCore(uri));
+      else {
+        fileChanged(uri, type);
+        watched = true;
+      }
     }
-    if (diagnostics.pull && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
-    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (watched) filesChanged();
   });
 
   /** Opened maps are checked at once; edits after a pause in typing. */

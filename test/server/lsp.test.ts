@@ -581,6 +581,7 @@ describe('the language server for the VS Code extension (journeymap/validated, /
   });
 
   it('a new folder is searched for maps: a watcher may report the folder and miss the files written into it', async () => {
+    await client.until('the first scan', () => scanned[0]); // else the scan, not the event, could find the map
     const folder = join(root, 'maps/added');
     mkdirSync(join(folder, 'deeper'), { recursive: true });
     writeFileSync(join(folder, 'deeper/new.journey.yaml'), edit(CLEAN_MAP, 'lane: iam\n', 'lane: iamm\n'));
